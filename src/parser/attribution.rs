@@ -1,0 +1,1158 @@
+//! Who said it: speech frames ("X said", "said X", "adding,") and their
+//! subjects, resolved through pronouns, descriptions and the sentences
+//! before; then the speaker and kind of every quote.
+//!
+//! A quote takes, in order: the frame right after it (`"…," X said`), the
+//! frame right before it (`X said, "…"`), another frame of its sentence
+//! (partial quotes in reported speech), the speaker of the quote it
+//! continues, or the speaker named in the sentence before. Failing all of
+//! these it stays unattributed: an honest unknown beats a wrong guess.
+
+use super::doc::Doc;
+use super::lexer::{TokKind, CAP, NUM, POSS};
+use super::lexicon::{
+    VerbForm, ADVERB, ANALYSIS_VERB, AUX, CONJ, DESIGNATION, DET, GROUP_NOUN, MONTH, NUMBER_WORD, ORG_NOUN,
+    PERSON_NOUN, PREP, PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY, WORK_NOUN,
+};
+use super::mentions::{Entities, Gender, Target};
+use super::model::{Attribution, PartyKind, QuoteKind, Span};
+
+/// A noun phrase naming who speaks.
+#[derive(Clone, Debug)]
+pub(crate) struct Np {
+    pub a: usize,
+    pub b: usize,
+    pub kind: NpKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum NpKind {
+    /// A mention (index into `Entities::mentions`).
+    Mention(usize),
+    /// Several mentions joined by commas and "and".
+    Group(Vec<usize>),
+    Pronoun,
+    /// "a Hamas official", "the three European nations".
+    Description,
+    /// A capitalised name no list knows.
+    Name,
+}
+
+/// A speech verb with its subject.
+#[derive(Clone, Debug)]
+pub(crate) struct Frame {
+    pub verb: usize,
+    /// Last token of the frame's verb phrase ("according to" spans two).
+    pub verb_end: usize,
+    pub subject: Option<Np>,
+    /// The subject follows the verb ("said X").
+    pub inverted: bool,
+    pub speaker: Option<Speaker>,
+    /// Reported thought ("believes") rather than speech.
+    pub thought: bool,
+}
+
+/// A resolved speaker.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Speaker {
+    pub name: String,
+    pub person: Option<usize>,
+    pub role: Option<String>,
+    pub parties: Vec<usize>,
+    pub cue: Span,
+    pub plural: bool,
+    /// Head noun of an institutional description ("ministry").
+    pub head: Option<String>,
+}
+
+/// What was found for one quote.
+#[derive(Clone, Debug)]
+pub(crate) struct QuoteResult {
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    pub verb: Option<String>,
+    pub how: Attribution,
+}
+
+/// Memory of who was talked about, for pronouns and definite descriptions.
+#[derive(Default)]
+struct Discourse {
+    last_person: Option<(usize, Gender)>,
+    recent_people: Vec<usize>,
+    last_group: Option<Speaker>,
+    last_statement: Option<Speaker>,
+    /// Institutional speakers by head noun ("ministry" → Saudi Arabia's foreign ministry).
+    institutions: Vec<Speaker>,
+    last_party: Option<usize>,
+}
+
+/// Frames of every sentence and the results for every quote.
+pub(crate) struct Attributions {
+    pub frames: Vec<Vec<Frame>>,
+    pub quotes: Vec<QuoteResult>,
+}
+
+pub(crate) fn attribute(doc: &Doc, ents: &Entities) -> Attributions {
+    let mut disc = Discourse::default();
+    let mut frames_all: Vec<Vec<Frame>> = Vec::with_capacity(doc.sents.len());
+    let mut results: Vec<QuoteResult> = Vec::with_capacity(doc.quotes.len());
+    let mut qi = 0;
+    for s in 0..doc.sents.len() {
+        let mut frames = find_frames(doc, ents, s);
+        for f in &mut frames {
+            if let Some(np) = &f.subject {
+                f.speaker = resolve(doc, ents, np, &disc);
+            }
+        }
+        // Participles and "to say" take the subject of their clause.
+        for k in 0..frames.len() {
+            if frames[k].subject.is_none() && !frames[k].inverted {
+                let prior = frames[..k].iter().rev().find(|f| f.speaker.is_some()).and_then(|f| f.speaker.clone());
+                frames[k].speaker = prior.or_else(|| {
+                    let np = main_subject(doc, ents, s)?;
+                    let sp = resolve(doc, ents, &np, &disc);
+                    frames[k].subject = Some(np);
+                    sp
+                });
+            }
+        }
+        while qi < doc.quotes.len() && doc.quotes[qi].sent == s {
+            let r = attribute_quote(doc, ents, qi, &frames, &results, &frames_all, &disc);
+            results.push(r);
+            qi += 1;
+        }
+        update_discourse(doc, ents, s, &frames, &mut disc);
+        frames_all.push(frames);
+    }
+    // Quotes outside any sentence (none in practice) stay unknown.
+    while results.len() < doc.quotes.len() {
+        results.push(QuoteResult { kind: QuoteKind::Term, speaker: None, verb: None, how: Attribution::Unknown });
+    }
+    Attributions { frames: frames_all, quotes: results }
+}
+
+fn info(doc: &Doc, i: usize) -> super::lexicon::WordInfo {
+    match doc.toks.get(i) {
+        Some(t) if t.is_word() => doc.lx.info(doc.word(i)),
+        _ => Default::default(),
+    }
+}
+
+fn is_word(doc: &Doc, i: usize) -> bool {
+    doc.toks.get(i).is_some_and(|t| t.is_word())
+}
+
+fn lower_word(doc: &Doc, i: usize) -> bool {
+    doc.toks.get(i).is_some_and(|t| t.is_word() && !t.has(CAP) && !t.has(NUM))
+}
+
+/// Speech verbs of sentence `s` (outside quotes) with their subjects.
+fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
+    let st = doc.sents[s];
+    let mut out = Vec::new();
+    let mut i = st.a;
+    while i < st.b {
+        let t = &doc.toks[i];
+        if !t.is_word() || t.in_quote() {
+            i += 1;
+            continue;
+        }
+        let w = doc.word(i);
+        // "according to X"
+        if w.eq_ignore_ascii_case("according") && doc.word(i + 1) == "to" {
+            let subject = np_after(doc, ents, i + 1, st.b);
+            out.push(Frame { verb: i, verb_end: i + 1, subject, inverted: true, speaker: None, thought: false });
+            i += 2;
+            continue;
+        }
+        let wi = doc.lx.info(w);
+        let speechy = wi.is(SPEECH | THINK) || matches!(w, "expressed" | "expresses" | "expressing");
+        if !speechy || (t.has(CAP) && !t.has(super::lexer::SENT_START)) {
+            i += 1;
+            continue;
+        }
+        if !frame_verb_ok(doc, i, st.a) {
+            i += 1;
+            continue;
+        }
+        let mut form = wi.verb_form;
+        if doc.word(i.wrapping_sub(1)) == "to" {
+            form = VerbForm::Participle;
+        }
+        let thought = wi.is(THINK) && !wi.is(SPEECH);
+        // "AFP quoted a Hamas official": the one quoted speaks.
+        if matches!(w, "quoted" | "quoting" | "quotes") {
+            let subject = np_after(doc, ents, i, st.b);
+            out.push(Frame { verb: i, verb_end: i, subject, inverted: true, speaker: None, thought });
+            i += 1;
+            continue;
+        }
+        let inverted_ctx = i == st.a
+            || matches!(doc.toks[i - 1].kind, TokKind::Close(_) | TokKind::Punct(','))
+            || (doc.toks[i - 1].is_punct(',') && i >= 2 && matches!(doc.toks[i - 2].kind, TokKind::Close(_)));
+        let after = if inverted_ctx { np_after(doc, ents, i, st.b) } else { None };
+        let after_ok = after.as_ref().is_some_and(|np| {
+            let next = doc.toks.get(np.b);
+            next.is_none()
+                || np.b >= st.b
+                || matches!(next.map(|t| t.kind), Some(TokKind::Punct(_) | TokKind::Open(_)))
+                || info(doc, np.b).is(PREP | SUBORD)
+        });
+        let (subject, inverted) = if inverted_ctx && after_ok && form != VerbForm::Participle {
+            (after, true)
+        } else if form == VerbForm::Participle {
+            (None, false)
+        } else {
+            (np_before(doc, ents, i, st.a), false)
+        };
+        // A finite verb with no subject before it is a reduced relative ("an
+        // agreement announced on May 11") or a noun; a base form ("say") needs a
+        // plausible subject ("officials say", "they say").
+        if form != VerbForm::Participle && subject.is_none() {
+            i += 1;
+            continue;
+        }
+        if form == VerbForm::Base && !inverted && !matches!(w, "read") {
+            let plausible = subject.as_ref().is_some_and(|np| match np.kind {
+                NpKind::Pronoun => matches!(doc.word(np.a).to_ascii_lowercase().as_str(), "they" | "we" | "i" | "you"),
+                NpKind::Group(_) => true,
+                NpKind::Description => doc.word(np.b - 1).ends_with('s'),
+                _ => doc.word(np.b - 1).ends_with('s') || doc.word(i.wrapping_sub(1)) == "to",
+            });
+            if !plausible {
+                i += 1;
+                continue;
+            }
+        }
+        // "This engagement underscores …": analysis, not speech, unless an actor speaks.
+        if wi.is(ANALYSIS_VERB)
+            && !subject.as_ref().is_some_and(|np| {
+                matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun | NpKind::Name)
+            })
+        {
+            i += 1;
+            continue;
+        }
+        // "read" speaks only for a statement: "the statement read".
+        if matches!(w, "read" | "reads") && !statement_nearby(doc, i, st.a, subject.as_ref()) {
+            i += 1;
+            continue;
+        }
+        out.push(Frame { verb: i, verb_end: i, subject, inverted, speaker: None, thought });
+        i += 1;
+    }
+    out
+}
+
+/// Rejects speech-verb look-alikes: "When asked", "called in", nouns.
+fn frame_verb_ok(doc: &Doc, i: usize, sent_a: usize) -> bool {
+    let w = doc.word(i).to_ascii_lowercase();
+    let prev = if i > sent_a { doc.word(i - 1).to_ascii_lowercase() } else { String::new() };
+    let next = doc.word(i + 1);
+    if matches!(w.as_str(), "asked" | "told")
+        && matches!(prev.as_str(), "when" | "if" | "was" | "were" | "being" | "been" | "is" | "are" | "be" | "as")
+    {
+        return false;
+    }
+    if w.starts_with("call") {
+        return matches!(next, "on" | "for" | "upon");
+    }
+    if w == "described" || w == "describes" || w == "describing" {
+        return (i + 1..i + 12).any(|k| doc.word(k) == "as");
+    }
+    // "the report", "a statement": a determiner makes it a noun.
+    if i > sent_a && info(doc, i - 1).is(DET) && !matches!(prev.as_str(), "that" | "this") {
+        return false;
+    }
+    // Participles used as adjectives: "the stated goal".
+    true
+}
+
+fn statement_nearby(doc: &Doc, i: usize, sent_a: usize, subject: Option<&Np>) -> bool {
+    let from = subject.map_or(i, |np| np.a.min(i));
+    (from.saturating_sub(5).max(sent_a)..i).any(|k| info(doc, k).is(STATEMENT_NOUN))
+        || subject.is_some_and(|np| (np.a..np.b).any(|k| info(doc, k).is(STATEMENT_NOUN)))
+}
+
+/// Skips words that sit between a subject and its verb: "also", "has",
+/// "Thursday", "on Wednesday".
+fn skip_back_fillers(doc: &Doc, mut j: usize, floor: usize) -> usize {
+    while j > floor {
+        let k = j - 1;
+        let inf = info(doc, k);
+        if is_word(doc, k)
+            && !doc.toks[k].has(POSS)
+            && (inf.is(ADVERB | AUX | WEEKDAY) || doc.word(k) == "not")
+            && !inf.is(PRONOUN)
+        {
+            j -= 1;
+            if j > floor && doc.word(j - 1) == "on" && info(doc, j).is(WEEKDAY) {
+                j -= 1;
+            }
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// The subject before verb `v` (not before `floor`).
+fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
+    let mut j = skip_back_fillers(doc, v, floor);
+    if j <= floor {
+        return None;
+    }
+    // A parenthesis, then an apposition or relative clause between commas.
+    for _ in 0..2 {
+        if j > floor && doc.toks[j - 1].is_punct(')') {
+            let open = (floor..j - 1).rev().take(10).find(|&k| doc.toks[k].is_punct('('))?;
+            j = open;
+        }
+        if j > floor && doc.toks[j - 1].is_punct(',') {
+            let comma = j - 1;
+            let prev_comma =
+                (floor..comma).rev().take(40).find(|&k| doc.toks[k].is_punct(',') && !doc.toks[k].in_quote());
+            let Some(pc) = prev_comma else { return None };
+            let first = pc + 1;
+            let opens_parenthetical = lower_word(doc, first)
+                && (info(doc, first).is(DET | PERSON_NOUN | super::lexicon::ROLE_ADJ)
+                    || matches!(doc.word(first), "who" | "which" | "whose" | "whom")
+                    || doc.word(first).ends_with("ing")
+                    || doc.word(first).ends_with("ed"));
+            if !opens_parenthetical {
+                return None;
+            }
+            j = pc;
+            continue;
+        }
+        break;
+    }
+    if j <= floor || !is_word(doc, j - 1) {
+        return None;
+    }
+    let k = j - 1;
+    let t = &doc.toks[k];
+    let inf = info(doc, k);
+    if inf.is(PRONOUN)
+        && !t.has(POSS)
+        && matches!(doc.word(k).to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+    {
+        return Some(Np { a: k, b: k + 1, kind: NpKind::Pronoun });
+    }
+    if let Some(m) = ents.mention_at(k) {
+        let mi = ents.mention_of[k] as usize;
+        if m.b == k + 1 && !doc.toks[k].has(POSS) {
+            // "a top researcher in Washington": the mention is inside a description.
+            if m.a > floor + 1 && info(doc, m.a - 1).is(PREP) && is_description_noun(doc, m.a - 2) {
+                return description_before(doc, m.a - 1, floor);
+            }
+            if let Some(p) = doc.toks.get(k + 1).filter(|_| false) {
+                let _ = p;
+            }
+            return Some(group_before(doc, ents, mi, floor));
+        }
+    }
+    if is_description_noun(doc, k) {
+        return description_before(doc, k + 1, floor);
+    }
+    if t.has(CAP) && !inf.is(super::lexicon::COMMON_CAP | MONTH | WEEKDAY) {
+        let mut a = k;
+        while a > floor
+            && doc.toks[a - 1].is_word()
+            && doc.toks[a - 1].has(CAP)
+            && !doc.toks[a - 1].has(POSS)
+            && k - a < 3
+        {
+            a -= 1;
+        }
+        return Some(Np { a, b: k + 1, kind: NpKind::Name });
+    }
+    None
+}
+
+/// Lower-case head nouns of speaker descriptions.
+fn is_description_noun(doc: &Doc, k: usize) -> bool {
+    lower_word(doc, k)
+        && !doc.toks[k].has(POSS)
+        && info(doc, k).is(PERSON_NOUN | ORG_NOUN | GROUP_NOUN | STATEMENT_NOUN)
+        && !info(doc, k).is(VERBISH)
+}
+
+/// A description ending before `end`: extends left over modifiers to its
+/// determiner, and over one "of/for/in …" attachment.
+fn description_before(doc: &Doc, end: usize, floor: usize) -> Option<Np> {
+    let mut a = end;
+    let mut pp_used = false;
+    while a > floor && end - a < 10 {
+        let k = a - 1;
+        let t = &doc.toks[k];
+        if !t.is_word() || t.in_quote() {
+            break;
+        }
+        let inf = info(doc, k);
+        if inf.is(DET) && !t.has(POSS) {
+            a = k;
+            break;
+        }
+        if inf.is(PREP) && !pp_used && k > floor && is_description_noun(doc, k - 1) && a < end {
+            pp_used = true;
+            a = k;
+            continue;
+        }
+        if inf.is(AUX | SUBORD | CONJ | SPEECH | PREP) && !t.has(CAP) {
+            break;
+        }
+        if inf.is(VERBISH) && !t.has(CAP) {
+            break;
+        }
+        if t.has(NUM) || t.has(CAP) || t.has(POSS) || lower_word(doc, k) {
+            a = k;
+            continue;
+        }
+        break;
+    }
+    (a < end).then_some(Np { a, b: end, kind: NpKind::Description })
+}
+
+/// A mention, widened to a coordinated group: "France, the United Kingdom, and Germany".
+fn group_before(doc: &Doc, ents: &Entities, mi: usize, floor: usize) -> Np {
+    let m = ents.mentions[mi];
+    let mut members = vec![mi];
+    let mut a = m.a;
+    let mut k = a;
+    // The join nearest the head must be "and"/"or" ("…, and Germany").
+    let mut need_conj = true;
+    loop {
+        // optional "the"
+        if k > floor && info(doc, k - 1).is(DET) && doc.word(k - 1).eq_ignore_ascii_case("the") {
+            k -= 1;
+        }
+        let mut j = k;
+        let mut joined = false;
+        if j > floor && matches!(doc.word(j - 1), "and" | "or") {
+            j -= 1;
+            joined = true;
+        }
+        if need_conj && !joined {
+            break;
+        }
+        if j > floor && doc.toks[j - 1].is_punct(',') {
+            j -= 1;
+            joined = true;
+        }
+        if !joined || j <= floor {
+            break;
+        }
+        need_conj = false;
+        match ents.mention_at(j - 1) {
+            Some(prev) if prev.b == j && !doc.toks[j - 1].has(POSS) => {
+                members.push(ents.mention_of[j - 1] as usize);
+                a = prev.a;
+                k = prev.a;
+            }
+            _ => break,
+        }
+    }
+    if members.len() > 1 {
+        members.reverse();
+        Np { a, b: m.b, kind: NpKind::Group(members) }
+    } else {
+        Np { a: m.a, b: m.b, kind: NpKind::Mention(mi) }
+    }
+}
+
+/// The subject after verb `v` ("said Pvt. Brandon Hickle", "asked one caller
+/// from Tehran"), ending before `limit`.
+fn np_after(doc: &Doc, ents: &Entities, v: usize, limit: usize) -> Option<Np> {
+    let j = v + 1;
+    if j >= limit || !is_word(doc, j) || doc.toks[j].in_quote() {
+        return None;
+    }
+    let inf = info(doc, j);
+    let w = doc.word(j).to_ascii_lowercase();
+    if inf.is(PRONOUN) && matches!(w.as_str(), "he" | "she" | "they" | "it" | "we") {
+        return Some(Np { a: j, b: j + 1, kind: NpKind::Pronoun });
+    }
+    if let Some(np) = mention_np_at(doc, ents, j) {
+        if !is_description_noun(doc, np.b) {
+            return Some(np);
+        }
+    }
+    // A description: determiner or number, modifiers, a head noun, maybe one attachment.
+    let mut b = j;
+    let mut head = false;
+    let mut pp_used = false;
+    while b < limit && b - j < 9 {
+        let t = &doc.toks[b];
+        if !t.is_word() || t.in_quote() {
+            break;
+        }
+        let bi = info(doc, b);
+        if bi.is(PREP) && !t.has(CAP) {
+            if head
+                && !pp_used
+                && matches!(doc.word(b), "from" | "of" | "for" | "at" | "in" | "with")
+                && is_word(doc, b + 1)
+            {
+                pp_used = true;
+                b += 1;
+                continue;
+            }
+            break;
+        }
+        if (bi.is(AUX | SUBORD | CONJ | VERBISH) && !t.has(CAP)) || (bi.is(DET) && b > j && !pp_used) {
+            break;
+        }
+        if head && !pp_used && !bi.is(PREP) && !is_description_noun(doc, b) {
+            break;
+        }
+        if pp_used && b - j >= 8 {
+            break;
+        }
+        if is_description_noun(doc, b) {
+            head = true;
+        }
+        b += 1;
+        if head && doc.toks.get(b).is_some_and(|t| !t.is_word()) {
+            break;
+        }
+    }
+    if head && b > j {
+        return Some(Np { a: j, b, kind: NpKind::Description });
+    }
+    if doc.toks[j].has(CAP) && !inf.is(super::lexicon::COMMON_CAP) {
+        let mut b = j + 1;
+        while b < limit && doc.toks[b].is_word() && doc.toks[b].has(CAP) && b - j < 4 {
+            b += 1;
+        }
+        return Some(Np { a: j, b, kind: NpKind::Name });
+    }
+    None
+}
+
+/// The mention starting at `j`, widened over the person it prefixes:
+/// "VOA" + "Director Dan Austin", "U.S." + "Envoy Stephen Bosworth".
+fn mention_np_at(doc: &Doc, ents: &Entities, j: usize) -> Option<Np> {
+    let m = ents.mention_at(j).filter(|m| m.a == j)?;
+    let mut mi = ents.mention_of[j] as usize;
+    let mut b = m.b;
+    if matches!(m.target, Target::Party(_)) {
+        if let Some(next) = ents.mention_at(m.b).filter(|n| n.a == m.b && matches!(n.target, Target::Person(_))) {
+            mi = ents.mention_of[m.b] as usize;
+            b = next.b;
+        } else if doc.toks[m.b - 1].has(POSS) {
+            return None;
+        }
+    }
+    Some(Np { a: j, b, kind: NpKind::Mention(mi) })
+}
+
+/// The subject that opens sentence `s` (after a leading clause such as
+/// "When asked …," or "In 2005,").
+fn main_subject(doc: &Doc, ents: &Entities, s: usize) -> Option<Np> {
+    let st = doc.sents[s];
+    let mut a = st.a;
+    let first = info(doc, a);
+    if first.is(SUBORD | PREP) || doc.word(a).ends_with("ing") {
+        // Skip to after the first comma outside quotes.
+        let comma = (a..st.b).take(40).find(|&k| doc.toks[k].is_punct(',') && !doc.toks[k].in_quote())?;
+        a = comma + 1;
+    }
+    // The first mention, pronoun or description before a verb.
+    for k in a..st.b.min(a + 12) {
+        let t = &doc.toks[k];
+        if !t.is_word() || t.in_quote() {
+            return None;
+        }
+        if let Some(np) = mention_np_at(doc, ents, k).filter(
+            |np| matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_))),
+        ) {
+            return Some(np);
+        }
+        if let Some(m) = ents.mention_at(k) {
+            if m.a == k {
+                let mi = ents.mention_of[k] as usize;
+                // Extend over a following coordination handled by group_before.
+                let mut end = m.b;
+                let mut last = mi;
+                loop {
+                    let mut j = end;
+                    if doc.toks.get(j).is_some_and(|t| t.is_punct(',')) {
+                        j += 1;
+                    }
+                    if matches!(doc.word(j), "and" | "or") {
+                        j += 1;
+                    }
+                    if doc.word(j).eq_ignore_ascii_case("the") {
+                        j += 1;
+                    }
+                    match ents.mention_at(j) {
+                        Some(n) if n.a == j && j > end => {
+                            last = ents.mention_of[j] as usize;
+                            end = n.b;
+                        }
+                        _ => break,
+                    }
+                }
+                if last != mi {
+                    return Some(group_before(doc, ents, last, a));
+                }
+                if doc.toks[m.b - 1].has(POSS) || is_description_noun(doc, m.b) {
+                    break; // "Saudi Arabia's foreign ministry": a description
+                }
+                return Some(Np { a: m.a, b: m.b, kind: NpKind::Mention(mi) });
+            }
+        }
+        let inf = info(doc, k);
+        if inf.is(PRONOUN) && matches!(doc.word(k).to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "we") {
+            return Some(Np { a: k, b: k + 1, kind: NpKind::Pronoun });
+        }
+        if is_description_noun(doc, k) {
+            return description_before(doc, k + 1, a);
+        }
+        if inf.is(VERBISH | AUX | SPEECH) && !t.has(CAP) {
+            return None;
+        }
+    }
+    // A description ending on a noun further on ("Saudi Arabia's foreign ministry").
+    let head = (a..st.b.min(a + 8)).find(|&k| is_description_noun(doc, k))?;
+    description_before(doc, head + 1, a)
+}
+
+fn np_text(doc: &Doc, np: &Np) -> String {
+    Span::new(doc.toks[np.a].start, doc.toks[np.b - 1].end).of(doc.text).to_string()
+}
+
+fn np_span(doc: &Doc, np: &Np) -> Span {
+    Span::new(doc.toks[np.a].start, doc.toks[np.b - 1].end)
+}
+
+/// Turns a subject into a speaker, through the discourse for pronouns and
+/// definite descriptions.
+fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Speaker> {
+    let cue = np_span(doc, np);
+    match &np.kind {
+        NpKind::Mention(mi) => {
+            let m = ents.mentions[*mi];
+            Some(match m.target {
+                Target::Person(p) => person_speaker(ents, p, cue),
+                Target::Party(p) => Speaker {
+                    name: super::mentions::strip_article(&np_text(doc, np)).to_string(),
+                    parties: vec![p],
+                    cue,
+                    plural: doc.word(np.b - 1).ends_with('s'),
+                    ..Speaker::default()
+                },
+            })
+        }
+        NpKind::Group(members) => {
+            let mut parties = Vec::new();
+            for &mi in members {
+                if let Some(p) = ents.party_of(&ents.mentions[mi]) {
+                    if !parties.contains(&p) {
+                        parties.push(p);
+                    }
+                }
+            }
+            Some(Speaker { name: np_text(doc, np), parties, cue, plural: true, ..Speaker::default() })
+        }
+        NpKind::Pronoun => {
+            let w = doc.word(np.a).to_ascii_lowercase();
+            match w.as_str() {
+                "he" | "she" => {
+                    let want = if w == "he" { Gender::Male } else { Gender::Female };
+                    let pick = disc
+                        .recent_people
+                        .iter()
+                        .rev()
+                        .find(|&&p| matches!(ents.people[p].gender, Gender::Unknown) || ents.people[p].gender == want)
+                        .copied()
+                        .or(disc.last_person.map(|l| l.0))?;
+                    Some(person_speaker(ents, pick, cue))
+                }
+                "they" | "we" => disc.last_group.clone().map(|mut s| {
+                    s.cue = cue;
+                    s
+                }),
+                "it" => disc.institutions.last().cloned().or_else(|| {
+                    let p = disc.last_party?;
+                    Some(Speaker { name: ents.parties[p].name.clone(), parties: vec![p], cue, ..Speaker::default() })
+                }),
+                _ => None,
+            }
+        }
+        NpKind::Description => Some(resolve_description(doc, ents, np, disc)),
+        NpKind::Name => {
+            let name = np_text(doc, np);
+            Some(Speaker { name, cue, ..Speaker::default() })
+        }
+    }
+}
+
+fn person_speaker(ents: &Entities, p: usize, cue: Span) -> Speaker {
+    let person = &ents.people[p];
+    Speaker {
+        name: person.name.clone(),
+        person: Some(p),
+        role: person.role.clone(),
+        parties: person.party.into_iter().collect(),
+        cue,
+        ..Speaker::default()
+    }
+}
+
+/// "a Hamas official" → Hamas; "the statement" → who issued it; "the three
+/// European nations" → the group named before; "the secretary" → the person
+/// with that role.
+fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Speaker {
+    let cue = np_span(doc, np);
+    let text = np_text(doc, np);
+    let definite = matches!(doc.word(np.a), "the" | "The");
+    let head_k = (np.a..np.b).rev().find(|&k| is_description_noun(doc, k));
+    let head = head_k.map(|k| doc.word(k).to_ascii_lowercase()).unwrap_or_default();
+    let head_info = head_k.map(|k| info(doc, k)).unwrap_or_default();
+    // Parties named inside (not "from Tehran": a place, not an allegiance).
+    let mut parties = Vec::new();
+    let mut by: Option<usize> = None;
+    for k in np.a..np.b {
+        if matches!(doc.word(k), "by" | "from") && head_info.is(STATEMENT_NOUN) {
+            by = Some(k + 1);
+        }
+        if let Some(m) = ents.mention_at(k) {
+            if m.a != k && k != np.a {
+                continue;
+            }
+            if k > np.a && matches!(doc.word(k - 1), "from" | "in" | "near" | "at") && !head_info.is(STATEMENT_NOUN) {
+                continue;
+            }
+            if let Some(p) = ents.party_of(m) {
+                if !parties.contains(&p) {
+                    parties.push(p);
+                }
+            }
+        }
+    }
+    // "A statement released by X": X speaks.
+    if let Some(b) = by {
+        if b < np.b {
+            let sub = Np { a: b, b: np.b, kind: NpKind::Description };
+            if let Some(m) = ents.mention_at(b).filter(|m| m.a == b) {
+                let mi = ents.mention_of[b] as usize;
+                if let Some(s) = resolve(doc, ents, &Np { a: m.a, b: m.b, kind: NpKind::Mention(mi) }, disc) {
+                    return s;
+                }
+            }
+            return resolve_description(doc, ents, &sub, disc);
+        }
+    }
+    if head_info.is(STATEMENT_NOUN) && parties.is_empty() {
+        if let Some(s) = &disc.last_statement {
+            let mut s = s.clone();
+            s.cue = cue;
+            return s;
+        }
+    }
+    let plural = head.ends_with('s') && !head.ends_with("ss");
+    if definite && parties.is_empty() {
+        // A person known by this role: "the secretary", "the Nobel Peace Prize winner".
+        if head_info.is(PERSON_NOUN) && !plural {
+            let found = disc.recent_people.iter().rev().copied().find(|&p| {
+                let person = &ents.people[p];
+                let hay = person.role.as_deref().unwrap_or("").to_ascii_lowercase();
+                hay.split(|c: char| !c.is_alphanumeric()).any(|w| w == head)
+            });
+            if let Some(p) = found {
+                return person_speaker(ents, p, cue);
+            }
+        }
+        // A group named before: "the three European countries".
+        if plural && head_info.is(GROUP_NOUN) {
+            if let Some(g) = &disc.last_group {
+                let count = (np.a..np.b).find_map(|k| small_number(doc.word(k)));
+                if count.is_none_or(|c| c == g.parties.len()) {
+                    let mut g = g.clone();
+                    g.cue = cue;
+                    return g;
+                }
+            }
+        }
+        // An institution named before: "the ministry", "the Arab nation's foreign ministry".
+        if head_info.is(ORG_NOUN) {
+            if let Some(inst) = disc.institutions.iter().rev().find(|s| s.head.as_deref() == Some(head.as_str())) {
+                return Speaker {
+                    name: text,
+                    parties: inst.parties.clone(),
+                    cue,
+                    head: Some(head),
+                    ..Speaker::default()
+                };
+            }
+            if let Some(p) = disc.last_party {
+                let kind = ents.parties[p].kind;
+                let fits = match head.as_str() {
+                    "group" | "movement" | "militia" | "faction" => {
+                        matches!(kind, PartyKind::ArmedGroup | PartyKind::PoliticalParty)
+                    }
+                    "company" | "firm" => kind == PartyKind::Company,
+                    "government" | "ministry" | "administration" | "kingdom" | "state" | "cabinet" | "regime" => {
+                        kind == PartyKind::Country
+                    }
+                    _ => false,
+                };
+                if fits {
+                    parties.push(p);
+                }
+            }
+        }
+    }
+    Speaker {
+        name: text,
+        parties,
+        cue,
+        plural,
+        head: head_info.is(ORG_NOUN | STATEMENT_NOUN).then_some(head),
+        ..Speaker::default()
+    }
+}
+
+fn small_number(w: &str) -> Option<usize> {
+    let n = match w.to_ascii_lowercase().as_str() {
+        "two" | "both" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        _ => return w.parse().ok().filter(|&n| n < 50),
+    };
+    Some(n)
+}
+
+/// Frames whose verb phrase touches `[from, to)` only through commas/colons.
+fn attribute_quote(
+    doc: &Doc,
+    ents: &Entities,
+    qi: usize,
+    frames: &[Frame],
+    done: &[QuoteResult],
+    prev_frames: &[Vec<Frame>],
+    disc: &Discourse,
+) -> QuoteResult {
+    let q = &doc.quotes[qi];
+    let s = q.sent;
+    let st = doc.sents[s];
+    let (o, c) = (q.open, q.close);
+    let inner = q.span.inner().of(doc.text);
+    let pick = |f: &Frame, how: Attribution| (f.speaker.clone(), Some(doc.word(f.verb).to_string()), how);
+
+    // Terms first: designations, nicknames, titles, questions put to someone.
+    let term = is_term(doc, ents, qi, frames);
+
+    // A: right after the quote: `"…," X said` / `"…," said X`.
+    let mut k = c + 1;
+    if doc.toks.get(k).is_some_and(|t| t.is_punct(',') || t.is_punct('\u{2014}')) {
+        k += 1;
+    }
+    let after = frames.iter().find(|f| {
+        (f.inverted && f.verb == k)
+            || (!f.inverted && f.subject.as_ref().is_some_and(|np| np.a == k && f.verb <= np.b + 3))
+    });
+    // B: right before: `X said, "…"` / `adding, "…"` / `said X, "…"`.
+    let mut j = o;
+    let mut punct_before = false;
+    if j > st.a && matches!(doc.toks[j - 1].kind, TokKind::Punct(',' | ':' | '\u{2014}')) {
+        j -= 1;
+        punct_before = true;
+    }
+    let before = frames.iter().rev().find(|f| {
+        if f.verb >= o {
+            return false;
+        }
+        let end = if f.inverted { f.subject.as_ref().map_or(f.verb_end + 1, |np| np.b) } else { f.verb_end + 1 };
+        end == j || (punct_before && end < j && j - end <= 6 && no_quote_between(doc, end, j) && !f.thought)
+    });
+    let prev_quote = qi.checked_sub(1).map(|p| (&doc.quotes[p], &done[p]));
+    let (speaker, verb, how) = if let Some(f) = after.filter(|f| f.speaker.is_some()) {
+        pick(f, Attribution::Adjacent)
+    } else if let Some(f) = before.filter(|f| f.speaker.is_some()) {
+        pick(f, Attribution::Adjacent)
+    } else if let Some(pq) =
+        prev_quote.filter(|(pq, pr)| pq.span.continues && pr.speaker.is_some() && pq.para + 1 == q.para)
+    {
+        (pq.1.speaker.clone(), pq.1.verb.clone(), Attribution::Continued)
+    } else if let Some(f) = frames.iter().rev().find(|f| f.verb < o && f.speaker.is_some()) {
+        pick(f, Attribution::Sentence)
+    } else if let Some(f) = frames.iter().find(|f| f.verb > c && f.speaker.is_some()) {
+        pick(f, Attribution::Sentence)
+    } else if frames.is_empty() {
+        continued_or_context(doc, qi, done, prev_frames, disc)
+    } else {
+        (None, None, Attribution::Unknown)
+    };
+
+    let kind = if term {
+        QuoteKind::Term
+    } else {
+        speech_kind(doc, qi, after.is_some() || before.is_some(), speaker.as_ref(), done)
+    };
+    let _ = (inner, ents);
+    if kind == QuoteKind::Term {
+        return QuoteResult { kind, speaker: None, verb: None, how: Attribution::Unknown };
+    }
+    // A short fragment no one is found to have said is a scare quote.
+    if speaker.is_none() && kind == QuoteKind::Partial && inner.split_whitespace().count() <= 4 {
+        return QuoteResult { kind: QuoteKind::Term, speaker: None, verb: None, how: Attribution::Unknown };
+    }
+    QuoteResult { kind, how: if speaker.is_some() { how } else { Attribution::Unknown }, speaker, verb }
+}
+
+fn no_quote_between(doc: &Doc, a: usize, b: usize) -> bool {
+    (a..b).all(|k| !matches!(doc.toks[k].kind, TokKind::Open(_) | TokKind::Close(_)))
+}
+
+/// A quote sentence with no speech verb: it continues the quote before, or
+/// its speaker is the one named in the sentence before.
+fn continued_or_context(
+    doc: &Doc,
+    qi: usize,
+    done: &[QuoteResult],
+    prev_frames: &[Vec<Frame>],
+    disc: &Discourse,
+) -> (Option<Speaker>, Option<String>, Attribution) {
+    let q = &doc.quotes[qi];
+    let s = q.sent;
+    let para_start = doc.sents[s].a == doc.paras[q.para].body_from;
+    // The sentence before, in this paragraph or (for a quote opening a
+    // paragraph) at the end of the previous one.
+    let Some(prev_s) = s.checked_sub(1) else { return (None, None, Attribution::Unknown) };
+    let prev_para = doc.sents[prev_s].para;
+    if prev_para != q.para && !(para_start && prev_para + 1 == q.para) {
+        return (None, None, Attribution::Unknown);
+    }
+    // The quote before, if it sits in that sentence or this one.
+    if let Some(p) = qi.checked_sub(1) {
+        let pq = &doc.quotes[p];
+        if (pq.sent == prev_s || pq.sent == s) && done[p].speaker.is_some() && done[p].kind != QuoteKind::Term {
+            return (done[p].speaker.clone(), done[p].verb.clone(), Attribution::Continued);
+        }
+    }
+    if let Some(f) = prev_frames.get(prev_s).and_then(|fs| fs.iter().rev().find(|f| f.speaker.is_some() && !f.thought))
+    {
+        return (f.speaker.clone(), Some(doc.word(f.verb).to_string()), Attribution::Context);
+    }
+    if let Some(f) = prev_frames.get(prev_s).and_then(|fs| fs.iter().rev().find(|f| f.speaker.is_some())) {
+        return (f.speaker.clone(), Some(doc.word(f.verb).to_string()), Attribution::Context);
+    }
+    // "… foreign policy:" then the quote: the person the sentence is about.
+    let ends_colon = doc.toks[doc.sents[prev_s].b - 1].is_punct(':');
+    if ends_colon {
+        if let Some((p, _)) = disc.last_person {
+            let _ = p;
+        }
+    }
+    (None, None, Attribution::Unknown)
+}
+
+/// Scare quotes, names, titles and designations: not speech.
+fn is_term(doc: &Doc, ents: &Entities, qi: usize, frames: &[Frame]) -> bool {
+    let q = &doc.quotes[qi];
+    let st = doc.sents[q.sent];
+    let (o, c) = (q.open, q.close);
+    let inner = q.span.inner().of(doc.text).trim();
+    let words = inner.split_whitespace().count();
+    if words == 0 {
+        return true;
+    }
+    let sentence_like =
+        words >= 4 && inner.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}']).ends_with(['.', '!', '?']);
+    if sentence_like && words >= 6 {
+        return false;
+    }
+    // Designations: "designating Hamas as a "…"", "so-called "…"", "dubbed "…"".
+    let lo = o.saturating_sub(8).max(st.a);
+    for k in (lo..o).rev() {
+        let w = doc.word(k).to_ascii_lowercase();
+        if info(doc, k).is(DESIGNATION) && !doc.toks[k].in_quote() {
+            let verb = w.as_str();
+            // "called it "a disaster"" is speech; "a group called "X"" is a name.
+            if verb == "called" || verb == "named" {
+                let next_is_quote = k + 1 == o;
+                let after_noun = k > st.a && lower_word(doc, k - 1) && !info(doc, k - 1).is(PRONOUN | AUX | ADVERB);
+                if next_is_quote && after_noun {
+                    return true;
+                }
+                continue;
+            }
+            if verb == "known" && doc.word(k + 1) != "as" {
+                continue;
+            }
+            return true;
+        }
+    }
+    // A nickname inside a name: `2nd Squadron "Sabre," 3rd Cavalry`, `Joe "Jo" Smith`.
+    if o > st.a && words <= 3 {
+        let prev_cap = doc.toks[o - 1].is_word() && doc.toks[o - 1].has(CAP);
+        let next = doc.toks.get(c + 1);
+        let next_cap = next.is_some_and(|t| t.is_word() && (t.has(CAP) || t.has(NUM)))
+            || (next.is_some_and(|t| t.is_punct(','))
+                && doc.toks.get(c + 2).is_some_and(|t| t.is_word() && (t.has(CAP) || t.has(NUM))));
+        let capitalised = inner.chars().next().is_some_and(char::is_uppercase);
+        if prev_cap && capitalised && (next_cap || inner.ends_with(',')) {
+            return true;
+        }
+    }
+    // A titled work: the program "Looking Ahead", the report "…".
+    if o > st.a && words <= 8 && info(doc, o - 1).is(WORK_NOUN) && !sentence_like {
+        return true;
+    }
+    // A question put to the speaker: "When asked about the current "…"".
+    let asked = (st.a..o).rev().take(12).find(|&k| {
+        matches!(doc.word(k), "asked" | "questioned") && matches!(doc.word(k + 1), "about" | "whether" | "if" | "on")
+    });
+    if let Some(k) = asked {
+        if !frames.iter().any(|f| f.verb > k + 1 && f.verb < o) && !sentence_like {
+            return true;
+        }
+    }
+    let _ = ents;
+    false
+}
+
+/// Direct or partial speech.
+fn speech_kind(doc: &Doc, qi: usize, adjacent: bool, speaker: Option<&Speaker>, done: &[QuoteResult]) -> QuoteKind {
+    let q = &doc.quotes[qi];
+    let st = doc.sents[q.sent];
+    let (o, c) = (q.open, q.close);
+    let inner = q.span.inner().of(doc.text);
+    let first = inner.chars().find(|c| c.is_alphanumeric());
+    let upper = first.is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let words = inner.split_whitespace().count();
+    let ends_sentence = inner
+        .trim_end()
+        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']'])
+        .ends_with(['.', '!', '?', '\u{2026}']);
+    // The quote stands alone in its sentence (maybe with an attribution).
+    let alone_start = o == st.a;
+    let quote_only = alone_start && (c + 1 >= st.b || doc.toks[c + 1..st.b].iter().all(|t| !t.is_word()));
+    let colon_before = o > st.a && doc.toks[o - 1].is_punct(':');
+    let set_off = adjacent || quote_only || colon_before || (alone_start && words >= 3) || q.span.continues;
+    // The same speaker's quote earlier in this sentence: a broken quote.
+    let continues_quote = qi > 0 && doc.quotes[qi - 1].sent == q.sent && {
+        let prev = &done[qi - 1];
+        prev.kind == QuoteKind::Direct && prev.speaker.as_ref().map(|s| &s.name) == speaker.map(|s| &s.name)
+    };
+    // A quote continued from the paragraph before.
+    let continued_para = qi > 0 && doc.quotes[qi - 1].span.continues && doc.quotes[qi - 1].para + 1 == q.para;
+    if set_off {
+        if upper || continues_quote || continued_para {
+            return QuoteKind::Direct;
+        }
+        // `read, "the Kingdom … welcomes …."`: a whole sentence after its verb.
+        let first_word = inner.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let opens_clause = matches!(
+            first_word.as_str(),
+            "the" | "a" | "an" | "this" | "these" | "we" | "i" | "it" | "there" | "they" | "our" | "my" | "he" | "she"
+        );
+        let verb_right_before =
+            o >= 2 && matches!(doc.toks[o - 1].kind, TokKind::Punct(',' | ':')) && info(doc, o - 2).is(SPEECH);
+        if opens_clause && ends_sentence && words >= 5 && verb_right_before {
+            return QuoteKind::Direct;
+        }
+        return QuoteKind::Partial;
+    }
+    let prev_word_info = if o > st.a { info(doc, o - 1) } else { Default::default() };
+    if upper && ends_sentence && words >= 4 && !prev_word_info.is(DET | PREP) {
+        return QuoteKind::Direct;
+    }
+    let _ = NUMBER_WORD;
+    QuoteKind::Partial
+}
+
+/// Remembers who the sentence was about.
+fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc: &mut Discourse) {
+    let st = doc.sents[s];
+    let mut person_subject = false;
+    for f in frames {
+        let Some(sp) = &f.speaker else { continue };
+        if let Some(p) = sp.person {
+            push_person(disc, ents, p);
+            person_subject = true;
+        } else if sp.plural || sp.parties.len() > 1 {
+            disc.last_group = Some(sp.clone());
+        }
+        if let Some(head) = &sp.head {
+            if info_is_statement(head) {
+                continue;
+            }
+            disc.institutions.push(sp.clone());
+        }
+        // "A statement released by X": remember X as the statement's author.
+        if let Some(np) = &f.subject {
+            if (np.a..np.b).any(|k| info(doc, k).is(STATEMENT_NOUN)) || statement_nearby(doc, f.verb, st.a, Some(np)) {
+                disc.last_statement = Some(sp.clone());
+            }
+        }
+    }
+    // A sentence's subject is salient even without a speech verb.
+    if let Some(np) = main_subject(doc, ents, s) {
+        match &np.kind {
+            NpKind::Mention(mi) => match ents.mentions[*mi].target {
+                Target::Person(p) if !person_subject => push_person(disc, ents, p),
+                Target::Party(p) => disc.last_party = Some(p),
+                _ => {}
+            },
+            NpKind::Group(_) => {
+                if let Some(sp) = resolve(doc, ents, &np, disc) {
+                    disc.last_group = Some(sp);
+                }
+            }
+            NpKind::Description => {
+                if let Some(sp) = resolve(doc, ents, &np, disc) {
+                    if sp.plural {
+                        disc.last_group = Some(sp.clone());
+                    }
+                    if sp.head.as_deref().is_some_and(|h| !info_is_statement(h)) {
+                        disc.institutions.push(sp);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // Parties named at depth 0 keep "it"/"the group" resolvable.
+    if let Some(m) = ents.mentions.iter().rev().find(|m| m.a >= st.a && m.b <= st.b && !doc.toks[m.a].in_quote()) {
+        if let Target::Party(p) = m.target {
+            if disc.last_party.is_none() || !matches!(ents.parties[p].kind, PartyKind::Media) {
+                disc.last_party = Some(p);
+            }
+        }
+    }
+    let _ = SPEECH;
+}
+
+fn info_is_statement(head: &str) -> bool {
+    matches!(
+        head,
+        "statement"
+            | "statements"
+            | "communique"
+            | "communiqué"
+            | "letter"
+            | "report"
+            | "release"
+            | "message"
+            | "post"
+            | "tweet"
+            | "announcement"
+            | "declaration"
+    )
+}
+
+fn push_person(disc: &mut Discourse, ents: &Entities, p: usize) {
+    disc.recent_people.retain(|&x| x != p);
+    disc.recent_people.push(p);
+    if disc.recent_people.len() > 8 {
+        disc.recent_people.remove(0);
+    }
+    disc.last_person = Some((p, ents.people[p].gender));
+}

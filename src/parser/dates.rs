@@ -1,0 +1,590 @@
+//! Dates: reading a timestamp, finding date expressions in sentences, and
+//! resolving relative ones ("on Sunday", "in January") against the
+//! article's own date.
+
+use super::lexer::{Tok, CAP, NUM};
+use super::model::{DateKind, DateMention, Span};
+
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Ymd {
+    pub y: i32,
+    pub m: u32,
+    pub d: u32,
+}
+
+impl Ymd {
+    pub fn new(y: i32, m: u32, d: u32) -> Option<Ymd> {
+        ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some(Ymd { y, m, d })
+    }
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    pub fn days(self) -> i64 {
+        let y = i64::from(self.y) - i64::from(self.m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.m);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.d) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+    pub fn from_days(z: i64) -> Ymd {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+        Ymd { y, m, d }
+    }
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u32 {
+        (self.days() + 3).rem_euclid(7) as u32
+    }
+    pub fn add_days(self, n: i64) -> Ymd {
+        Ymd::from_days(self.days() + n)
+    }
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.y, self.m, self.d)
+    }
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Month number of a month name or abbreviation ("Jan", "Jan.", "Sept.").
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || !w.is_ascii() {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    if lower == "sept" {
+        return Some(9);
+    }
+    MONTHS.iter().position(|m| *m == lower || (lower.len() == 3 && m.starts_with(lower.as_str()))).map(|i| i as u32 + 1)
+}
+
+/// 0 = Monday … 6 = Sunday for a weekday name or abbreviation.
+pub(crate) fn weekday_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || !w.is_ascii() {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    WEEKDAYS
+        .iter()
+        .position(|d| *d == lower || (matches!(lower.len(), 3 | 4) && d.starts_with(lower.as_str())))
+        .map(|i| i as u32)
+}
+
+fn parse_uint(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Day of month from "6", "6th", "21st".
+fn day_number(s: &str) -> Option<u32> {
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ',');
+    let d = parse_uint(digits)?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_number(s: &str) -> Option<i32> {
+    let y = parse_uint(s.trim_end_matches(','))?;
+    (s.trim_end_matches(',').len() == 4 && (1000..=2999).contains(&y)).then_some(y as i32)
+}
+
+/// Reads a timestamp line into ISO 8601 ("2025-03-06 03:24:00" or
+/// "2025-03-06"). The line must be nothing but a date, an optional time,
+/// and labels such as "Published:" or "Updated".
+pub(crate) fn parse_timestamp(line: &str) -> Option<String> {
+    let mut date: Option<Ymd> = None;
+    let mut time: Option<(u32, u32, u32)> = None;
+    let mut pm: Option<bool> = None;
+    let mut pending_month: Option<u32> = None;
+    let mut pending_day: Option<u32> = None;
+    let mut unknown = 0usize;
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == '|' || c == '\u{2022}' || c == '\u{00B7}')
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '[' | ']')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 12 {
+        return None;
+    }
+    for w in &words {
+        let lower = w.to_ascii_lowercase();
+        let lower = lower.trim_end_matches(':');
+        if let Some(d) = parse_iso_datetime(w) {
+            date = Some(d.0);
+            if d.1.is_some() {
+                time = d.1;
+            }
+        } else if let Some(t) = parse_clock(w) {
+            time = Some(t.0);
+            if t.1.is_some() {
+                pm = t.1;
+            }
+        } else if let Some(d) = parse_slash_date(w) {
+            date = Some(d);
+        } else if let Some(m) = month_number(w) {
+            pending_month = Some(m);
+            if let (Some(d), None) = (pending_day, date) {
+                pending_day = Some(d);
+            }
+        } else if let Some(y) = year_number(w).filter(|_| pending_month.is_some()) {
+            let m = pending_month.unwrap_or(1);
+            let d = pending_day.unwrap_or(1);
+            date = Ymd::new(y, m, d);
+        } else if let Some(d) = day_number(w).filter(|_| date.is_none()) {
+            pending_day = Some(d);
+        } else if matches!(lower, "am" | "a.m." | "a.m") {
+            pm = Some(false);
+        } else if matches!(lower, "pm" | "p.m." | "p.m") {
+            pm = Some(true);
+        } else if weekday_number(w).is_some()
+            || is_timezone(w)
+            || matches!(
+                lower,
+                "published"
+                    | "updated"
+                    | "posted"
+                    | "last"
+                    | "first"
+                    | "on"
+                    | "at"
+                    | "date"
+                    | "time"
+                    | "-"
+                    | "\u{2014}"
+                    | "\u{2013}"
+                    | "modified"
+                    | "created"
+                    | "edt"
+                    | "est"
+            )
+        {
+        } else {
+            unknown += 1;
+        }
+    }
+    if unknown > 0 {
+        return None;
+    }
+    let date = date?;
+    Some(match time {
+        Some((h, mi, s)) => {
+            let h = match pm {
+                Some(true) if h < 12 => h + 12,
+                Some(false) if h == 12 => 0,
+                _ => h,
+            };
+            format!("{} {:02}:{:02}:{:02}", date.iso(), h, mi, s)
+        }
+        None => date.iso(),
+    })
+}
+
+fn is_timezone(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    (w.len() >= 2 && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_uppercase()) && w.ends_with('T'))
+        || matches!(w, "UTC" | "GMT" | "Z" | "ET" | "PT" | "CT")
+        || ((w.starts_with('+') || w.starts_with('-'))
+            && w.len() >= 3
+            && w[1..].bytes().all(|b| b.is_ascii_digit() || b == b':'))
+}
+
+/// "2025-03-06", "2025-03-06T03:24:00Z", "2025-03-06T03:24".
+fn parse_iso_datetime(w: &str) -> Option<(Ymd, Option<(u32, u32, u32)>)> {
+    let (d, t) = match w.find('T') {
+        Some(i) => (&w[..i], Some(&w[i + 1..])),
+        None => (w, None),
+    };
+    let mut parts = d.split('-');
+    let y = parts.next().filter(|p| p.len() == 4).and_then(parse_uint)?;
+    let m = parts.next().filter(|p| p.len() == 2).and_then(parse_uint)?;
+    let dd = parts.next().filter(|p| p.len() == 2).and_then(parse_uint)?;
+    if parts.next().is_some() {
+        return None;
+    }
+    let date = Ymd::new(y as i32, m, dd)?;
+    let time = t.and_then(|t| parse_clock(t.trim_end_matches('Z').split(['+', '-']).next().unwrap_or("")).map(|c| c.0));
+    Some((date, time))
+}
+
+/// "03:24", "03:24:00", "3:24pm".
+fn parse_clock(w: &str) -> Option<((u32, u32, u32), Option<bool>)> {
+    let lower = w.to_ascii_lowercase();
+    let (body, pm) = if let Some(b) = lower.strip_suffix("pm").or_else(|| lower.strip_suffix("p.m.")) {
+        (b.to_string(), Some(true))
+    } else if let Some(b) = lower.strip_suffix("am").or_else(|| lower.strip_suffix("a.m.")) {
+        (b.to_string(), Some(false))
+    } else {
+        (lower, None)
+    };
+    let mut parts = body.split(':');
+    let h = parts.next().and_then(parse_uint)?;
+    let m = parts.next().filter(|p| p.len() == 2).and_then(parse_uint)?;
+    let s = match parts.next() {
+        Some(p) => parse_uint(p.split('.').next().unwrap_or(""))?,
+        None => 0,
+    };
+    (h < 24 && m < 60 && s < 61 && parts.next().is_none()).then_some(((h, m, s), pm))
+}
+
+/// "03/06/2025" read as month/day/year (day/month when the first is > 12).
+fn parse_slash_date(w: &str) -> Option<Ymd> {
+    let mut parts = w.split(['/', '.']);
+    let a = parts.next().and_then(parse_uint)?;
+    let b = parts.next().and_then(parse_uint)?;
+    let y = parts.next().filter(|p| p.len() == 4).and_then(parse_uint)? as i32;
+    if parts.next().is_some() {
+        return None;
+    }
+    if a > 12 {
+        Ymd::new(y, b, a)
+    } else {
+        Ymd::new(y, a, b)
+    }
+}
+
+/// Date part of an ISO string from [`parse_timestamp`].
+pub(crate) fn ymd_of_iso(iso: &str) -> Option<Ymd> {
+    parse_iso_datetime(iso.split(' ').next()?).map(|d| d.0)
+}
+
+/// Words that tell a weekday or month points forward ("will meet on Monday").
+fn future_cue(word: &str) -> bool {
+    matches!(word, "will" | "next" | "upcoming" | "scheduled" | "coming" | "shall" | "planned" | "expected")
+}
+
+/// Finds the date expressions among a sentence's tokens.
+///
+/// `reference` is the article's date; relative expressions are resolved
+/// against it.
+pub(crate) fn find_dates(
+    text: &str,
+    toks: &[Tok],
+    sentence: usize,
+    reference: Option<Ymd>,
+    out: &mut Vec<DateMention>,
+) {
+    let word = |i: usize| -> &str { toks.get(i).filter(|t| t.is_word()).map_or("", |t| t.span().of(text)) };
+    let lower_at = |i: usize| -> String { word(i).to_ascii_lowercase() };
+    let future_near = |i: usize| -> bool {
+        let lo = i.saturating_sub(6);
+        (lo..i).any(|j| future_cue(&lower_at(j)))
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.is_word() {
+            i += 1;
+            continue;
+        }
+        let w = t.span().of(text);
+        let start = t.start;
+        // Month-led: "March 6, 2025", "March 2025", "in January", "May 11".
+        if t.has(CAP) {
+            if let Some(m) = month_number(w) {
+                let day = day_number(word(i + 1)).filter(|_| toks.get(i + 1).is_some_and(|t| t.has(NUM)));
+                let mut j = i + 1;
+                if day.is_some() {
+                    j += 1;
+                }
+                if toks.get(j).is_some_and(|t| t.is_punct(',')) && year_number(word(j + 1)).is_some() {
+                    j += 1;
+                }
+                let year = year_number(word(j));
+                if year.is_some() {
+                    j += 1;
+                }
+                // A bare "May" must be a date by its neighbours.
+                let prev = lower_at(i.wrapping_sub(1));
+                let bare_ok = matches!(
+                    prev.as_str(),
+                    "in" | "since"
+                        | "last"
+                        | "next"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "through"
+                        | "this"
+                        | "from"
+                        | "during"
+                        | "before"
+                        | "after"
+                );
+                let short_form = w.trim_end_matches('.').len() <= 4 && !matches!(w, "June" | "July");
+                if day.is_none() && year.is_none() && (short_form || w == "March") && !bare_ok {
+                    i += 1;
+                    continue;
+                }
+                let end = toks[j - 1].end;
+                let (kind, iso) = match (day, year) {
+                    (Some(d), Some(y)) => (DateKind::Day, Ymd::new(y, m, d).map(Ymd::iso)),
+                    (Some(d), None) => {
+                        let y = reference.map(|r| resolve_year(r, m, future_near(i) || prev == "next"));
+                        (DateKind::Day, y.and_then(|y| Ymd::new(y, m, d)).map(Ymd::iso))
+                    }
+                    (None, Some(y)) => (DateKind::Month, Some(format!("{y:04}-{m:02}"))),
+                    (None, None) => {
+                        let fwd = future_near(i) || prev == "next";
+                        let y = reference.map(|r| {
+                            if prev == "last" {
+                                if m >= r.m {
+                                    r.y - 1
+                                } else {
+                                    r.y
+                                }
+                            } else {
+                                resolve_year(r, m, fwd)
+                            }
+                        });
+                        (DateKind::Month, y.map(|y| format!("{y:04}-{m:02}")))
+                    }
+                };
+                push(out, text, Span::new(start, end), kind, iso, sentence);
+                i = j;
+                continue;
+            }
+            // Weekday: "on Sunday", "Wednesday".
+            if let Some(wd) = weekday_number(w).filter(|_| w.len() >= 6) {
+                let prev = lower_at(i.wrapping_sub(1));
+                let iso = reference.map(|r| {
+                    let back = (r.weekday() + 7 - wd) % 7;
+                    let fwd = (wd + 7 - r.weekday()) % 7;
+                    if prev == "next" || future_near(i) {
+                        r.add_days(if fwd == 0 { 7 } else { i64::from(fwd) })
+                    } else if prev == "last" {
+                        r.add_days(-(if back == 0 { 7 } else { i64::from(back) }))
+                    } else {
+                        r.add_days(-i64::from(back))
+                    }
+                    .iso()
+                });
+                push(out, text, t.span(), DateKind::Weekday, iso, sentence);
+                i += 1;
+                continue;
+            }
+        }
+        // "6 March 2025", "21 July".
+        if t.has(NUM) {
+            if let (Some(d), Some(m)) = (day_number(w), month_number(word(i + 1)).filter(|_| toks[i + 1].has(CAP))) {
+                let (end, year) = match year_number(word(i + 2)) {
+                    Some(y) => (toks[i + 2].end, Some(y)),
+                    None => (toks[i + 1].end, None),
+                };
+                let y = year.or_else(|| reference.map(|r| resolve_year(r, m, future_near(i))));
+                let iso = y.and_then(|y| Ymd::new(y, m, d)).map(Ymd::iso);
+                push(out, text, Span::new(start, end), DateKind::Day, iso, sentence);
+                i += if year.is_some() { 3 } else { 2 };
+                continue;
+            }
+            if let Some((d, _)) = parse_iso_datetime(w) {
+                push(out, text, t.span(), DateKind::Day, Some(d.iso()), sentence);
+                i += 1;
+                continue;
+            }
+            if let Some(y) = year_number(w).filter(|y| (1800..=2100).contains(y)) {
+                // Not a count: "2,000" has a comma; "1997 bodies" is unlikely.
+                let prev = lower_at(i.wrapping_sub(1));
+                let next = word(i + 1);
+                let unit_follows = !next.is_empty()
+                    && next.chars().next().is_some_and(char::is_lowercase)
+                    && !matches!(
+                        next,
+                        "and" | "to" | "or" | "when" | "after" | "before" | "until" | "as" | "that" | "the"
+                    );
+                let year_prev = matches!(
+                    prev.as_str(),
+                    "in" | "since"
+                        | "from"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "year"
+                        | "before"
+                        | "after"
+                        | "during"
+                        | "through"
+                        | "to"
+                        | "and"
+                        | "between"
+                );
+                if year_prev || !unit_follows {
+                    push(out, text, t.span(), DateKind::Year, Some(format!("{y:04}")), sentence);
+                    i += 1;
+                    continue;
+                }
+            }
+            // "the 1990s"
+            if w.len() == 5 && w.ends_with('s') && year_number(&w[..4]).is_some() && w[..4].ends_with('0') {
+                push(out, text, t.span(), DateKind::Decade, Some(w[..4].to_string()), sentence);
+                i += 1;
+                continue;
+            }
+        }
+        // Relative days and periods.
+        let lw = w.to_ascii_lowercase();
+        let rel = match lw.as_str() {
+            "today" | "tonight" => Some((0i64, 1usize)),
+            "yesterday" => Some((-1, 1)),
+            "tomorrow" => Some((1, 1)),
+            "last" | "next" | "this" => {
+                let unit = lower_at(i + 1);
+                let sign: i64 = match lw.as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                match unit.as_str() {
+                    "week" | "weekend" => Some((7 * sign, 2)),
+                    "month" => Some((30 * sign, 2)),
+                    "year" => Some((365 * sign, 2)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some((delta, len)) = rel {
+            let end = toks[(i + len - 1).min(toks.len() - 1)].end;
+            let unit = if len == 2 { lower_at(i + 1) } else { String::new() };
+            let iso = reference.map(|r| match unit.as_str() {
+                "year" => format!("{:04}", r.y + delta.signum() as i32),
+                "month" => {
+                    let idx = r.y * 12 + r.m as i32 - 1 + delta.signum() as i32;
+                    format!("{:04}-{:02}", idx.div_euclid(12), idx.rem_euclid(12) + 1)
+                }
+                _ => r.add_days(delta).iso(),
+            });
+            push(out, text, Span::new(start, end), DateKind::Relative, iso, sentence);
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Year of a month mentioned without one: the reference year, or the one
+/// before when the month lies well ahead of the reference and the text does
+/// not point forward.
+fn resolve_year(r: Ymd, month: u32, forward: bool) -> i32 {
+    if forward {
+        if month < r.m {
+            r.y + 1
+        } else {
+            r.y
+        }
+    } else if month > r.m + 1 {
+        r.y - 1
+    } else {
+        r.y
+    }
+}
+
+fn push(out: &mut Vec<DateMention>, text: &str, span: Span, kind: DateKind, iso: Option<String>, sentence: usize) {
+    if out.last().is_some_and(|d| d.span.end > span.start) {
+        return;
+    }
+    out.push(DateMention { text: span.of(text).to_string(), span, kind, iso, sentence });
+}
+
+/// Whether a token is part of a date (so figure finding can skip it).
+pub(crate) fn is_month_or_weekday(word: &str) -> bool {
+    month_number(word).is_some() || weekday_number(word).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_days_round_trip() {
+        for &(y, m, d) in &[(1970, 1, 1), (2000, 2, 29), (2025, 3, 6), (1899, 12, 31)] {
+            let ymd = Ymd::new(y, m, d).unwrap();
+            assert_eq!(Ymd::from_days(ymd.days()), ymd);
+        }
+        assert_eq!(Ymd::new(1970, 1, 1).unwrap().days(), 0);
+    }
+
+    #[test]
+    fn weekday_of_known_dates() {
+        // 6 March 2025 was a Thursday; 1 January 2000 a Saturday.
+        assert_eq!(Ymd::new(2025, 3, 6).unwrap().weekday(), 3);
+        assert_eq!(Ymd::new(2000, 1, 1).unwrap().weekday(), 5);
+    }
+
+    #[test]
+    fn timestamps_in_common_shapes() {
+        assert_eq!(parse_timestamp("2025-03-06 03:24:00").as_deref(), Some("2025-03-06 03:24:00"));
+        assert_eq!(parse_timestamp("March 6, 2025").as_deref(), Some("2025-03-06"));
+        assert_eq!(parse_timestamp("Updated: 6 March 2025, 3:24 PM EST").as_deref(), Some("2025-03-06 15:24:00"));
+        assert_eq!(parse_timestamp("Thursday, Mar. 6, 2025 | 10:05 am").as_deref(), Some("2025-03-06 10:05:00"));
+        assert_eq!(parse_timestamp("2025-03-06T03:24:00Z").as_deref(), Some("2025-03-06 03:24:00"));
+        assert_eq!(parse_timestamp("03/06/2025").as_deref(), Some("2025-03-06"));
+    }
+
+    #[test]
+    fn sentences_are_not_timestamps() {
+        assert_eq!(parse_timestamp("The talks began on March 6, 2025 in Doha."), None);
+        assert_eq!(parse_timestamp("US confirms direct talks with Hamas"), None);
+        assert_eq!(parse_timestamp("2025"), None);
+    }
+
+    #[test]
+    fn month_and_weekday_names() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("Jan"), Some(1));
+        assert_eq!(month_number("Mayor"), None);
+        assert_eq!(weekday_number("Wednesday"), Some(2));
+    }
+
+    #[test]
+    fn year_of_month_without_year() {
+        let r = Ymd::new(2025, 3, 6).unwrap();
+        assert_eq!(resolve_year(r, 1, false), 2025); // "in January" (past)
+        assert_eq!(resolve_year(r, 11, false), 2024); // "in November" (past)
+        assert_eq!(resolve_year(r, 1, true), 2026); // "will … in January"
+    }
+}

@@ -1,0 +1,237 @@
+//! Facts: the article's statements that are not direct quotes, each marked
+//! as plain fact, reported speech, or the writer's own commentary.
+
+use super::attribution::{Attributions, Frame};
+use super::doc::Doc;
+use super::lexer::{TokKind, CAP, NUM};
+use super::lexicon::{ABSTRACT_NOUN, ANALYSIS_VERB, AUX, DET, EVALUATIVE, PRONOUN, SPEECH, THINK};
+use super::mentions::{Entities, Target};
+use super::model::{FactKind, ParagraphRole, QuoteKind, Span};
+
+/// A fact before its figures and dates are attached.
+pub(crate) struct RawFact {
+    pub span: Span,
+    pub kind: FactKind,
+    pub source: Option<(Span, String, Option<usize>)>,
+    pub parties: Vec<usize>,
+    pub quotes: Vec<usize>,
+    pub sentence: usize,
+}
+
+/// Facts of every body sentence.
+pub(crate) fn find(doc: &Doc, ents: &Entities, attr: &Attributions) -> Vec<RawFact> {
+    let mut out = Vec::new();
+    let mut qi = 0;
+    for s in 0..doc.sents.len() {
+        let st = doc.sents[s];
+        let role = doc.paras[st.para].role;
+        // Quotes of this sentence.
+        let mut direct: Vec<usize> = Vec::new();
+        let mut inside: Vec<usize> = Vec::new();
+        while qi < doc.quotes.len() && doc.quotes[qi].sent == s {
+            match attr.quotes[qi].kind {
+                QuoteKind::Direct => direct.push(qi),
+                _ => inside.push(qi),
+            }
+            qi += 1;
+        }
+        if !matches!(role, ParagraphRole::Body) {
+            continue;
+        }
+        let frames = &attr.frames[s];
+        // The part of the sentence outside direct quotes that says something.
+        let Some(span) = fact_span(doc, s, &direct, frames) else { continue };
+        let (a, b) = token_range(doc, s, span);
+        let reported = frames.iter().any(|f| f.verb >= a && f.verb < b && f.speaker.is_some());
+        let source = frames.iter().filter(|f| f.verb >= a && f.verb < b).find_map(|f| source_of(doc, f));
+        let mut parties = Vec::new();
+        for t in a..b {
+            if let Some(m) = ents.mention_at(t) {
+                if m.a == t {
+                    let p = match m.target {
+                        Target::Party(p) => Some(p),
+                        Target::Person(p) => ents.people[p].party,
+                    };
+                    if let Some(p) = p {
+                        if !parties.contains(&p) {
+                            parties.push(p);
+                        }
+                    }
+                }
+            }
+        }
+        for f in frames.iter().filter(|f| f.verb >= a && f.verb < b) {
+            for &p in f.speaker.iter().flat_map(|s| s.parties.iter()) {
+                if !parties.contains(&p) {
+                    parties.push(p);
+                }
+            }
+        }
+        let kind = if reported || source.is_some() {
+            FactKind::Reported
+        } else if is_commentary(doc, ents, s, a, b, !inside.is_empty()) {
+            FactKind::Commentary
+        } else {
+            FactKind::Fact
+        };
+        out.push(RawFact { span, kind, source, parties, quotes: inside, sentence: s });
+    }
+    out
+}
+
+fn token_range(doc: &Doc, s: usize, span: Span) -> (usize, usize) {
+    let st = doc.sents[s];
+    let a = (st.a..st.b).find(|&k| doc.toks[k].start >= span.start).unwrap_or(st.a);
+    let b = (a..st.b).find(|&k| doc.toks[k].start >= span.end).unwrap_or(st.b);
+    (a, b)
+}
+
+/// The sentence without its direct quotes and their bare attribution; `None`
+/// when nothing but attribution is left ("…," he said).
+fn fact_span(doc: &Doc, s: usize, direct: &[usize], frames: &[Frame]) -> Option<Span> {
+    let st = doc.sents[s];
+    if direct.is_empty() {
+        return Some(doc.sentence_span(s));
+    }
+    // The longest stretch of tokens outside direct quotes.
+    let mut best: Option<(usize, usize)> = None;
+    let mut run_a = st.a;
+    let mut k = st.a;
+    let mut cuts: Vec<(usize, usize)> = direct.iter().map(|&q| (doc.quotes[q].open, doc.quotes[q].close)).collect();
+    cuts.sort_unstable();
+    let mut ci = 0;
+    while k <= st.b {
+        let at_cut = ci < cuts.len() && k == cuts[ci].0;
+        if at_cut || k == st.b {
+            if k > run_a {
+                let words = (run_a..k).filter(|&t| doc.toks[t].is_word()).count();
+                if best.is_none_or(|(a, b)| words > (a..b).filter(|&t| doc.toks[t].is_word()).count()) {
+                    best = Some((run_a, k));
+                }
+            }
+            if at_cut {
+                k = cuts[ci].1 + 1;
+                run_a = k;
+                ci += 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    let (mut a, mut b) = best?;
+    // Trim punctuation and a trailing participle of speech ("…, adding,").
+    loop {
+        while a < b && !doc.toks[a].is_word() {
+            a += 1;
+        }
+        while b > a && !doc.toks[b - 1].is_word() {
+            b -= 1;
+        }
+        let last = doc.word(b.saturating_sub(1)).to_ascii_lowercase();
+        if b > a && doc.lx.info(&last).is(SPEECH) && (last.ends_with("ing") || b >= 2 && doc.toks[b - 2].is_punct(','))
+        {
+            b -= 1;
+            continue;
+        }
+        break;
+    }
+    if b <= a {
+        return None;
+    }
+    // Only a speaker and a verb left: an attribution, not a fact.
+    let words: Vec<usize> = (a..b).filter(|&t| doc.toks[t].is_word()).collect();
+    let attribution_only = words.len() <= 8
+        && frames.iter().any(|f| {
+            let sub = f.subject.as_ref().map_or((f.verb, f.verb + 1), |np| (np.a, np.b));
+            let lo = sub.0.min(f.verb);
+            let hi = sub.1.max(f.verb_end + 1);
+            words.iter().filter(|&&t| t < lo || t >= hi).count() <= 2
+        });
+    if attribution_only || words.len() < 3 {
+        return None;
+    }
+    Some(Span::new(doc.toks[a].start, doc.toks[b - 1].end))
+}
+
+/// Where a reported fact comes from: "according to Israeli officials",
+/// "Israel stated", "AFP quoted a Hamas official".
+fn source_of(doc: &Doc, f: &Frame) -> Option<(Span, String, Option<usize>)> {
+    let sp = f.speaker.as_ref()?;
+    let np = f.subject.as_ref()?;
+    let lo = np.a.min(f.verb);
+    let hi = np.b.max(f.verb_end + 1);
+    // "AFP quoted a Hamas official": include the one who quoted.
+    let lo = if doc.word(f.verb) == "quoted" && f.verb > 0 {
+        (0..f.verb).rev().take(4).find(|&k| doc.toks[k].is_word() && doc.toks[k].has(CAP)).unwrap_or(lo).min(lo)
+    } else {
+        lo
+    };
+    let span = Span::new(doc.toks[lo].start, doc.toks[hi - 1].end);
+    let name = if sp.person.is_some() { sp.name.clone() } else { super::mentions::strip_article(&sp.name).to_string() };
+    Some((span, name, sp.parties.first().copied()))
+}
+
+/// The writer's own analysis: an unattributed, evaluative sentence such as
+/// "This engagement underscores the urgency of the situation." or
+/// "Defeating malaria is both an urgent calling and an achievable goal."
+fn is_commentary(doc: &Doc, ents: &Entities, s: usize, a: usize, b: usize, has_quotes: bool) -> bool {
+    if has_quotes {
+        return false;
+    }
+    let st = doc.sents[s];
+    let mut score = 0i32;
+    let words: Vec<usize> = (a..b).filter(|&k| doc.toks[k].is_word()).collect();
+    if words.len() < 5 {
+        return false;
+    }
+    let first = words[0];
+    let first_info = doc.lx.info(doc.word(first));
+    // Subject: an abstract noun phrase ("This engagement", "The broader scope").
+    let abstract_subject = first_info.is(DET | PRONOUN)
+        && words.iter().take(5).any(|&k| doc.lx.info(doc.word(k)).is(ABSTRACT_NOUN) && !doc.toks[k].has(CAP));
+    let anaphoric = matches!(
+        doc.word(first).to_ascii_lowercase().as_str(),
+        "this" | "these" | "such" | "their" | "its" | "that" | "those"
+    );
+    // An analysis verb as main verb within the first words.
+    let analysis = words.iter().take(16).position(|&k| {
+        let w = doc.word(k);
+        !doc.toks[k].has(CAP) && doc.lx.info(w).is(ANALYSIS_VERB) && (w.ends_with('s') || w.ends_with("ed"))
+    });
+    if analysis.is_some() {
+        score += 2;
+        if abstract_subject || anaphoric {
+            score += 2;
+        }
+    }
+    // Copula with an evaluative word: "… is both an urgent calling and an achievable goal."
+    let copula = words.iter().take(8).position(|&k| matches!(doc.word(k), "is" | "are" | "remains" | "remain"));
+    let evaluative =
+        words.iter().filter(|&&k| doc.lx.info(doc.word(k)).is(EVALUATIVE) && !doc.toks[k].has(CAP)).count() as i32;
+    if let Some(ci) = copula {
+        let after_eval = words[ci + 1..].iter().take(6).any(|&k| doc.lx.info(doc.word(k)).is(EVALUATIVE));
+        let subject_named = words[..ci].iter().any(|&k| ents.mention_at(k).is_some());
+        if after_eval && !subject_named {
+            score += 2;
+        }
+    }
+    score += evaluative.min(2);
+    // Facts carry numbers, dates and named actors doing things.
+    if (a..b).any(|k| doc.toks[k].has(NUM)) {
+        score -= 2;
+    }
+    if ents.mention_at(first).is_some_and(|m| matches!(m.target, Target::Person(_) | Target::Party(_))) {
+        score -= 2;
+    }
+    if (a..b).any(|k| {
+        let inf = doc.lx.info(doc.word(k));
+        doc.toks[k].is_word() && inf.is(SPEECH | THINK) && !inf.is(ANALYSIS_VERB) && !doc.toks[k].has(CAP)
+    }) {
+        score -= 3;
+    }
+    if (a..b).any(|k| matches!(doc.toks[k].kind, TokKind::Open(_))) {
+        score -= 2;
+    }
+    let _ = (st, AUX);
+    score >= 4
+}

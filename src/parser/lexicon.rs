@@ -1,0 +1,547 @@
+//! What the parser knows about words: classes of common words written here,
+//! and the knowledge files under `data/` (parties, people, titles, speech
+//! verbs, abbreviations), compiled into the binary and indexed once.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use super::lexer::{self, AbbrevTable};
+use super::model::{PartyKind, Span};
+
+/// A small, fast hasher for short keys (the FxHash mix used by rustc).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+// Word classes (bits of `WordInfo::class`).
+pub(crate) const DET: u64 = 1;
+pub(crate) const PREP: u64 = 1 << 1;
+pub(crate) const CONJ: u64 = 1 << 2;
+pub(crate) const SUBORD: u64 = 1 << 3;
+pub(crate) const AUX: u64 = 1 << 4;
+pub(crate) const ADVERB: u64 = 1 << 5;
+pub(crate) const PRONOUN: u64 = 1 << 6;
+pub(crate) const SPEECH: u64 = 1 << 7;
+pub(crate) const THINK: u64 = 1 << 8;
+pub(crate) const TITLE_WORD: u64 = 1 << 9;
+pub(crate) const TITLE_HEAD: u64 = 1 << 10;
+pub(crate) const HONORIFIC: u64 = 1 << 11;
+pub(crate) const PERSON_NOUN: u64 = 1 << 12;
+pub(crate) const ORG_NOUN: u64 = 1 << 13;
+pub(crate) const STATEMENT_NOUN: u64 = 1 << 14;
+pub(crate) const GROUP_NOUN: u64 = 1 << 15;
+pub(crate) const ORG_HEAD: u64 = 1 << 16;
+pub(crate) const MONTH: u64 = 1 << 17;
+pub(crate) const WEEKDAY: u64 = 1 << 18;
+pub(crate) const NUMBER_WORD: u64 = 1 << 19;
+pub(crate) const ORDINAL_WORD: u64 = 1 << 20;
+pub(crate) const ANALYSIS_VERB: u64 = 1 << 21;
+pub(crate) const EVALUATIVE: u64 = 1 << 22;
+pub(crate) const ABSTRACT_NOUN: u64 = 1 << 23;
+pub(crate) const DESIGNATION: u64 = 1 << 24;
+pub(crate) const WORK_NOUN: u64 = 1 << 25;
+pub(crate) const PARTICLE: u64 = 1 << 26;
+pub(crate) const PLURAL_PRONOUN: u64 = 1 << 27;
+pub(crate) const ROLE_ADJ: u64 = 1 << 28;
+pub(crate) const COMMON_CAP: u64 = 1 << 29;
+pub(crate) const MILITARY: u64 = 1 << 30;
+pub(crate) const VERBISH: u64 = 1 << 31;
+
+/// Grammatical shape of a speech verb form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum VerbForm {
+    #[default]
+    Finite,
+    /// "saying", "adding": takes the subject of the clause it hangs on.
+    Participle,
+    /// "say" after "to": likewise.
+    Base,
+}
+
+/// What the lexicon knows about one (lower-cased) word.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordInfo {
+    pub class: u64,
+    pub verb_form: VerbForm,
+}
+
+impl WordInfo {
+    pub fn is(&self, class: u64) -> bool {
+        self.class & class != 0
+    }
+}
+
+/// A party the knowledge files know.
+#[derive(Clone, Debug)]
+pub(crate) struct KnownParty {
+    pub name: String,
+    pub kind: PartyKind,
+}
+
+/// A multi-word alias, as lexer tokens, and what it names.
+#[derive(Clone, Debug)]
+pub(crate) struct AliasEntry {
+    /// Whether the first token carries a possessive ("People's Republic").
+    pub first_poss: bool,
+    /// Token texts after the first, each with its possessive flag.
+    pub rest: Vec<(String, bool)>,
+    pub target: AliasTarget,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AliasTarget {
+    Party(usize),
+    /// A well-known person (index into `Lexicon::people`).
+    Person(usize),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct KnownPerson {
+    pub name: String,
+    pub party: Option<usize>,
+}
+
+/// Everything the parser knows, built once per process.
+pub(crate) struct Lexicon {
+    words: FxMap<String, WordInfo>,
+    abbrevs: FxMap<String, bool>,
+    pub parties: Vec<KnownParty>,
+    pub people: Vec<KnownPerson>,
+    /// Aliases by their first token (case-sensitive).
+    aliases: FxMap<String, Vec<AliasEntry>>,
+    /// Lower-cased surnames of known people.
+    first_names: FxMap<String, ()>,
+}
+
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
+/// The shared lexicon (built on first use).
+pub(crate) fn lexicon() -> &'static Lexicon {
+    LEXICON.get_or_init(Lexicon::build)
+}
+
+impl AbbrevTable for Lexicon {
+    fn abbreviation(&self, word: &str) -> Option<bool> {
+        if word.len() > 12 {
+            return None;
+        }
+        self.abbrevs.get(word).copied()
+    }
+}
+
+fn data_lines(src: &str) -> impl Iterator<Item = Vec<&str>> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn party_kind(s: &str) -> PartyKind {
+    match s {
+        "country" => PartyKind::Country,
+        "international" => PartyKind::International,
+        "armed_group" => PartyKind::ArmedGroup,
+        "media" => PartyKind::Media,
+        "company" => PartyKind::Company,
+        "political_party" => PartyKind::PoliticalParty,
+        "government_body" => PartyKind::GovernmentBody,
+        _ => PartyKind::Organisation,
+    }
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut lx = Lexicon {
+            words: FxMap::default(),
+            abbrevs: FxMap::default(),
+            parties: Vec::new(),
+            people: Vec::new(),
+            aliases: FxMap::default(),
+            first_names: FxMap::default(),
+        };
+        for fields in data_lines(include_str!("data/abbreviations.txt")) {
+            let word = fields[0].trim().trim_end_matches('.');
+            if !word.is_empty() {
+                lx.abbrevs.insert(word.to_string(), fields.get(1).is_some_and(|f| f.trim() == "may_end"));
+            }
+        }
+        for (list, class) in BUILTIN {
+            for w in list.split_whitespace() {
+                lx.add(w, *class);
+            }
+        }
+        for fields in data_lines(include_str!("data/speech_verbs.tsv")) {
+            let (Some(form), Some(class)) = (fields.first(), fields.get(2)) else { continue };
+            let form = form.trim();
+            if form.contains(' ') {
+                continue; // multi-word forms ("according to") are handled in code
+            }
+            let bit = match class.trim() {
+                "think" => THINK,
+                "say" | "call" => SPEECH,
+                _ => continue,
+            };
+            let verb_form = if form.ends_with("ing") {
+                VerbForm::Participle
+            } else if fields.get(1).is_some_and(|lemma| lemma.trim() == form) {
+                VerbForm::Base
+            } else {
+                VerbForm::Finite
+            };
+            let e = lx.words.entry(form.to_lowercase()).or_default();
+            e.class |= bit;
+            e.verb_form = verb_form;
+        }
+        for fields in data_lines(include_str!("data/titles.tsv")) {
+            let (Some(title), Some(class)) = (fields.first(), fields.get(1)) else { continue };
+            let class = class.trim();
+            let words: Vec<&str> = title.split_whitespace().collect();
+            for (i, w) in words.iter().enumerate() {
+                let key = w.trim_end_matches('.');
+                let last = i + 1 == words.len();
+                let bits = match class {
+                    "honorific" => HONORIFIC | TITLE_WORD | if last { TITLE_HEAD } else { 0 },
+                    "military" => MILITARY | TITLE_WORD | if last { TITLE_HEAD } else { 0 },
+                    "office" => TITLE_WORD | if last { TITLE_HEAD } else { 0 },
+                    "role" => {
+                        if last {
+                            PERSON_NOUN
+                        } else {
+                            ROLE_ADJ
+                        }
+                    }
+                    _ => 0,
+                };
+                if *w == "of" || bits == 0 {
+                    continue;
+                }
+                lx.add(key, bits);
+                if w.ends_with('.') {
+                    lx.add(w, bits);
+                }
+            }
+        }
+        lx.load_parties();
+        lx
+    }
+
+    fn add(&mut self, word: &str, class: u64) {
+        self.words.entry(word.to_lowercase()).or_default().class |= class;
+    }
+
+    fn load_parties(&mut self) {
+        let mut by_name: FxMap<String, usize> = FxMap::default();
+        for fields in data_lines(include_str!("data/parties.tsv")) {
+            let Some(name) = fields.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else { continue };
+            let kind = party_kind(fields.get(1).map_or("", |s| s.trim()));
+            let idx = match by_name.get(name) {
+                Some(&i) => i,
+                None => {
+                    self.parties.push(KnownParty { name: name.to_string(), kind });
+                    by_name.insert(name.to_string(), self.parties.len() - 1);
+                    self.parties.len() - 1
+                }
+            };
+            self.add_alias(name, AliasTarget::Party(idx));
+            for alias in fields.get(2).map_or("", |s| s.trim()).split('|') {
+                let alias = alias.trim();
+                if !alias.is_empty() {
+                    self.add_alias(alias, AliasTarget::Party(idx));
+                }
+            }
+        }
+        for fields in data_lines(include_str!("data/people.tsv")) {
+            let Some(name) = fields.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else { continue };
+            let party = fields.get(1).and_then(|p| by_name.get(p.trim()).copied());
+            self.people.push(KnownPerson { name: name.to_string(), party });
+            let idx = self.people.len() - 1;
+            self.add_alias(name, AliasTarget::Person(idx));
+            if let Some(first) = name.split_whitespace().next() {
+                self.first_names.insert(first.to_lowercase(), ());
+            }
+            for alias in fields.get(2).map_or("", |s| s.trim()).split('|') {
+                let alias = alias.trim();
+                // Titled forms and full names only: a bare surname is matched
+                // through the article's own people.
+                if alias.contains(' ') {
+                    self.add_alias(alias, AliasTarget::Person(idx));
+                }
+            }
+        }
+        for name in COMMON_FIRST_NAMES.split_whitespace() {
+            self.first_names.insert(name.to_lowercase(), ());
+        }
+    }
+
+    /// Indexes an alias by its tokens (as the lexer splits them).
+    fn add_alias(&mut self, alias: &str, target: AliasTarget) {
+        let paras = [Span::new(0, alias.len())];
+        let toks = lexer::tokenize(alias, &paras, &[], &[], self);
+        let Some(toks) = toks.into_iter().next() else { return };
+        let mut texts: Vec<(String, bool)> =
+            toks.iter().map(|t| (t.span().of(alias).to_string(), t.has(lexer::POSS))).collect();
+        if texts.is_empty() || texts.len() > 8 {
+            return;
+        }
+        let (first, first_poss) = texts.remove(0);
+        let list = self.aliases.entry(first).or_default();
+        if !list.iter().any(|e| e.rest == texts && e.target == target) {
+            list.push(AliasEntry { first_poss, rest: texts, target });
+            // Longest first, so matching is greedy.
+            list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        }
+    }
+
+    /// Aliases whose first token is `first` (longest first).
+    pub fn aliases_starting(&self, first: &str) -> &[AliasEntry] {
+        self.aliases.get(first).map_or(&[], Vec::as_slice)
+    }
+
+    /// Class information for a word (case-insensitive).
+    pub fn info(&self, word: &str) -> WordInfo {
+        let mut buf = [0u8; 32];
+        if word.len() <= buf.len() && word.is_ascii() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            // Safe: ASCII in, ASCII out.
+            let key = std::str::from_utf8(b).unwrap_or("");
+            return self.words.get(key).copied().unwrap_or_default();
+        }
+        if word.len() > 64 {
+            return WordInfo::default();
+        }
+        self.words.get(&word.to_lowercase()).copied().unwrap_or_default()
+    }
+
+    pub fn is_first_name(&self, word: &str) -> bool {
+        word.len() <= 20 && self.first_names.contains_key(&word.to_lowercase())
+    }
+
+    pub fn party_index(&self, name: &str) -> Option<usize> {
+        self.parties.iter().position(|p| p.name == name)
+    }
+}
+
+/// Common words, by class. Lists of closed-class words are complete; the
+/// open-class lists are the words news writing uses in these positions.
+const BUILTIN: &[(&str, u64)] = &[
+    (
+        "the a an this that these those some any each every another its their his her our my your both all no \
+         such several many few one",
+        DET,
+    ),
+    (
+        "in on at of for from with by to into onto about over under after before during since between against among \
+         through across without within via per amid amidst toward towards despite following near behind beyond \
+         throughout upon inside outside alongside around regarding concerning including like unlike than",
+        PREP,
+    ),
+    ("and or but nor yet so plus", CONJ),
+    (
+        "when while whilst if although though because as since until unless whether where whereas that which who \
+         whom whose what once after before",
+        SUBORD,
+    ),
+    (
+        "is are was were be been being am has have had having do does did will would shall should can could may \
+         might must",
+        AUX,
+    ),
+    (
+        "also further later then again recently previously earlier repeatedly reportedly publicly privately \
+         separately once still already simply never often quickly only just even flatly firmly strongly \
+         initially subsequently additionally however not too in turn now today yesterday later",
+        ADVERB,
+    ),
+    ("he she him her his hers it its i me we us they them you himself herself itself themselves", PRONOUN),
+    ("they we them us", PLURAL_PRONOUN),
+    (
+        "ministry ministries government governments administration department office agency embassy council \
+         committee commission army military police court movement party organization organisation group \
+         company firm bank regime authority authorities cabinet parliament presidency spokesperson spokesman \
+         spokeswoman mission service forces force navy secretariat bureau directorate coalition alliance union \
+         board institute foundation center centre network outlet newspaper channel broadcaster campaign \
+         delegation team kingdom republic state junta",
+        ORG_NOUN,
+    ),
+    (
+        "statement statements communique communiqué letter report release message post tweet announcement \
+         declaration notice memo briefing interview readout editorial",
+        STATEMENT_NOUN,
+    ),
+    (
+        "countries nations allies powers states sides parties governments leaders ministers officials members \
+         partners neighbors neighbours signatories mediators negotiators groups militants rebels fighters",
+        GROUP_NOUN,
+    ),
+    (
+        "regiment squadron battalion brigade division corps army navy command ministry department agency council \
+         committee commission institute institutes center centre university college school hospital foundation fund \
+         bank union association federation league movement front party forces group company corporation \
+         inc ltd llc plc authority office court service services network organization organisation alliance \
+         coalition society church trust board bureau administration academy assembly parliament congress senate \
+         tribunal guard guards brigades militia police programme program initiative mission embassy consulate \
+         secretariat observatory laboratory institution agencies community",
+        ORG_HEAD,
+    ),
+    ("january february march april may june july august september october november december sept", MONTH),
+    ("monday tuesday wednesday thursday friday saturday sunday", WEEKDAY),
+    (
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen \
+         seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand \
+         million billion trillion dozen dozens hundreds thousands millions billions half",
+        NUMBER_WORD,
+    ),
+    (
+        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth \
+         fifteenth twentieth",
+        ORDINAL_WORD,
+    ),
+    (
+        "underscores underscore underscored underlines underline highlights highlight signifies signify \
+         signals reflects reflect indicates indicate suggests suggest illustrates illustrate demonstrates \
+         demonstrate exemplifies epitomizes showcases emphasizes emphasises marks represents reveals reveal \
+         points speaks raises reinforces reinforce adds serves underpins complicates complicate",
+        ANALYSIS_VERB,
+    ),
+    (
+        "urgent urgency crucial critical vital essential important importance significant significance \
+         unacceptable necessary remarkable troubling alarming encouraging commendable regrettable dangerous \
+         reckless admirable notable achievable laudable worrying concerning sensitive sensitivity \
+         complexity complex comprehensive severity severe growing delicate fragile precarious pivotal \
+         unprecedented profound deep broader wider potential contention pressing grave dire tragic \
+         heartening welcome welcomed shameful outrageous staggering stark clear obvious undeniable \
+         timeless noble",
+        EVALUATIVE,
+    ),
+    (
+        "engagement continuity consultation focus scope shift pressure condemnation move development developments \
+         situation decision approach effort efforts trend escalation dynamic tension tensions stance response \
+         coordination cooperation development step steps strategy policy shift change changes emphasis \
+         involvement outreach dialogue diplomacy standoff impasse deadlock uncertainty pattern episode \
+         confirmation consensus disagreement divergence rift convergence",
+        ABSTRACT_NOUN,
+    ),
+    (
+        "so-called dubbed called named nicknamed known designated designating designate labeled labelled \
+         labeling labelling branded branding termed titled entitled headlined",
+        DESIGNATION,
+    ),
+    (
+        "book film movie song album show program programme series report article column slogan campaign \
+         operation exercise initiative plan doctrine documentary novel play poem painting magazine newspaper \
+         podcast hashtag motto banner headline phrase term word words expression label nickname codename \
+         code-name title",
+        WORK_NOUN,
+    ),
+    ("de da di del della van von der den bin ibn al el la le du dos das st", PARTICLE),
+    (
+        "former top senior chief deputy acting interim assistant associate principal special executive \
+         veteran longtime leading high-ranking high-level foreign local regional military civilian \
+         unnamed anonymous another",
+        ROLE_ADJ,
+    ),
+    (
+        "official officials spokesman spokeswoman spokesperson minister envoy diplomat diplomats ambassador \
+         negotiator leader commander officer soldier soldiers infantryman trooper troopers correspondent \
+         reporter journalist analyst expert researcher scientist doctor professor lawyer attorney prosecutor \
+         judge witness resident residents survivor victim caller viewer listener activist protester mediator \
+         adviser advisor aide director executive chairman secretary lawmaker legislator senator governor mayor \
+         candidate militant fighter chaplain medic nurse teacher student worker farmer owner founder manager \
+         head representative delegate member source sources citizen citizens winner laureate president king \
+         queen prince emir sheikh chancellor premier host anchor presenter economist strategist commentator \
+         observer monitor investigator inspector coordinator chief sergeant captain lieutenant general colonel \
+         major private specialist",
+        PERSON_NOUN,
+    ),
+    (
+        "The A An In On At But And Or This That These Those It Its He She They We I You His Her Their Our My As \
+         When While After Before If Although Though Because Since Until Under Over For From With By To Into \
+         About Despite During Following Meanwhile However Still Yet So Then There Here What Which Who Where Why \
+         How Such Some Many Most Much More All Both Each Every No Not Only Also Even Just Now Today Yesterday \
+         Tomorrow Last Next First Second Third Earlier Later Once Thus Instead Indeed Nonetheless Nevertheless \
+         Moreover Furthermore Additionally According Among Between Against Without Within Through Across Amid \
+         Several Other Another Further Whether Unlike Like Is Are Was Were Has Have Had Will Would Can Could \
+         Should May Might Must Do Does Did Be Been Mr Mrs Ms Dr Sir Madam Please Yes Oh Well Although Overall \
+         Asked Speaking Writing Reporting Allowing Defeating Turning Arriving Asked",
+        COMMON_CAP,
+    ),
+    (
+        "said says say saying told tells added adds stated states asked asks replied wrote writes explained \
+         noted insisted claimed argued declared announced confirmed warned urged described expressed called \
+         reported quoted continued concluded stressed emphasized believes believed thinks thought feels felt \
+         hopes hoped expects expected fears feared wants wanted launched released held met visited arrived \
+         left made took gave came went began started ended killed attacked struck accepted rejected agreed \
+         signed suspended refused indicated pushing insists calls urges welcomes welcomed is are was were",
+        VERBISH,
+    ),
+];
+
+/// Frequent given names across languages; with the people file they tell a
+/// capitalised pair such as "Hamdah Salhut" is a person.
+const COMMON_FIRST_NAMES: &str = "James John Robert Michael William David Richard Joseph Thomas Charles Christopher \
+    Daniel Matthew Anthony Mark Donald Steven Steve Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald \
+    Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel \
+    Sam Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas \
+    Zachary Peter Kyle Ethan Walter Noah Jeremy Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur \
+    Lawrence Dylan Jesse Jordan Bryan Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy \
+    Vincent Ralph Eugene Russell Bobby Mason Philip Louis Mary Patricia Jennifer Linda Elizabeth Barbara Susan \
+    Jessica Sarah Karen Lisa Nancy Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy \
+    Melissa Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma \
+    Nicole Helen Samantha Katherine Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie \
+    Olivia Joyce Virginia Victoria Kelly Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah Jacqueline \
+    Martha Gloria Teresa Ann Sara Madison Frances Kathryn Janice Jean Abigail Alice Julia Judy Sophia Grace Denise \
+    Amber Doris Marilyn Danielle Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori \
+    Karine Kamala Hillary Condoleezza Madeleine Nikki Nancy Ursula Angela Theresa Jacinda Golda Indira Benazir \
+    Mohammed Muhammad Mohammad Mohamed Ahmed Ahmad Ali Omar Hassan Hussein Hussain Abdullah Abdul Ibrahim Youssef \
+    Yousef Yusuf Khalid Khaled Mahmoud Mahmud Mustafa Mostafa Tariq Karim Hamid Hamad Hamdah Fatima Aisha Ayesha \
+    Layla Leila Mariam Maryam Noor Nour Zainab Salma Yasmin Rania Hana Amina Sheikh Saeed Said Faisal Nasser \
+    Walid Waleed Ismail Yahya Osama Hamza Bilal Anwar Jamal Rashid Sami Samir Ziad Fadi Rami Tamim Mohsen Javad \
+    Hossein Hassan Ebrahim Ayatollah Reza Ali Abbas Naftali Benjamin Yair Isaac Yitzhak Moshe Avi Ehud Ariel \
+    Shimon Gideon Itamar Bezalel Yoav Benny Gadi Eli Itan Vladimir Sergei Sergey Dmitry Dmitri Alexei Alexey \
+    Mikhail Nikolai Ivan Igor Oleg Yuri Andrei Andriy Volodymyr Petro Viktor Arseniy Yulia Olena Oleksandr \
+    Dmytro Xi Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Hu Jiang Mao Deng Kim Park Lee Choi Moon Yoon \
+    Shinzo Fumio Yoshihide Junichiro Narendra Rahul Sonia Manmohan Imran Nawaz Shehbaz Asif Recep Ahmet Mevlut \
+    Emmanuel Francois François Jacques Nicolas Marine Jean-Luc Olaf Angela Friedrich Annalena Frank-Walter \
+    Giorgia Mario Matteo Silvio Pedro Jair Luiz Lula Javier Andres Andrés Gustavo Nicolas Hugo Fidel Raul Raúl \
+    Evo Cristina Alberto Mauricio Sebastian Sebastián Felipe Carlos Miguel Luis Jorge Manuel Francisco Antonio \
+    Alejandro Diego Fernando Ricardo Eduardo Rafael Sergio Roberto Gabriela Lucia Lucía Sofia Sofía Valentina \
+    Camila Morgan Bright Shaka Tony Boris Keir Rishi Liz Gordon Tony Margaret Jeremy Nigel Cyril Jacob Thabo \
+    Nelson Robert Emmerson Uhuru William Raila Paul Yoweri Abiy Isaias Salva Riek Omar Abdel Abdelfattah Bola \
+    Muhammadu Goodluck Olusegun Macky Alassane Ellen George Kofi Ban Antonio António Boutros Javier Dag Jens \
+    Mark Anders Josep Charles Donald Hakainde Mean Hun Chhi Sokha Sam Rainsy Aung San Min Thein Joko Prabowo \
+    Rodrigo Ferdinand Bongbong Anwar Mahathir Lee Hsien Tsai Ing-wen Lai Ching-te Jens Ursula Kaja Josep Volker \
+    Filippo Tedros Rafael Ngozi Kristalina Ajay Bernard Hamdan Abdel-Fattah Burhan Mohamed";
