@@ -312,7 +312,7 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
             let comma = j - 1;
             let prev_comma =
                 (floor..comma).rev().take(40).find(|&k| doc.toks[k].is_punct(',') && !doc.toks[k].in_quote());
-            let Some(pc) = prev_comma else { return None };
+            let pc = prev_comma?;
             let first = pc + 1;
             let opens_parenthetical = lower_word(doc, first)
                 && (info(doc, first).is(DET | PERSON_NOUN | super::lexicon::ROLE_ADJ)
@@ -1084,7 +1084,7 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
             if info_is_statement(head) {
                 continue;
             }
-            disc.institutions.push(sp.clone());
+            push_institution(disc, sp.clone());
         }
         // "A statement released by X": remember X as the statement's author.
         if let Some(np) = &f.subject {
@@ -1112,7 +1112,7 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
                         disc.last_group = Some(sp.clone());
                     }
                     if sp.head.as_deref().is_some_and(|h| !info_is_statement(h)) {
-                        disc.institutions.push(sp);
+                        push_institution(disc, sp);
                     }
                 }
             }
@@ -1120,7 +1120,10 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
         }
     }
     // Parties named at depth 0 keep "it"/"the group" resolvable.
-    if let Some(m) = ents.mentions.iter().rev().find(|m| m.a >= st.a && m.b <= st.b && !doc.toks[m.a].in_quote()) {
+    let end = ents.mentions.partition_point(|m| m.a < st.b);
+    let last_in_sentence =
+        ents.mentions[..end].iter().rev().take_while(|m| m.a >= st.a).find(|m| !doc.toks[m.a].in_quote());
+    if let Some(m) = last_in_sentence {
         if let Target::Party(p) = m.target {
             if disc.last_party.is_none() || !matches!(ents.parties[p].kind, PartyKind::Media) {
                 disc.last_party = Some(p);
@@ -1146,6 +1149,13 @@ fn info_is_statement(head: &str) -> bool {
             | "announcement"
             | "declaration"
     )
+}
+
+fn push_institution(disc: &mut Discourse, sp: Speaker) {
+    if disc.institutions.len() >= 16 {
+        disc.institutions.remove(0);
+    }
+    disc.institutions.push(sp);
 }
 
 fn push_person(disc: &mut Discourse, ents: &Entities, p: usize) {

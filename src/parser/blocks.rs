@@ -95,8 +95,7 @@ pub(crate) fn is_timestamp_paragraph(body: &str) -> bool {
 /// "Abstract:", "Summary:" and the like: returns the length of the label.
 pub(crate) fn abstract_label(body: &str) -> Option<usize> {
     for label in ["Abstract:", "Summary:", "Standfirst:", "Synopsis:", "In brief:", "ABSTRACT:", "SUMMARY:"] {
-        if body.starts_with(label) {
-            let rest = &body[label.len()..];
+        if let Some(rest) = body.strip_prefix(label) {
             return Some(body.len() - rest.trim_start().len());
         }
     }

@@ -132,7 +132,7 @@ fn year_number(s: &str) -> Option<i32> {
 /// and labels such as "Published:" or "Updated".
 pub(crate) fn parse_timestamp(line: &str) -> Option<String> {
     let mut date: Option<Ymd> = None;
-    let mut time: Option<(u32, u32, u32)> = None;
+    let mut time: Option<Clock> = None;
     let mut pm: Option<bool> = None;
     let mut pending_month: Option<u32> = None;
     let mut pending_day: Option<u32> = None;
@@ -227,8 +227,11 @@ fn is_timezone(w: &str) -> bool {
             && w[1..].bytes().all(|b| b.is_ascii_digit() || b == b':'))
 }
 
+/// Hours, minutes, seconds.
+type Clock = (u32, u32, u32);
+
 /// "2025-03-06", "2025-03-06T03:24:00Z", "2025-03-06T03:24".
-fn parse_iso_datetime(w: &str) -> Option<(Ymd, Option<(u32, u32, u32)>)> {
+fn parse_iso_datetime(w: &str) -> Option<(Ymd, Option<Clock>)> {
     let (d, t) = match w.find('T') {
         Some(i) => (&w[..i], Some(&w[i + 1..])),
         None => (w, None),
@@ -246,7 +249,7 @@ fn parse_iso_datetime(w: &str) -> Option<(Ymd, Option<(u32, u32, u32)>)> {
 }
 
 /// "03:24", "03:24:00", "3:24pm".
-fn parse_clock(w: &str) -> Option<((u32, u32, u32), Option<bool>)> {
+fn parse_clock(w: &str) -> Option<(Clock, Option<bool>)> {
     let lower = w.to_ascii_lowercase();
     let (body, pm) = if let Some(b) = lower.strip_suffix("pm").or_else(|| lower.strip_suffix("p.m.")) {
         (b.to_string(), Some(true))
@@ -528,11 +531,6 @@ fn push(out: &mut Vec<DateMention>, text: &str, span: Span, kind: DateKind, iso:
         return;
     }
     out.push(DateMention { text: span.of(text).to_string(), span, kind, iso, sentence });
-}
-
-/// Whether a token is part of a date (so figure finding can skip it).
-pub(crate) fn is_month_or_weekday(word: &str) -> bool {
-    month_number(word).is_some() || weekday_number(word).is_some()
 }
 
 #[cfg(test)]

@@ -136,8 +136,7 @@ impl<'a> Doc<'a> {
             if let Some(dash) = sentences::dateline(text, &self.toks[a..b]) {
                 let span = Span::new(self.paras[i].span.start, self.toks[a + dash].end);
                 let raw = span.of(text);
-                let place_end =
-                    raw.find(|c: char| c == '(' || c == '\u{2014}' || c == '\u{2013}' || c == '-').unwrap_or(raw.len());
+                let place_end = raw.find(['(', '\u{2014}', '\u{2013}', '-']).unwrap_or(raw.len());
                 let place_part = raw[..place_end].trim().trim_end_matches(',');
                 let agency =
                     raw.find('(').and_then(|o| raw[o + 1..].find(')').map(|c| raw[o + 1..o + 1 + c].to_string()));
@@ -224,12 +223,6 @@ impl<'a> Doc<'a> {
             self.quote_ref[qi] = self.quotes.len() as u32;
             self.quotes.push(QuoteRef { span: all[i].clone(), open: o, close: c, sent: sent as usize, para });
         }
-    }
-
-    /// The quote (index into [`Doc::quotes`]) token `i` lies in, if any.
-    pub fn quote_at(&self, i: usize) -> Option<usize> {
-        let q = self.toks.get(i)?.quote;
-        self.quote_ref.get(q as usize).filter(|&&r| r != u32::MAX).map(|&r| r as usize)
     }
 
     /// Role of the paragraph holding sentence `s`.

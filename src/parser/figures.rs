@@ -326,7 +326,7 @@ pub(crate) fn find(doc: &Doc, s: usize, out: &mut Vec<Figure>) {
             }
         } else if lw == "half"
             && i > st.a
-            && matches!(doc.word(i - 1), "than" | "about" | "nearly" | "almost" | "over" | "roughly" | "than")
+            && matches!(doc.word(i - 1), "than" | "about" | "nearly" | "almost" | "over" | "roughly")
         {
             number = Some(0.5);
             kind = FigureKind::Count;
@@ -338,7 +338,7 @@ pub(crate) fn find(doc: &Doc, s: usize, out: &mut Vec<Figure>) {
         let start_tok = i;
         // Month-day dates: "July 21", "May 11" (the month precedes).
         let month_before = i > st.a && month_number(doc.word(i - 1)).is_some() && doc.toks[i - 1].has(CAP);
-        if month_before && t.has(NUM) && n >= 1.0 && n <= 31.0 && !w.contains('.') {
+        if month_before && t.has(NUM) && (1.0..=31.0).contains(&n) && !w.contains('.') {
             let mut end = i + 1;
             if doc.toks.get(end).is_some_and(|t| t.is_punct(','))
                 && doc.word(end + 1).len() == 4

@@ -276,8 +276,7 @@ fn scan_word(body: &str, start: usize, abbrevs: &dyn AbbrevTable) -> (usize, u16
     if first.is_ascii_digit() {
         flags |= NUM;
     }
-    loop {
-        let Some(c) = body[i..].chars().next() else { break };
+    while let Some(c) = body[i..].chars().next() {
         if is_word_char(c) {
             if c.is_alphabetic() {
                 letters += 1;

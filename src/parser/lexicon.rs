@@ -141,8 +141,10 @@ pub(crate) struct Lexicon {
     pub people: Vec<KnownPerson>,
     /// Aliases by their first token (case-sensitive).
     aliases: FxMap<String, Vec<AliasEntry>>,
-    /// Lower-cased surnames of known people.
+    /// Lower-cased first names of known people and common given names.
     first_names: FxMap<String, ()>,
+    /// Known people by full name.
+    people_by_name: FxMap<String, usize>,
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -190,6 +192,7 @@ impl Lexicon {
             people: Vec::new(),
             aliases: FxMap::default(),
             first_names: FxMap::default(),
+            people_by_name: FxMap::default(),
         };
         for fields in data_lines(include_str!("data/abbreviations.txt")) {
             let word = fields[0].trim().trim_end_matches('.');
@@ -244,7 +247,9 @@ impl Lexicon {
                     }
                     _ => 0,
                 };
-                if *w == "of" || bits == 0 {
+                // Only the capitalised words of a title mark it ("Secretary of the Treasury").
+                let lower = w.chars().next().is_some_and(char::is_lowercase);
+                if bits == 0 || (lower && class != "role") {
                     continue;
                 }
                 lx.add(key, bits);
@@ -287,6 +292,7 @@ impl Lexicon {
             let party = fields.get(1).and_then(|p| by_name.get(p.trim()).copied());
             self.people.push(KnownPerson { name: name.to_string(), party });
             let idx = self.people.len() - 1;
+            self.people_by_name.insert(name.to_string(), idx);
             self.add_alias(name, AliasTarget::Person(idx));
             if let Some(first) = name.split_whitespace().next() {
                 self.first_names.insert(first.to_lowercase(), ());
@@ -320,7 +326,7 @@ impl Lexicon {
         if !list.iter().any(|e| e.rest == texts && e.target == target) {
             list.push(AliasEntry { first_poss, rest: texts, target });
             // Longest first, so matching is greedy.
-            list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
     }
 
@@ -350,8 +356,9 @@ impl Lexicon {
         word.len() <= 20 && self.first_names.contains_key(&word.to_lowercase())
     }
 
-    pub fn party_index(&self, name: &str) -> Option<usize> {
-        self.parties.iter().position(|p| p.name == name)
+    /// A well-known person by full name.
+    pub fn known_person(&self, name: &str) -> Option<&KnownPerson> {
+        self.people_by_name.get(name).map(|&i| &self.people[i])
     }
 }
 

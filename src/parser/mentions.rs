@@ -7,11 +7,10 @@
 //! own reuse of names ("Scherer" after "2nd Lt. Sam Scherer").
 
 use super::doc::Doc;
-use super::lexer::{Tok, TokKind, ABBR, CAP, HYPHEN, NUM, POSS, SENT_START, UPPER};
+use super::lexer::{ABBR, CAP, HYPHEN, NUM, POSS, SENT_START, UPPER};
 use super::lexicon::{
     AliasTarget, FxMap, AUX, COMMON_CAP, CONJ, DET, GROUP_NOUN, HONORIFIC, MILITARY, MONTH, ORG_HEAD, ORG_NOUN,
-    PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH, STATEMENT_NOUN, SUBORD, THINK, TITLE_WORD, VERBISH,
-    WEEKDAY,
+    PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH, SUBORD, THINK, TITLE_WORD, VERBISH, WEEKDAY,
 };
 use super::model::{PartyKind, Span};
 
@@ -28,8 +27,6 @@ pub(crate) struct Mention {
     /// Token range of the whole mention, titles included.
     pub a: usize,
     pub b: usize,
-    /// First token of the name proper (after titles and party prefixes).
-    pub name_a: usize,
     pub target: Target,
 }
 
@@ -51,8 +48,6 @@ pub(crate) struct DocParty {
     pub people: Vec<usize>,
     /// First token naming it.
     pub first: usize,
-    /// Member parties, for a named coalition.
-    pub members: Vec<usize>,
 }
 
 /// A person of this article.
@@ -80,6 +75,8 @@ pub(crate) struct Entities {
     /// Mention index covering each token, or `u32::MAX`.
     pub mention_of: Vec<u32>,
     party_by_name: FxMap<String, usize>,
+    /// People by the last word of their name.
+    by_surname: FxMap<String, Vec<usize>>,
 }
 
 impl Entities {
@@ -101,7 +98,6 @@ impl Entities {
             spans: Vec::new(),
             people: Vec::new(),
             first,
-            members: Vec::new(),
         });
         self.party_by_name.insert(name.to_string(), self.parties.len() - 1);
         self.parties.len() - 1
@@ -153,7 +149,6 @@ struct Candidate {
     name_a: usize,
     /// Token range of the role prefix (titles, party prefix, role words).
     prefix: (usize, usize),
-    strong: bool,
     words: Vec<String>,
     gender: Gender,
 }
@@ -167,6 +162,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
         mentions: Vec::new(),
         mention_of: vec![u32::MAX; n],
         party_by_name: FxMap::default(),
+        by_surname: FxMap::default(),
     };
     let gaz = gazetteer_matches(doc);
     // Covered tokens: gazetteer matches.
@@ -181,13 +177,20 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     let mut people_cands: Vec<Candidate> = Vec::new();
     let mut orgs: Vec<(usize, usize)> = Vec::new();
     let mut singles: Vec<usize> = Vec::new();
+    // How often each capitalised word occurs (a reused surname marks a person).
+    let mut cap_counts: FxMap<&str, u32> = FxMap::default();
+    for (i, t) in doc.toks.iter().enumerate() {
+        if t.is_word() && t.has(CAP) {
+            *cap_counts.entry(doc.word(i)).or_default() += 1;
+        }
+    }
     let mut i = 0;
     while i < n {
         let Some((a, b)) = capital_run(doc, i, &covered) else {
             i += 1;
             continue;
         };
-        analyse_run(doc, a, b, &covered, &gaz, &mut people_cands, &mut orgs, &mut singles);
+        analyse_run(doc, a, b, &covered, &gaz, &cap_counts, &mut people_cands, &mut orgs, &mut singles);
         i = b.max(i + 1);
     }
 
@@ -198,7 +201,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             AliasTarget::Party(k) => {
                 let kp = &doc.lx.parties[k];
                 let p = ents.party(&kp.name, kp.kind, g.a);
-                pending.push(Mention { a: g.a, b: g.b, name_a: g.a, target: Target::Party(p) });
+                pending.push(Mention { a: g.a, b: g.b, target: Target::Party(p) });
             }
             AliasTarget::Person(_) => {} // handled as a candidate below
         }
@@ -209,7 +212,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     people_cands.sort_by_key(|c| (c.words.len() < 2, c.a));
     let mut person_mentions: Vec<(usize, Candidate)> = Vec::new();
     for c in people_cands {
-        let pi = register_person(doc, &mut ents, &c);
+        let pi = register_person(&mut ents, &c);
         person_mentions.push((pi, c));
     }
     // Lone surnames ("Scherer") of known people.
@@ -223,7 +226,6 @@ pub(crate) fn find(doc: &Doc) -> Entities {
                     b: t + 1,
                     name_a: t,
                     prefix: (t, t),
-                    strong: true,
                     words: vec![w.to_string()],
                     gender: Gender::Unknown,
                 },
@@ -233,14 +235,14 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     for (pi, c) in &person_mentions {
         // Party prefixes ("White House", "Ukrainian") stay party mentions.
         let a = (c.a..c.name_a).rev().find(|&k| covered[k] != u32::MAX).map_or(c.a, |k| k + 1);
-        pending.push(Mention { a, b: c.b, name_a: c.name_a, target: Target::Person(*pi) });
+        pending.push(Mention { a, b: c.b, target: Target::Person(*pi) });
     }
 
     // Unknown organisations by their shape.
     for &(a, b) in &orgs {
         let name = Span::new(doc.toks[a].start, doc.toks[b - 1].end).of(doc.text).to_string();
         let p = ents.party(&name, PartyKind::Other, a);
-        pending.push(Mention { a, b, name_a: a, target: Target::Party(p) });
+        pending.push(Mention { a, b, target: Target::Party(p) });
     }
 
     // Keep the outermost of overlapping mentions, in text order.
@@ -508,7 +510,7 @@ fn name_word(doc: &Doc, i: usize) -> bool {
     if t.has(CAP) {
         let info = doc.lx.info(w);
         return !info.is(MONTH | WEEKDAY | ORG_HEAD | TITLE_WORD | COMMON_CAP)
-            && !(t.has(UPPER) && w.len() <= 5)
+            && (!t.has(UPPER) || w.len() > 5)
             && w.chars().next().is_some_and(char::is_alphabetic);
     }
     doc.lx.info(w).is(PARTICLE)
@@ -521,6 +523,7 @@ fn analyse_run(
     b: usize,
     covered: &[u32],
     gaz: &[GazMatch],
+    cap_counts: &FxMap<&str, u32>,
     people: &mut Vec<Candidate>,
     orgs: &mut Vec<(usize, usize)>,
     singles: &mut Vec<usize>,
@@ -545,7 +548,6 @@ fn analyse_run(
                         b: m.b,
                         name_a: m.a,
                         prefix: (prefix_a, m.a),
-                        strong: true,
                         words,
                         gender: gender_of_prefix(doc, prefix_a, m.a),
                     });
@@ -555,8 +557,8 @@ fn analyse_run(
     }
     // The run's tail after the last title or party prefix: a name?
     let mut name_a = a;
-    for k in a..b {
-        if covered[k] != u32::MAX || is_title(doc, k) || doc.word(k) == "of" {
+    for (k, &c) in covered.iter().enumerate().take(b).skip(a) {
+        if c != u32::MAX || is_title(doc, k) || doc.word(k) == "of" {
             name_a = k + 1;
         }
     }
@@ -609,28 +611,20 @@ fn analyse_run(
                 && (s..e).any(|k| doc.lx.info(doc.word(k)).is(PERSON_NOUN | TITLE_WORD))
         });
         if (speaks || role_apposition) && !after_prep {
-            people.push(Candidate {
-                a,
-                b,
-                name_a: na,
-                prefix: (a, na),
-                strong: false,
-                words,
-                gender: gender_of_prefix(doc, a, na),
-            });
+            people.push(Candidate { a, b, name_a: na, prefix: (a, na), words, gender: gender_of_prefix(doc, a, na) });
         } else {
             singles.push(na);
         }
         return;
     }
-    if strong || speaks || apposition || (words.len() >= 2 && surname_reused(doc, &words)) {
+    if strong || speaks || apposition || (words.len() >= 2 && cap_counts.get(doc.word(b - 1)).is_some_and(|&c| c >= 2))
+    {
         let prefix_a = outer_prefix(doc, a, covered, gaz);
         people.push(Candidate {
             a,
             b,
             name_a: na,
             prefix: (prefix_a, na),
-            strong,
             words,
             gender: gender_of_prefix(doc, a, na),
         });
@@ -793,21 +787,6 @@ pub(crate) fn apposition_after(doc: &Doc, b: usize) -> Option<(usize, usize)> {
     (end > start).then_some((start, end))
 }
 
-/// The surname of a two- or three-word name is used alone elsewhere.
-fn surname_reused(doc: &Doc, words: &[String]) -> bool {
-    let Some(last) = words.last() else { return false };
-    let mut count = 0;
-    for (i, t) in doc.toks.iter().enumerate() {
-        if t.is_word() && t.has(CAP) && doc.word(i) == last {
-            count += 1;
-            if count >= 2 {
-                return true;
-            }
-        }
-    }
-    false
-}
-
 fn gender_of_prefix(doc: &Doc, a: usize, b: usize) -> Gender {
     for k in a..b {
         match doc.word(k).trim_end_matches('.') {
@@ -826,16 +805,17 @@ fn name_key(w: &str) -> String {
     w.replace('\u{2019}', "'")
 }
 
-fn register_person(doc: &Doc, ents: &mut Entities, c: &Candidate) -> usize {
+fn register_person(ents: &mut Entities, c: &Candidate) -> usize {
     let words = &c.words;
     // Same person: same words, or one name is the other's tail with the same
     // surname and compatible first names.
-    let mut best: Option<usize> = None;
-    for (pi, p) in ents.people.iter().enumerate() {
-        if p.words == *words || compatible_names(&p.words, words) {
-            best = Some(pi);
-        }
-    }
+    let last = words.last().cloned().unwrap_or_default();
+    let best = ents.by_surname.get(&last).and_then(|list| {
+        list.iter()
+            .rev()
+            .copied()
+            .find(|&pi| ents.people[pi].words == *words || compatible_names(&ents.people[pi].words, words))
+    });
     let name = words.join(" ");
     match best {
         Some(pi) => {
@@ -853,7 +833,6 @@ fn register_person(doc: &Doc, ents: &mut Entities, c: &Candidate) -> usize {
             pi
         }
         None => {
-            let _ = doc;
             ents.people.push(DocPerson {
                 name,
                 words: words.clone(),
@@ -866,7 +845,9 @@ fn register_person(doc: &Doc, ents: &mut Entities, c: &Candidate) -> usize {
                 first: c.a,
                 known_party: None,
             });
-            ents.people.len() - 1
+            let pi = ents.people.len() - 1;
+            ents.by_surname.entry(last).or_default().push(pi);
+            pi
         }
     }
 }
@@ -886,25 +867,9 @@ fn compatible_names(a: &[String], b: &[String]) -> bool {
 /// The person a lone surname refers to: the one named with it most recently
 /// before `at`, else the first one after.
 fn person_by_surname(ents: &Entities, w: &str, at: usize) -> Option<usize> {
-    let key = name_key(w);
-    let mut best: Option<(usize, bool, usize)> = None;
-    for (pi, p) in ents.people.iter().enumerate() {
-        if p.words.last().is_some_and(|l| *l == key)
-            || (p.words.len() > 1 && p.words[0] == key && p.words.len() == 2 && false)
-        {
-            let before = p.first <= at;
-            let better = match best {
-                None => true,
-                Some((_, b_before, b_first)) => {
-                    (before && (!b_before || p.first > b_first)) || (!before && !b_before && p.first < b_first)
-                }
-            };
-            if better {
-                best = Some((pi, before, p.first));
-            }
-        }
-    }
-    best.map(|b| b.0)
+    let list = ents.by_surname.get(&name_key(w))?;
+    let before = list.iter().copied().filter(|&pi| ents.people[pi].first <= at).max_by_key(|&pi| ents.people[pi].first);
+    before.or_else(|| list.iter().copied().min_by_key(|&pi| ents.people[pi].first))
 }
 
 /// A well-known person's party, from the knowledge files.
@@ -914,7 +879,7 @@ fn known_party(doc: &Doc, ents: &mut Entities, pi: usize) {
     }
     let name = &ents.people[pi].name;
     let first = ents.people[pi].first;
-    if let Some(kparty) = doc.lx.people.iter().find(|k| &k.name == name).and_then(|k| k.party) {
+    if let Some(kparty) = doc.lx.known_person(name).and_then(|k| k.party) {
         let known = &doc.lx.parties[kparty];
         let p = ents.party(&known.name.clone(), known.kind, first);
         ents.people[pi].known_party = Some(p);
@@ -956,10 +921,10 @@ fn describe_person(doc: &Doc, ents: &mut Entities, pi: usize, c: &Candidate) {
         .filter(|&r| r < pb)
         .map(|r| Span::new(doc.toks[r].start, doc.toks[pb - 1].end).of(doc.text).to_string());
     // The apposition after the name: role and, failing a prefix, party.
-    let end = ents.mentions.iter().find(|m| m.a == c.a).map_or(c.b, |m| m.b);
+    let end = ents.mention_at(c.b - 1).map_or(c.b, |m| m.b.max(c.b));
     let apposition = apposition_after(doc, end).filter(|&(s, _)| {
         let w = doc.word(s);
-        w != "who" && !(w.ends_with("ing") && !doc.lx.info(w).is(PERSON_NOUN))
+        w != "who" && (!w.ends_with("ing") || doc.lx.info(w).is(PERSON_NOUN))
     });
     if let Some((s, e)) = apposition {
         {
@@ -988,33 +953,12 @@ fn describe_person(doc: &Doc, ents: &mut Entities, pi: usize, c: &Candidate) {
         }
     }
     let person = &mut ents.people[pi];
-    if person.role.is_none()
-        || role.as_ref().is_some_and(|r| person.role.as_ref().is_some_and(|o| r.len() > o.len() && !o.contains(' ')))
-    {
-        if role.is_some() {
-            person.role = role;
-        }
+    let better_role = person.role.is_none()
+        || role.as_ref().is_some_and(|r| person.role.as_ref().is_some_and(|o| r.len() > o.len() && !o.contains(' ')));
+    if better_role && role.is_some() {
+        person.role = role;
     }
     if person.party.is_none() {
         person.party = party;
     }
-}
-
-/// Tokens of a paragraph that are words, for debugging output.
-#[allow(dead_code)]
-pub(crate) fn debug_tokens(doc: &Doc, toks: &[Tok]) -> String {
-    toks.iter()
-        .map(|t| match t.kind {
-            TokKind::Word => t.span().of(doc.text).to_string(),
-            TokKind::Punct(c) => c.to_string(),
-            TokKind::Open(q) => format!("<Q{q}"),
-            TokKind::Close(q) => format!("Q{q}>"),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-#[allow(dead_code)]
-fn unused(_: u64) -> u64 {
-    STATEMENT_NOUN | PREP
 }

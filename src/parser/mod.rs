@@ -85,7 +85,8 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
     // Quotes.
     let mut quotes_out = Vec::with_capacity(doc.quotes.len());
     let mut quote_count = vec![0usize; ents.people.len()];
-    let mut extra_aliases: Vec<(usize, String)> = Vec::new();
+    // Descriptions that speak for one party ("a Hamas official") are its aliases too.
+    let mut extra_aliases: std::collections::BTreeMap<usize, Vec<String>> = Default::default();
     for (qi, q) in doc.quotes.iter().enumerate() {
         let r = &attr.quotes[qi];
         let inner = q.span.inner();
@@ -97,7 +98,10 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
             if let Some(p) = s.person {
                 quote_count[p] += 1;
             } else if s.parties.len() == 1 {
-                extra_aliases.push((s.parties[0], s.name.clone()));
+                let list = extra_aliases.entry(s.parties[0]).or_default();
+                if !list.contains(&s.name) {
+                    list.push(s.name.clone());
+                }
             }
         }
         quotes_out.push(Quote {
@@ -140,9 +144,9 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
         .map(|&i| {
             let p = &ents.parties[i];
             let mut aliases = p.aliases.clone();
-            for (ep, alias) in &extra_aliases {
+            for alias in extra_aliases.get(&i).into_iter().flatten() {
                 let alias = mentions::strip_article(alias);
-                if *ep == i && alias != p.name && !aliases.iter().any(|a| a == alias) {
+                if alias != p.name && !aliases.iter().any(|a| a == alias) {
                     aliases.push(alias.to_string());
                 }
             }
@@ -167,8 +171,21 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
     let facts_out: Vec<Fact> = raw
         .into_iter()
         .map(|f| {
-            let figures: Vec<Figure> = figures_all.iter().filter(|x| f.span.contains(x.span)).cloned().collect();
-            let dates: Vec<DateMention> = dates_all.iter().filter(|x| f.span.contains(x.span)).cloned().collect();
+            // Both lists are in text order: take the stretch inside the fact.
+            let fig_from = figures_all.partition_point(|x| x.span.start < f.span.start);
+            let figures: Vec<Figure> = figures_all[fig_from..]
+                .iter()
+                .take_while(|x| x.span.start < f.span.end)
+                .filter(|x| f.span.contains(x.span))
+                .cloned()
+                .collect();
+            let date_from = dates_all.partition_point(|x| x.span.start < f.span.start);
+            let dates: Vec<DateMention> = dates_all[date_from..]
+                .iter()
+                .take_while(|x| x.span.start < f.span.end)
+                .filter(|x| f.span.contains(x.span))
+                .cloned()
+                .collect();
             Fact {
                 text: f.span.of(text).to_string(),
                 span: f.span,

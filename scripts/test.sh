@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# THE test command of Factsheet (CI runs it through .ci/run):
+#
+#   scripts/test.sh
+#
+# setup (pinned tools), then formatting, lints (native and wasm32), the Rust
+# tests, the release build of the browser app (with its size) and the browser
+# end-to-end tests. Stops at the first failing step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+source scripts/env.sh
+
+logs="target/test-logs"
+mkdir -p "$logs"
+ran=()
+current=""
+t_all=$SECONDS
+on_exit() {
+  local rc=$?
+  if [ "$rc" -ne 0 ]; then
+    echo "test.sh: FAILED (exit $rc) at step \"$current\"; passed before it: ${ran[*]:-none}" >&2
+  fi
+}
+trap on_exit EXIT
+
+# step NAME COMMAND...: runs one step, its output also in target/test-logs/NAME.log.
+step() {
+  current="$1"
+  shift
+  echo
+  echo "==> [$current] $*"
+  local t0=$SECONDS
+  "$@" 2>&1 | tee "$logs/$current.log"
+  ran+=("$current $((SECONDS - t0))s")
+}
+
+step fmt cargo fmt --all --check
+step clippy cargo clippy --all-targets -- -D warnings
+# wasm32: the code the app ships (lib + bins). `--all-targets` would also build the
+# dev-dependencies for wasm32, which fails while proptest keeps its default
+# features (fork/timeout -> wait-timeout has no wasm32 backend); with
+# `proptest = { version = "1", default-features = false, features = ["std"] }`
+# in [dev-dependencies] (plus getrandom's wasm_js, already in Cargo.toml),
+# `--all-targets` works here too.
+step clippy-wasm cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+# Parser accuracy and benches run inside cargo test (tests/*.rs and benches/,
+# owned by the parser). Add parser-specific steps here, e.g.:
+#   step eval python3 ../shared/eval/score.py --gold ../shared/eval/dev --cmd "target/release/factsheet --json"
+step cargo-test cargo test
+
+step build bash scripts/build.sh
+step e2e node --test --test-reporter=spec e2e/
+
+# Totals over the Rust and the browser tests (not over the steps above).
+passed=0
+failed=0
+while read -r p f; do
+  passed=$((passed + p))
+  failed=$((failed + f))
+done < <(
+  sed -n 's/^test result: [a-zA-Z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' "$logs/cargo-test.log"
+  p=$(sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' "$logs/e2e.log" | tail -n1)
+  f=$(sed -n 's/^ℹ fail \([0-9]*\)$/\1/p' "$logs/e2e.log" | tail -n1)
+  echo "${p:-0} ${f:-0}"
+)
+echo
+echo "test.sh: ran ${#ran[@]} steps in $((SECONDS - t_all))s after setup: ${ran[*]}"
+echo "test.sh: $passed passed, $failed failed"
