@@ -1,9 +1,12 @@
 //! Factsheet: a news article in, a fact sheet out.
 //!
 //! * [`parser`]: the engine, pure Rust (no browser APIs), used by the CLI and the app.
-//! * `ui` (wasm32 only): the Leptos app.
+//! * [`sheet`]: the fact sheet's view model (filtering, search, grouping, timeline,
+//!   source highlighting, Markdown/JSON export), pure Rust, unit-tested natively.
+//! * `ui` (wasm32 only): the Leptos app, thin components over `sheet`.
 
 pub mod parser;
+pub mod sheet;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
