@@ -224,9 +224,14 @@ pub fn is_quantity(kind: FigureKind) -> bool {
 /// `sentence`: the fact itself when it is one (a reported statement without
 /// the quote that follows it), else the whole sentence.
 pub fn context_text<'a>(b: &Breakdown, text: &'a str, context: Context, sentence: usize) -> &'a str {
+    context_span(b, context, sentence).map_or("", |s| s.of(text))
+}
+
+/// Where [`context_text`] is in the article.
+pub fn context_span(b: &Breakdown, context: Context, sentence: usize) -> Option<Span> {
     match context {
-        Context::Fact(f) => b.facts.get(f).map_or("", |f| f.span.of(text)),
-        Context::Quote(_) | Context::Text => sentence_text(b, text, sentence),
+        Context::Fact(f) => b.facts.get(f).map(|f| f.span),
+        Context::Quote(_) | Context::Text => b.sentences.get(sentence).map(|s| s.span),
     }
 }
 

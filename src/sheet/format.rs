@@ -21,6 +21,15 @@ pub fn count_label(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
+/// A section's count: `"9 quotes"`, or `"3 of 9 quotes"` while filtered.
+pub fn shown_of(shown: usize, total: usize, one: &str, many: &str) -> String {
+    if shown == total {
+        count_label(total, one, many)
+    } else {
+        format!("{} of {}", thousands(shown), count_label(total, one, many))
+    }
+}
+
 /// "a", "a and b", "a, b and c".
 pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     match names {
@@ -235,6 +244,14 @@ mod tests {
         assert_eq!(count_label(1, "quote", "quotes"), "1 quote");
         assert_eq!(count_label(0, "quote", "quotes"), "0 quotes");
         assert_eq!(count_label(1204, "word", "words"), "1,204 words");
+    }
+
+    #[test]
+    fn section_counts_say_when_they_are_filtered() {
+        assert_eq!(shown_of(9, 9, "quote", "quotes"), "9 quotes");
+        assert_eq!(shown_of(3, 9, "quote", "quotes"), "3 of 9 quotes");
+        assert_eq!(shown_of(0, 1, "fact", "facts"), "0 of 1 fact");
+        assert_eq!(shown_of(1500, 2000, "date", "dates"), "1,500 of 2,000 dates");
     }
 
     #[test]

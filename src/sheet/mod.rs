@@ -7,11 +7,13 @@
 //! * [`search`]: case- and accent-insensitive matching and search hits.
 //! * [`quotes`]: quotes grouped by speaker, the role worth showing.
 //! * [`timeline`]: dated statements in date order, grouped by day.
+//! * [`emphasis`]: figures, dates, quotes and search hits set off inside an item.
 //! * [`segments`]: text cut into highlighted pieces from overlapping spans.
 //! * [`source`]: the source view's blocks and marks, the item at an offset.
 //! * [`export`]: the fact sheet as Markdown, the breakdown as JSON.
 //! * [`format`]: counts, dates and labels for people.
 
+pub mod emphasis;
 pub mod export;
 pub mod filter;
 pub mod format;

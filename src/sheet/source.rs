@@ -218,6 +218,85 @@ impl SourceModel {
     }
 }
 
+/// A short description of an item, for the card above the source view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// "Quote", "Partial quote", "Quoted term", "Fact", "Reported", "Commentary", "Figure", "Date".
+    pub kind: &'static str,
+    /// Who: the speaker, the source, the writer; `None` when nobody is named.
+    pub who: Option<String>,
+    /// The item's text, shortened to about `MAX_EXCERPT` chars.
+    pub excerpt: String,
+}
+
+/// Longest excerpt in a [`Summary`] (chars).
+pub const MAX_EXCERPT: usize = 160;
+
+/// `s` cut after at most `max` chars, at a word end when possible, with "…".
+pub fn excerpt(s: &str, max: usize) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((cut, _)) => {
+            let head = &s[..cut];
+            let head = match head.rfind(char::is_whitespace) {
+                Some(i) if i > cut / 2 => &head[..i],
+                _ => head,
+            };
+            format!("{}…", head.trim_end_matches(|c: char| c.is_whitespace() || c == ','))
+        }
+    }
+}
+
+/// What the card says about `item`; `None` if the breakdown has no such item.
+pub fn describe(b: &Breakdown, item: ItemRef) -> Option<Summary> {
+    use super::filter::{Claimant, Locator};
+    let claimant_of = |span: Span| {
+        let c = Claimant::of(b, Locator::new(b).context_of(span));
+        c.is_named().then(|| c.label().to_string())
+    };
+    Some(match item {
+        ItemRef::Quote(i) => {
+            let q = b.quotes.get(i)?;
+            let kind = match q.kind {
+                QuoteKind::Direct => "Quote",
+                QuoteKind::Partial => "Partial quote",
+                QuoteKind::Term => "Quoted term",
+            };
+            let who = match q.kind {
+                QuoteKind::Term => None,
+                _ => Some(q.speaker.clone().unwrap_or_else(|| "Unattributed".to_string())),
+            };
+            Summary { kind, who, excerpt: excerpt(&q.text, MAX_EXCERPT) }
+        }
+        ItemRef::Fact(i) => {
+            let f = b.facts.get(i)?;
+            let (kind, who) = match f.kind {
+                FactKind::Fact => ("Fact", f.source.as_ref().map(|s| s.name.clone())),
+                FactKind::Reported => ("Reported", f.source.as_ref().map(|s| s.name.clone())),
+                FactKind::Commentary => ("Commentary", Some("The writer".to_string())),
+            };
+            Summary { kind, who, excerpt: excerpt(&f.text, MAX_EXCERPT) }
+        }
+        ItemRef::Figure(i) => {
+            let f = b.figures.get(i)?;
+            let mut text = f.value.clone();
+            if let Some(what) = &f.what {
+                text = format!("{text} {what}");
+            }
+            Summary { kind: "Figure", who: claimant_of(f.span), excerpt: excerpt(&text, MAX_EXCERPT) }
+        }
+        ItemRef::Date(i) => {
+            let d = b.dates.get(i)?;
+            let text = match &d.iso {
+                Some(iso) => format!("{} ({})", d.text.trim(), super::format::date_label(iso)),
+                None => d.text.trim().to_string(),
+            };
+            Summary { kind: "Date", who: claimant_of(d.span), excerpt: text }
+        }
+    })
+}
+
 /// The byte offset in `s` of the position `units` UTF-16 code units in (the
 /// unit the DOM counts selection offsets in); clamped to `s`, and never
 /// inside a char.
@@ -383,6 +462,35 @@ mod tests {
         assert_eq!(model.block_at(0), Some(0));
         assert_eq!(model.block_at(fx::TEXT.len()), None);
         assert_eq!(model.block_of(Span::new(5, 9)), Some(0));
+    }
+
+    #[test]
+    fn excerpts_end_at_a_word() {
+        assert_eq!(excerpt("  short  ", 10), "short");
+        assert_eq!(excerpt("one two three four", 11), "one two…");
+        assert_eq!(excerpt("one two, three", 9), "one two…");
+        assert_eq!(excerpt("abcdefghij", 4), "abcd…");
+        assert_eq!(excerpt("ééééé", 3), "ééé…");
+    }
+
+    #[test]
+    fn items_are_described_for_the_card() {
+        let b = fx::sample();
+        let d = |item| describe(&b, item);
+        assert_eq!(
+            d(ItemRef::Quote(0)),
+            Some(Summary { kind: "Quote", who: Some("Ann Lee".into()), excerpt: "We want 20 hostages back,".into() })
+        );
+        assert_eq!(d(ItemRef::Quote(1)).map(|s| (s.kind, s.who)), Some(("Quoted term", None)));
+        assert_eq!(d(ItemRef::Fact(1)).map(|s| (s.kind, s.who)), Some(("Reported", Some("Hamas".into()))));
+        assert_eq!(d(ItemRef::Fact(2)).map(|s| (s.kind, s.who)), Some(("Commentary", Some("The writer".into()))));
+        assert_eq!(d(ItemRef::Fact(3)).map(|s| (s.kind, s.who)), Some(("Fact", None)));
+        assert_eq!(
+            d(ItemRef::Figure(0)),
+            Some(Summary { kind: "Figure", who: Some("Ann Lee".into()), excerpt: "20 hostages".into() })
+        );
+        assert_eq!(d(ItemRef::Date(0)).map(|s| s.excerpt), Some("Sunday (Sun 2 Mar 2025)".into()));
+        assert_eq!(d(ItemRef::Quote(7)), None);
     }
 
     #[test]

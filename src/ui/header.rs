@@ -6,10 +6,10 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="brand">
-                <img class="brand-mark" src="/favicon.svg" alt="" width="36" height="36"/>
+                <img class="brand-mark" src="/favicon.svg" alt="" width="32" height="32"/>
                 <h1 class="brand-name">"Factsheet"</h1>
             </div>
-            <p class="tagline">"Paste a news article and see who said what, at a glance."</p>
+            <p class="tagline">"Who said what in a news article, checked against the text."</p>
         </header>
     }
 }

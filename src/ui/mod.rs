@@ -1,23 +1,50 @@
 //! The browser app: Leptos, client-side rendered, built by Trunk (wasm32 only).
 //!
-//! State flows one way: the article text lives in one signal, the parser's
-//! [`Breakdown`] is a [`Memo`] derived from it, and every panel of the fact
-//! sheet reads that memo. There is no submit step: the sheet follows every
-//! keystroke and paste. Components are thin; they only lay out what the parser
-//! found and never render text as HTML.
+//! State flows one way (see [`state`]): the analysed text lives in one signal,
+//! the parser's `Breakdown` is a `Memo` derived from it, the party filter,
+//! search, quote order and focused item are a few more signals, and every
+//! panel reads memos derived from those. The view-model logic lives in
+//! `crate::sheet` (plain Rust, unit-tested natively); the components here
+//! only lay it out, one file per panel, and never render text as HTML.
+//!
+//! Typing never waits for the parser: an input event only schedules the
+//! analysis (at once for an article, after a pause for very long texts), and
+//! the latest text wins. Long lists render a page at a time.
 
 mod article_input;
-mod format;
+mod common;
+mod dom;
+mod empty;
+mod facts;
+mod figures;
 mod header;
+mod parties;
 mod quotes;
+mod sheet_header;
+mod source_view;
+mod state;
+mod timeline;
+mod toolbar;
 
+use std::time::Duration;
+
+use leptos::html::Textarea;
 use leptos::prelude::*;
 
-use crate::parser::{parse, Breakdown};
+use crate::sheet::analysis_delay;
 
-pub use article_input::ArticleInput;
-pub use header::SiteHeader;
-pub use quotes::QuotesPanel;
+use article_input::ArticleInput;
+use empty::{NothingFound, Onboarding};
+use facts::{CommentaryPanel, FactsPanel};
+use figures::FiguresPanel;
+use header::SiteHeader;
+use parties::PartiesPanel;
+use quotes::{QuotesPanel, TermsPanel};
+use sheet_header::SheetHeader;
+use source_view::SourceView;
+use state::Sheet;
+use timeline::TimelinePanel;
+use toolbar::Toolbar;
 
 /// Starts the app: mounts [`App`] into `<body>` (called by `src/main.rs`).
 pub fn mount() {
@@ -25,25 +52,139 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The whole page: header, the article box and the fact sheet beside it.
+/// Performance marks around one analysis (read by the e2e benchmark).
+const MARK_INPUT: &str = "factsheet:input";
+const MARK_RENDERED: &str = "factsheet:rendered";
+const MEASURE: &str = "factsheet:render";
+
+/// Runs the parser off the input event: `schedule` after each edit, the
+/// latest text wins; `now` for the buttons.
+#[derive(Clone, Copy)]
+pub struct Analyser {
+    textarea: NodeRef<Textarea>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    sheet: Sheet,
+}
+
+impl Analyser {
+    /// After an edit: analyse once the delay for this length has passed
+    /// (no other edit came in meanwhile).
+    pub fn schedule(&self) {
+        dom::mark(MARK_INPUT);
+        let len = self.textarea.get_untracked().map_or(0, |t| t.text_length() as usize);
+        let delay = analysis_delay(len);
+        if delay > 0 {
+            self.sheet.pending.set(true);
+        }
+        self.cancel();
+        let this = *self;
+        let handle = set_timeout_with_handle(move || this.run(), Duration::from_millis(delay.into())).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Puts `text` in the box and analyses it at once.
+    pub fn load(&self, text: &str) {
+        dom::mark(MARK_INPUT);
+        self.cancel();
+        if let Some(t) = self.textarea.get_untracked() {
+            t.set_value(text);
+        }
+        self.run();
+    }
+
+    fn cancel(&self) {
+        if let Some(h) = self.timer.get_value() {
+            h.clear();
+        }
+        self.timer.set_value(None);
+    }
+
+    /// Analyses what the box holds now.
+    fn run(&self) {
+        self.timer.set_value(None);
+        let text = self.textarea.get_untracked().map(|t| t.value()).unwrap_or_default();
+        let sheet = self.sheet;
+        sheet.focus.set(None);
+        if sheet.source.with_untracked(|s| *s != text) {
+            sheet.source.set(text);
+        }
+        sheet.pending.set(false);
+        // Effects run in microtasks right after this task; the timeout runs
+        // after them, then layout is forced: the mark is "on screen".
+        set_timeout(
+            || {
+                dom::force_layout();
+                dom::mark(MARK_RENDERED);
+                dom::measure(MEASURE, MARK_INPUT, MARK_RENDERED);
+            },
+            Duration::ZERO,
+        );
+    }
+}
+
+/// The whole page: header, the article box, the fact sheet beside it and the
+/// marked-up source text.
 #[component]
 pub fn App() -> impl IntoView {
-    let (text, set_text) = signal(String::new());
-    let breakdown: Memo<Breakdown> = Memo::new(move |_| text.with(|t| parse(t)));
-    let has_text = Memo::new(move |_| text.with(|t| !t.trim().is_empty()));
+    let sheet = Sheet::new();
+    provide_context(sheet);
+    let analyser = Analyser { textarea: NodeRef::new(), timer: StoredValue::new(None), sheet };
+    provide_context(analyser);
+    let has_text = sheet.has_text;
+
+    // "/" jumps to the search box, as on most sites with one.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = document().active_element().is_some_and(|el| {
+            let tag = el.tag_name().to_ascii_lowercase();
+            tag == "input" || tag == "textarea" || el.has_attribute("contenteditable")
+        });
+        if !typing {
+            if let Some(search) = dom::by_id("search") {
+                ev.prevent_default();
+                dom::focus_quietly(&search);
+                dom::scroll_to_nearest(&search);
+            }
+        }
+    });
+    on_cleanup(move || keys.remove());
 
     view! {
+        <a class="skip-link" href="#sheet">"Skip to the fact sheet"</a>
         <div class="app">
             <SiteHeader/>
-            <main class="workspace">
-                <ArticleInput text=text set_text=set_text/>
-                <div class="sheet">
-                    <QuotesPanel breakdown=breakdown has_text=has_text/>
+            <main class="workspace" class:has-text=move || has_text.get()>
+                <ArticleInput textarea=analyser.textarea/>
+                <div
+                    class="sheet"
+                    id="sheet"
+                    tabindex="-1"
+                    aria-busy=move || if sheet.pending.get() { "true" } else { "false" }
+                >
+                    <Show when=move || has_text.get() fallback=|| view! { <Onboarding/> }>
+                        <SheetHeader/>
+                        <Toolbar/>
+                        <NothingFound/>
+                        <PartiesPanel/>
+                        <QuotesPanel/>
+                        <TermsPanel/>
+                        <FactsPanel/>
+                        <CommentaryPanel/>
+                        <FiguresPanel/>
+                        <TimelinePanel/>
+                    </Show>
                 </div>
+                <Show when=move || has_text.get()>
+                    <SourceView/>
+                </Show>
             </main>
             <footer class="site-footer">
+                <p>"Runs entirely in your browser: the text you paste is never uploaded."</p>
                 <p>
-                    "Runs entirely in your browser: the text you paste is never uploaded."
+                    "Speakers, parties and sources are found automatically. Check what matters against the text: "
+                    "“Show in text” takes you there."
                 </p>
             </footer>
         </div>

@@ -1,87 +1,221 @@
 use leptos::prelude::*;
 
-use super::format::count_label;
-use crate::parser::{Breakdown, Quote, QuoteKind};
+use super::common::{emphasised, panel_header, party_tag, section_empty, show_in_text, show_more};
+use super::state::{use_sheet, Origin, QuoteOrder, Sheet};
+use crate::parser::{Breakdown, QuoteKind};
+use crate::sheet::emphasis::{emphasis, Wanted};
+use crate::sheet::format::{attribution_note, count_label, shown_of};
+use crate::sheet::quotes::{display_role, group_by_speaker};
+use crate::sheet::{shown_count, ItemRef, Query, PAGE};
 
-/// The "Quotes" region: how many quotes the article has and, for each, its
-/// text and who said it. Terms (scare quotes, titles) are not speech and are
-/// left out.
+/// The "Quotes" region: every quote (direct or partial) as a list item with
+/// its words, speaker, role, party and speech verb; in article order or
+/// grouped by speaker. Quoted terms are listed apart ([`TermsPanel`]).
 #[component]
-pub fn QuotesPanel(breakdown: Memo<Breakdown>, has_text: Memo<bool>) -> impl IntoView {
-    let quotes = Memo::new(move |_| breakdown.with(|b| speech(&b.quotes)));
-    let count = move || quotes.with(|q| count_label(q.len(), "quote", "quotes"));
-    let is_empty = move || quotes.with(Vec::is_empty);
+pub fn QuotesPanel() -> impl IntoView {
+    let sheet = use_sheet();
+    let b = sheet.breakdown;
+    let limit = RwSignal::new(PAGE);
+    let listed = Memo::new(move |_| sheet.view.with(|v| v.quotes.clone()));
+    let count = Signal::derive(move || shown_of(listed.with(Vec::len), b.with(|b| b.stats.quotes), "quote", "quotes"));
+    // Grow the list to reach an item asked for from the text.
+    let shown = Memo::new(move |_| {
+        let must = sheet.focused.with(|f| match f {
+            Some(ItemRef::Quote(q)) => listed.with(|l| l.iter().position(|x| x == q)),
+            _ => None,
+        });
+        shown_count(listed.with(Vec::len), limit.get(), must)
+    });
+
+    let body = move || {
+        let order = sheet.order.get();
+        let n = shown.get();
+        let items: Vec<usize> = listed.with(|l| l.iter().take(n).copied().collect());
+        let total = listed.with(Vec::len);
+        b.with(|b| {
+            sheet.source.with(|text| {
+                sheet.filter.with(|f| {
+                    if items.is_empty() {
+                        return section_empty(
+                            sheet,
+                            b.stats.quotes > 0,
+                            "No quotes found. Factsheet lists speech set off by quotation marks (“…” or \"…\") and who said it; this text has none it could read.",
+                        );
+                    }
+                    let list = if order == QuoteOrder::Speaker {
+                        group_by_speaker(b, &items)
+                            .into_iter()
+                            .map(|g| {
+                                let party = g.party.map(|p| party_tag(b.parties.iter().position(|x| x.name == p), p));
+                                let n = g.quotes.len();
+                                let speaker_class = if g.speaker.is_none() { "speaker unattributed" } else { "speaker" };
+                                let quotes = g
+                                    .quotes
+                                    .iter()
+                                    .map(|&q| quote_item(sheet, b, text, f.query(), q, true))
+                                    .collect_view();
+                                view! {
+                                    <div class="speaker-group">
+                                        <h3 class="speaker-heading">
+                                            <span class=speaker_class>
+                                                {g.speaker.unwrap_or_else(|| "Unattributed".to_string())}
+                                            </span>
+                                            {g.role.map(|r| view! { <span class="role">{r}</span> })}
+                                            {party}
+                                            <span class="group-count">{count_label(n, "quote", "quotes")}</span>
+                                        </h3>
+                                        <ol class="quote-list">{quotes}</ol>
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    } else {
+                        let quotes = items.iter().map(|&q| quote_item(sheet, b, text, f.query(), q, false)).collect_view();
+                        view! { <ol class="quote-list">{quotes}</ol> }.into_any()
+                    };
+                    view! { {list} {show_more(total, n, limit, "quotes")} }.into_any()
+                })
+            })
+        })
+    };
+
+    let order_button = move |order: QuoteOrder, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="segmented-option"
+                aria-pressed=move || if sheet.order.get() == order { "true" } else { "false" }
+                on:click=move |_| sheet.order.set(order)
+            >
+                {label}
+            </button>
+        }
+    };
+    let actions = view! {
+        <div class="segmented" role="group" aria-label="Order of quotes">
+            {order_button(QuoteOrder::Article, "Article order")}
+            {order_button(QuoteOrder::Speaker, "By speaker")}
+        </div>
+    }
+    .into_any();
 
     view! {
         <section class="panel quotes-panel" aria-labelledby="quotes-heading">
-            <div class="panel-header">
-                <h2 class="panel-title" id="quotes-heading">"Quotes"</h2>
-                <span class="panel-meta count" aria-live="polite">{count}</span>
-            </div>
-            <Show when=move || !is_empty() fallback=move || view! { <QuotesEmpty has_text=has_text/> }>
-                <ol class="quote-list">
-                    {move || quotes.get().into_iter().map(|quote| view! { <QuoteCard quote=quote/> }).collect_view()}
-                </ol>
-            </Show>
+            {panel_header("quotes-heading", "Quotes", count, Some(actions))}
+            {body}
         </section>
     }
 }
 
-/// The quotes that are speech (direct or partial), in text order.
-fn speech(quotes: &[Quote]) -> Vec<Quote> {
-    quotes.iter().filter(|q| q.kind != QuoteKind::Term).cloned().collect()
-}
-
-/// What the region says while there is nothing to list.
-#[component]
-fn QuotesEmpty(has_text: Memo<bool>) -> impl IntoView {
+/// One quote: its words (a partial quote inside its sentence), then who
+/// said it and how.
+fn quote_item(sheet: Sheet, b: &Breakdown, text: &str, query: &Query, index: usize, grouped: bool) -> AnyView {
+    let Some(q) = b.quotes.get(index) else { return ().into_any() };
+    let item = ItemRef::Quote(index);
+    let partial = q.kind == QuoteKind::Partial;
+    let query = (!query.is_empty()).then_some(query);
+    let words = if partial {
+        let sentence = b.sentences.get(q.sentence).map(|s| s.span).filter(|s| s.contains(q.marks)).unwrap_or(q.marks);
+        let segs = emphasis(b, text, sentence, Wanted { quote: Some(q.marks), query, ..Wanted::default() });
+        view! {
+            <p class="quote-context">
+                <span class="kind-label kind-quote">"Partial quote"</span>
+                " "
+                {emphasised(text, segs)}
+            </p>
+        }
+        .into_any()
+    } else {
+        let segs = emphasis(b, text, q.span, Wanted { query, ..Wanted::default() });
+        view! { <blockquote class="quote-text">{emphasised(text, segs)}</blockquote> }.into_any()
+    };
+    let unattributed = q.speaker.is_none();
+    let who = (!grouped || unattributed).then(|| {
+        view! {
+            <span class="who">
+                <span class=if unattributed { "speaker unattributed" } else { "speaker" }>
+                    {q.speaker.clone().unwrap_or_else(|| "Unattributed".to_string())}
+                </span>
+                {display_role(q).map(|r| view! { <span class="role">{r.to_string()}</span> })}
+            </span>
+        }
+    });
+    let party = (!grouped).then(|| {
+        q.party.clone().map(|label| {
+            let single = match q.parties.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            };
+            party_tag(single, label)
+        })
+    });
+    let verb = q.verb.clone().map(|v| {
+        view! { <span class="tag tag-verb"><span class="visually-hidden">"speech verb: "</span>{v}</span> }
+    });
+    let note = attribution_note(q.attribution).map(|n| {
+        let mut chars = n.chars();
+        let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+        format!("{first}{}.", chars.as_str())
+    });
     view! {
-        <div class="empty-state">
-            <Show
-                when=move || has_text.get()
-                fallback=|| {
-                    view! {
-                        <p class="empty-title">"No article yet"</p>
-                        <p class="empty-body">
-                            "Paste a news article into the box. Every quote will be listed here with "
-                            "the person who said it, their role and the side they speak for."
-                        </p>
-                    }
-                }
-            >
-                <p class="empty-title">"No quotes found"</p>
-                <p class="empty-body">
-                    "Factsheet lists speech set off by quotation marks, such as “…” or \"…\", "
-                    "and who said it. This text has none it could read."
-                </p>
-            </Show>
-        </div>
-    }
-}
-
-/// One quote: its words, then who said it.
-#[component]
-fn QuoteCard(quote: Quote) -> impl IntoView {
-    let Quote { text, speaker, role, party, kind, .. } = quote;
-    let unattributed = speaker.is_none();
-    let speaker = speaker.unwrap_or_else(|| "Unattributed".to_owned());
-    let partial = kind == QuoteKind::Partial;
-    // "Hamdah Salhut, Al Jazeera [Al Jazeera]" says the same thing twice.
-    let role = role.filter(|role| !party.as_ref().is_some_and(|p| p.eq_ignore_ascii_case(role)));
-
-    view! {
-        <li class="quote" class:quote-partial=partial>
-            <figure>
-                <blockquote class="quote-text">{text}</blockquote>
-                <figcaption class="quote-source">
-                    <span class="who">
-                        <span class="speaker" class:unattributed=unattributed>{speaker}</span>
-                        {role.map(|role| view! { <span class="role">", " {role}</span> })}
-                    </span>
-                    {party.map(|party| view! { <span class="chip party">{party}</span> })}
-                    {partial.then(|| view! { <span class="chip chip-muted">"partial quote"</span> })}
-                </figcaption>
-            </figure>
+        <li
+            class=if partial { "quote-item is-partial" } else { "quote-item" }
+            class:is-focused=move || sheet.focused.get() == Some(item)
+            id=item.dom_id()
+            tabindex="-1"
+        >
+            {words}
+            <div class="item-meta">{who} {party} {verb} {show_in_text(sheet, item)}</div>
+            {note.map(|n| view! { <p class="item-note">{n}</p> })}
         </li>
+    }
+    .into_any()
+}
+
+/// The "Quoted terms" region: words in quotation marks that are not speech
+/// (scare quotes, titles, names), each a button showing it in the text.
+#[component]
+pub fn TermsPanel() -> impl IntoView {
+    let sheet = use_sheet();
+    let b = sheet.breakdown;
+    let listed = Memo::new(move |_| sheet.view.with(|v| v.terms.clone()));
+    let total = Memo::new(move |_| b.with(|b| b.stats.terms));
+    let count = Signal::derive(move || shown_of(listed.with(Vec::len), total.get(), "term", "terms"));
+    let body = move || {
+        let items = listed.get();
+        if items.is_empty() {
+            return section_empty(sheet, true, "");
+        }
+        let terms = b.with(|b| {
+            items
+                .into_iter()
+                .filter_map(|i| b.quotes.get(i).map(|q| (i, q.text.trim().to_string())))
+                .map(|(i, text)| {
+                    let item = ItemRef::Quote(i);
+                    view! {
+                        <li id=item.dom_id() tabindex="-1" class:is-focused=move || sheet.focused.get() == Some(item)>
+                            <button type="button" class="term" on:click=move |_| sheet.show(item, Origin::Sheet)>
+                                {format!("“{text}”")}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        });
+        view! { <ul class="term-list">{terms}</ul> }.into_any()
+    };
+    move || {
+        (total.get() > 0).then(|| {
+            view! {
+                <section class="panel terms-panel" aria-labelledby="terms-heading">
+                    {panel_header("terms-heading", "Quoted terms", count, None)}
+                    <p class="panel-note">
+                        "Words the article puts in quotation marks without anyone saying them: scare quotes, titles, labels. Not speech. Press one to see it in the text."
+                    </p>
+                    {body}
+                </section>
+            }
+        })
     }
 }
