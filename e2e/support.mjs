@@ -55,11 +55,13 @@ export async function startApp() {
 }
 
 /**
- * A fresh page (1280x900) whose console errors, uncaught exceptions and failed
- * requests are collected in `problems`; warnings go to `warnings`.
+ * A fresh page (1280x900 unless `options` say otherwise: any Playwright
+ * context option, e.g. viewport, colorScheme, reducedMotion) whose console
+ * errors, uncaught exceptions and failed requests are collected in
+ * `problems`; warnings go to `warnings`.
  */
-export async function newPage(browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const problems = [];
   const warnings = [];
@@ -82,12 +84,109 @@ export async function waitForApp(page) {
   await page.getByRole("textbox", { name: "Article text", exact: true }).waitFor({ timeout: 15_000 });
 }
 
+/** Runs axe-core on the page; returns every violation, as readable lines. */
+export async function a11yViolations(page) {
+  // Evaluated through the DevTools protocol, so a page CSP cannot block it.
+  if (!(await page.evaluate(() => Boolean(globalThis.axe)))) await page.evaluate(axeCore.source);
+  const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
+
 /** Runs axe-core on the page; returns the violations of impact serious or critical. */
 export async function seriousA11yViolations(page) {
-  // Evaluated through the DevTools protocol, so a page CSP cannot block it.
-  await page.evaluate(axeCore.source);
-  const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const all = await a11yViolations(page);
+  return all.filter((line) => /\((serious|critical)\)/.test(line));
+}
+
+/** How long to wait for the sheet after a paste (generous: CI machines are shared). */
+export const RESULT_TIMEOUT = 10_000;
+
+/** Opens the app in a fresh page and waits until it runs. */
+export async function openApp(app, options = {}) {
+  const opened = await newPage(app.browser, options);
+  await opened.page.goto(app.url);
+  await waitForApp(opened.page);
+  return opened;
+}
+
+/** The parts of the page the specs use, found by role and accessible name. */
+export function ui(page) {
+  const region = (name) => page.getByRole("region", { name, exact: true });
+  return {
+    article: page.getByRole("textbox", { name: "Article text", exact: true }),
+    sample: page.getByRole("button", { name: "Try the sample article", exact: true }),
+    clear: page.getByRole("button", { name: "Clear", exact: true }),
+    search: page.getByRole("searchbox", { name: "Search the fact sheet", exact: true }),
+    copyMarkdown: page.getByRole("button", { name: "Copy Markdown", exact: true }),
+    downloadJson: page.getByRole("button", { name: "Download JSON", exact: true }),
+    parties: region("Parties"),
+    quotes: region("Quotes"),
+    terms: region("Quoted terms"),
+    facts: region("Facts"),
+    commentary: region("Commentary"),
+    figures: region("Figures"),
+    timeline: region("Timeline"),
+    source: region("Source text"),
+    /** The toggle button of a party, by canonical name (its accessible name starts with it). */
+    party(name) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return region("Parties").getByRole("button", { name: new RegExp(`^${escaped}\\b`) });
+    },
+  };
+}
+
+/** Loads the seed article with the sample button and waits for its sheet. */
+export async function loadSample(page) {
+  await ui(page).sample.click();
+  await waitForSheet(page);
+}
+
+/** Pastes `text` into the article box (one input event, as a paste gives). */
+export async function paste(page, text) {
+  await ui(page).article.fill(text);
+}
+
+/** Waits until the sheet shows an analysed article (quotes region present, not busy). */
+export async function waitForSheet(page, timeout = RESULT_TIMEOUT) {
+  await page.locator('#sheet[aria-busy="false"]').getByRole("region", { name: "Quotes", exact: true }).waitFor({ timeout });
+}
+
+/**
+ * The items (list items) of a region, as their text. textContent, not
+ * innerText: panels below the first screen use content-visibility: auto,
+ * and innerText is empty until they are rendered.
+ */
+export async function itemTexts(region) {
+  return region.getByRole("listitem").allTextContents();
+}
+
+/** Fails with the collected problems of `newPage`, printing warnings. */
+export function assertNoProblems(problems, warnings = []) {
+  for (const w of warnings) console.log(`# ${w}`);
+  if (problems.length) throw new Error(`console errors, page errors or failed requests:\n${problems.join("\n")}`);
+}
+
+/**
+ * The breakdown behind the sheet, through the app's own "Download JSON"
+ * (the CLI's schema), parsed.
+ */
+export async function downloadedBreakdown(page) {
+  const [download] = await Promise.all([page.waitForEvent("download"), ui(page).downloadJson.click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), json: await readFile(file, "utf8") };
+}
+
+/** The CLI's JSON for `text` (`cargo run --bin factsheet -- --json`, built if needed). */
+export async function cliJson(text) {
+  const { spawnSync } = await import("node:child_process");
+  const run = spawnSync("cargo", ["run", "--quiet", "--bin", "factsheet", "--", "--json"], {
+    cwd: ROOT,
+    input: text,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
+  if (run.status !== 0) throw new Error(`factsheet --json failed: ${run.stderr}`);
+  return run.stdout;
 }

@@ -248,10 +248,13 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
     md
 }
 
-/// The breakdown as pretty-printed JSON: the same schema as the CLI's
-/// `factsheet --json` (serde_json of [`Breakdown`]).
+/// The breakdown as JSON, exactly what the CLI's `factsheet --json` prints
+/// (serde_json of [`Breakdown`], compact, one line ending in a newline).
 pub fn json(b: &Breakdown) -> String {
-    serde_json::to_string_pretty(b).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    match serde_json::to_string(b) {
+        Ok(j) => j + "\n",
+        Err(e) => format!("{{\"error\":{:?}}}\n", e.to_string()),
+    }
 }
 
 /// A file name for a download: the headline as a slug (`us-confirms-direct-talks…`)
@@ -405,7 +408,8 @@ mod tests {
         let out = json(&b);
         let back: Breakdown = serde_json::from_str(&out).expect("valid JSON of a Breakdown");
         assert_eq!(back, b);
-        assert!(out.contains("\"abstract\": null"), "field names as in the CLI's schema");
+        assert!(out.contains("\"abstract\":null"), "field names as in the CLI's schema");
+        assert!(out.ends_with("}\n") && out.lines().count() == 1, "one line, as the CLI prints it");
     }
 
     #[test]

@@ -51,6 +51,16 @@ pub fn analysis_delay(len: usize) -> u32 {
     }
 }
 
+/// From this many bytes on, the app parses in one task and renders in the
+/// next, so no single task holds the page for both.
+pub const SPLIT_ANALYSIS: usize = 30_000;
+
+/// A cheap fingerprint of a text (64-bit FNV-1a of its bytes), to check that
+/// a breakdown prepared ahead is the breakdown of the text at hand.
+pub fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
 /// An item of the sheet that has a place in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemRef {
@@ -125,6 +135,16 @@ mod tests {
         assert_eq!(analysis_delay(4_729), 0, "the seed article is analysed at once");
         assert_eq!(analysis_delay(100_000), 120);
         assert_eq!(analysis_delay(1 << 20), 300);
+    }
+
+    #[test]
+    fn fingerprints_tell_texts_apart() {
+        // FNV-1a reference values.
+        assert_eq!(fingerprint(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fingerprint("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_ne!(fingerprint("Gaza talks"), fingerprint("Gaza talk"));
+        assert_ne!(fingerprint("ab"), fingerprint("ba"));
+        assert_eq!(fingerprint("same"), fingerprint("same"));
     }
 
     #[test]

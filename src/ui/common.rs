@@ -38,7 +38,7 @@ pub fn party_tag(index: Option<usize>, name: String) -> AnyView {
         Some(i) => format!("tag party-tag {}", party_colour(i)),
         None => "tag party-tag".to_string(),
     };
-    view! { <span class=class><span class="dot" aria-hidden="true"></span>{name}</span> }.into_any()
+    view! { <span class=class>{name}</span> }.into_any()
 }
 
 /// The "Show in text" button of an item: scrolls the source view to it and
@@ -46,9 +46,6 @@ pub fn party_tag(index: Option<usize>, name: String) -> AnyView {
 pub fn show_in_text(sheet: Sheet, item: ItemRef) -> AnyView {
     view! {
         <button type="button" class="locate" on:click=move |_| sheet.show(item, Origin::Sheet)>
-            <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
-                <path d="M2 4h12M2 8h8M2 12h10" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"></path>
-            </svg>
             "Show in text"
         </button>
     }

@@ -77,16 +77,20 @@ fn fact_section(s: Section) -> AnyView {
     let Section { heading, title, class, one, many, pick, total, none, note } = s;
     let limit = RwSignal::new(PAGE);
     let listed = Memo::new(move |_| sheet.view.with(|v| pick(v).clone()));
-    let count = Signal::derive(move || shown_of(listed.with(Vec::len), b.with(total), one, many));
-    let shown = Memo::new(move |_| {
+    let count = Signal::derive(move || {
+        let all = b.with(total);
+        shown_of(listed.with(Vec::len), all, one, many)
+    });
+    let shown = move || {
         let must = sheet.focused.with(|f| match f {
             Some(ItemRef::Fact(x)) => listed.with(|l| l.iter().position(|y| y == x)),
             _ => None,
         });
         shown_count(listed.with(Vec::len), limit.get(), must)
-    });
+    };
     let body = move || {
-        let n = shown.get();
+        sheet.track_input();
+        let n = shown();
         b.with(|b| {
             sheet.source.with(|text| {
                 sheet.filter.with(|f| {
@@ -119,11 +123,12 @@ fn fact_item(sheet: Sheet, b: &Breakdown, text: &str, query: &Query, index: usiz
     let query = (!query.is_empty()).then_some(query);
     let segs = emphasis(b, text, f.span, Wanted { figures: true, dates: true, query, ..Wanted::default() });
     let reported = f.kind == FactKind::Reported;
-    let class = match f.kind {
+    let kind = match f.kind {
         FactKind::Fact => "fact-item",
         FactKind::Reported => "fact-item is-reported",
         FactKind::Commentary => "fact-item is-commentary",
     };
+    let class = format!("{kind}{}", sheet.focus_class(item));
     let source = f.source.as_ref().map(|s| {
         view! { <span class="source"><span class="source-label">"Source: "</span>{s.name.clone()}</span> }
     });
@@ -133,7 +138,7 @@ fn fact_item(sheet: Sheet, b: &Breakdown, text: &str, query: &Query, index: usiz
         view! { <span class="tags"><span class="visually-hidden">"Parties: "</span>{parties}</span> }
     });
     view! {
-        <li class=class class:is-focused=move || sheet.focused.get() == Some(item) id=item.dom_id() tabindex="-1">
+        <li class=class id=item.dom_id() tabindex="-1">
             <p class="fact-text">{emphasised(text, segs)}</p>
             <div class="item-meta">
                 {reported.then(|| view! { <span class="kind-label kind-reported">"Reported"</span> })}

@@ -14,21 +14,25 @@ pub fn FiguresPanel() -> impl IntoView {
     let b = sheet.breakdown;
     let limit = RwSignal::new(PAGE);
     let listed = Memo::new(move |_| sheet.view.with(|v| v.figures.clone()));
-    let total = Memo::new(move |_| b.with(|b| b.figures.iter().filter(|f| is_quantity(f.kind)).count()));
-    let count = Signal::derive(move || shown_of(listed.with(Vec::len), total.get(), "figure", "figures"));
-    let shown = Memo::new(move |_| {
+    let total = move || b.with(|b| b.figures.iter().filter(|f| is_quantity(f.kind)).count());
+    let count = Signal::derive(move || {
+        let all = total();
+        shown_of(listed.with(Vec::len), all, "figure", "figures")
+    });
+    let shown = move || {
         let must = sheet.focused.with(|f| match f {
             Some(ItemRef::Figure(x)) => listed.with(|l| l.iter().position(|r| r.figure == *x)),
             _ => None,
         });
         shown_count(listed.with(Vec::len), limit.get(), must)
-    });
+    };
 
     let body = move || {
-        let n = shown.get();
+        sheet.track_input();
+        let n = shown();
         listed.with(|rows| {
             if rows.is_empty() {
-                return section_empty(sheet, total.get() > 0, "No figures in this text.");
+                return section_empty(sheet, total() > 0, "No figures in this text.");
             }
             let body = b.with(|b| {
                 rows.iter()
@@ -39,7 +43,7 @@ pub fn FiguresPanel() -> impl IntoView {
                         let dash = || "–".to_string();
                         let label = format!("Show {} in text", fig.value);
                         Some(view! {
-                            <tr id=item.dom_id() tabindex="-1" class:is-focused=move || sheet.focused.get() == Some(item)>
+                            <tr id=item.dom_id() tabindex="-1" class=sheet.focus_class(item).trim()>
                                 <th scope="row" class="fig-value" data-label="Value">
                                     <button type="button" class="value-button" aria-label=label
                                         on:click=move |_| sheet.show(item, Origin::Sheet)>

@@ -17,17 +17,21 @@ pub fn PartiesPanel() -> impl IntoView {
     let b = sheet.breakdown;
     let all = RwSignal::new(false);
     let listed = Memo::new(move |_| sheet.view.with(|v| v.parties.clone()));
-    let total = Memo::new(move |_| b.with(|b| b.parties.len()));
-    let count = Signal::derive(move || shown_of(listed.with(Vec::len), total.get(), "party", "parties"));
+    let total = move || b.with(|b| b.parties.len());
+    let count = Signal::derive(move || {
+        let all = total();
+        shown_of(listed.with(Vec::len), all, "party", "parties")
+    });
 
     // Toggling a party must not rebuild the cards (keyboard focus stays on
     // the button), so the selection is read untracked here; each card
     // follows it through its own aria-pressed.
     let body = move || {
+        sheet.breakdown.track();
         let limit = if all.get() { usize::MAX } else { FIRST_PARTIES };
         let selected = sheet.parties.get_untracked();
         listed.with(|list| {
-            if total.get() == 0 {
+            if total() == 0 {
                 return view! {
                     <div class="section-empty">
                         <p>

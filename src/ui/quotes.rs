@@ -17,19 +17,23 @@ pub fn QuotesPanel() -> impl IntoView {
     let b = sheet.breakdown;
     let limit = RwSignal::new(PAGE);
     let listed = Memo::new(move |_| sheet.view.with(|v| v.quotes.clone()));
-    let count = Signal::derive(move || shown_of(listed.with(Vec::len), b.with(|b| b.stats.quotes), "quote", "quotes"));
+    let count = Signal::derive(move || {
+        let total = b.with(|b| b.stats.quotes);
+        shown_of(listed.with(Vec::len), total, "quote", "quotes")
+    });
     // Grow the list to reach an item asked for from the text.
-    let shown = Memo::new(move |_| {
+    let shown = move || {
         let must = sheet.focused.with(|f| match f {
             Some(ItemRef::Quote(q)) => listed.with(|l| l.iter().position(|x| x == q)),
             _ => None,
         });
         shown_count(listed.with(Vec::len), limit.get(), must)
-    });
+    };
 
     let body = move || {
+        sheet.track_input();
         let order = sheet.order.get();
-        let n = shown.get();
+        let n = shown();
         let items: Vec<usize> = listed.with(|l| l.iter().take(n).copied().collect());
         let total = listed.with(Vec::len);
         b.with(|b| {
@@ -160,8 +164,7 @@ fn quote_item(sheet: Sheet, b: &Breakdown, text: &str, query: &Query, index: usi
     });
     view! {
         <li
-            class=if partial { "quote-item is-partial" } else { "quote-item" }
-            class:is-focused=move || sheet.focused.get() == Some(item)
+            class=format!("{}{}", if partial { "quote-item is-partial" } else { "quote-item" }, sheet.focus_class(item))
             id=item.dom_id()
             tabindex="-1"
         >
@@ -180,9 +183,13 @@ pub fn TermsPanel() -> impl IntoView {
     let sheet = use_sheet();
     let b = sheet.breakdown;
     let listed = Memo::new(move |_| sheet.view.with(|v| v.terms.clone()));
-    let total = Memo::new(move |_| b.with(|b| b.stats.terms));
-    let count = Signal::derive(move || shown_of(listed.with(Vec::len), total.get(), "term", "terms"));
+    let total = move || b.with(|b| b.stats.terms);
+    let count = Signal::derive(move || {
+        let total = total();
+        shown_of(listed.with(Vec::len), total, "term", "terms")
+    });
     let body = move || {
+        sheet.track_input();
         let items = listed.get();
         if items.is_empty() {
             return section_empty(sheet, true, "");
@@ -194,7 +201,7 @@ pub fn TermsPanel() -> impl IntoView {
                 .map(|(i, text)| {
                     let item = ItemRef::Quote(i);
                     view! {
-                        <li id=item.dom_id() tabindex="-1" class:is-focused=move || sheet.focused.get() == Some(item)>
+                        <li id=item.dom_id() tabindex="-1" class=sheet.focus_class(item).trim()>
                             <button type="button" class="term" on:click=move |_| sheet.show(item, Origin::Sheet)>
                                 {format!("“{text}”")}
                             </button>
@@ -206,7 +213,7 @@ pub fn TermsPanel() -> impl IntoView {
         view! { <ul class="term-list">{terms}</ul> }.into_any()
     };
     move || {
-        (total.get() > 0).then(|| {
+        (total() > 0).then(|| {
             view! {
                 <section class="panel terms-panel" aria-labelledby="terms-heading">
                     {panel_header("terms-heading", "Quoted terms", count, None)}

@@ -21,24 +21,24 @@ pub fn SourceView() -> impl IntoView {
     let model = sheet.model;
     let container = NodeRef::<Div>::new();
     let limit = RwSignal::new(BLOCK_PAGE);
-    let total = Memo::new(move |_| model.with(|m| m.blocks.len()));
+    let total = move || model.with(|m| m.blocks.len());
 
     // A figure or date asked for is marked on its own ("spot").
-    let spot = Memo::new(move |_| {
+    let spot = move || {
         sheet.focused.get().and_then(|item| match item {
             ItemRef::Figure(_) | ItemRef::Date(_) => b.with(|b| item.span(b)).map(|s| (item, s)),
             _ => None,
         })
-    });
+    };
     // Render far enough to reach the item in focus.
-    let focus_block = Memo::new(move |_| {
+    let focus_block = move || {
         let span = sheet.focused.get().and_then(|item| b.with(|b| item.span(b)))?;
         model.with(|m| m.block_of(span))
-    });
-    let shown = Memo::new(move |_| {
-        let need = focus_block.get().map_or(0, |i| (i / BLOCK_PAGE + 1) * BLOCK_PAGE);
-        limit.get().max(need).min(total.get())
-    });
+    };
+    let shown = move || {
+        let need = focus_block().map_or(0, |i| (i / BLOCK_PAGE + 1) * BLOCK_PAGE);
+        limit.get().max(need).min(total())
+    };
 
     // Asked from the sheet: scroll the text to the item.
     Effect::new(move |_| {
@@ -85,8 +85,10 @@ pub fn SourceView() -> impl IntoView {
     };
 
     let blocks = move || {
-        let n = shown.get();
-        let spot = spot.get();
+        // The model first: see Sheet::track_input.
+        model.track();
+        let n = shown();
+        let spot = spot();
         model.with(|m| sheet.source.with(|text| (0..n).map(|i| source_block(sheet, m, text, i, spot)).collect_view()))
     };
 
@@ -120,7 +122,8 @@ pub fn SourceView() -> impl IntoView {
                 {blocks}
             </div>
             {move || {
-                let (n, all) = (shown.get(), total.get());
+                model.track();
+                let (n, all) = (shown(), total());
                 (n < all)
                     .then(|| {
                         view! {
@@ -152,11 +155,13 @@ fn source_block(sheet: Sheet, m: &SourceModel, text: &str, index: usize, spot: O
             let items: Vec<ItemRef> = seg.tags.iter().map(|t| t.item).collect();
             let mut classes: Vec<&str> = seg.tags.iter().map(|t| t.kind.class()).collect();
             classes.dedup();
+            if sheet.focused.get_untracked().is_some_and(|f| items.contains(&f)) {
+                classes.push("is-focused");
+            }
             let ids = items.iter().map(|i| i.dom_id()).collect::<Vec<_>>().join(" ");
             view! {
                 <span
                     class=classes.join(" ")
-                    class:is-focused=move || sheet.focused.get().is_some_and(|f| items.contains(&f))
                     data-s=start
                     data-items=ids
                 >

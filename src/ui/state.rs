@@ -3,10 +3,11 @@
 //! in focus) and everything else derived. Shared through context as [`Sheet`].
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 use crate::parser::{parse, Breakdown};
 use crate::sheet::source::SourceModel;
-use crate::sheet::{sheet_view, Filter, ItemRef, SheetView};
+use crate::sheet::{fingerprint, sheet_view, Filter, ItemRef, SheetView};
 
 /// Where a request to show an item came from, so the other side scrolls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +34,14 @@ pub enum QuoteOrder {
     Speaker,
 }
 
+/// A breakdown parsed in an earlier task, waiting for its text to be set
+/// (long texts only: see `Analyser`).
+pub struct Prepared {
+    pub len: usize,
+    pub fingerprint: u64,
+    pub breakdown: Breakdown,
+}
+
 /// Everything the panels read, `Copy`, provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct Sheet {
@@ -57,12 +66,26 @@ pub struct Sheet {
     /// `focus`'s item (changes only when the item does).
     pub focused: Memo<Option<ItemRef>>,
     pub has_text: Memo<bool>,
+    /// See [`Prepared`]; taken by `breakdown` when its text comes.
+    pub prepared: StoredValue<Option<Prepared>>,
 }
 
 impl Sheet {
     pub fn new() -> Sheet {
         let source = RwSignal::new(String::new());
-        let breakdown = Memo::new(move |_| source.with(|t| parse(t)));
+        let prepared = StoredValue::new(None::<Prepared>);
+        let breakdown = Memo::new(move |_| {
+            source.with(|t| {
+                let ready = prepared
+                    .try_update_value(Option::take)
+                    .flatten()
+                    .filter(|p| p.len == t.len() && p.fingerprint == fingerprint(t));
+                match ready {
+                    Some(p) => p.breakdown,
+                    None => timed_parse(t),
+                }
+            })
+        });
         let parties = RwSignal::new(Vec::<String>::new());
         let query = RwSignal::new(String::new());
         let filter = Memo::new(move |_| breakdown.with(|b| parties.with(|p| query.with(|q| Filter::new(b, p, q)))));
@@ -84,6 +107,31 @@ impl Sheet {
             model,
             focused,
             has_text,
+            prepared,
+        }
+    }
+
+    /// Subscribes the running effect to the analysed text, its breakdown and
+    /// the filter, in that order. Call it FIRST in any view closure that also
+    /// reads memos derived from them (`view`, a panel's list, `model`):
+    /// reactive_graph does not re-notify the effect that pulled a memo's
+    /// recompute, so when a derived memo comes out unchanged the effect would
+    /// miss a change of its direct source checked later. Checking the
+    /// upstream sources first avoids that.
+    pub fn track_input(&self) {
+        self.breakdown.track();
+        self.source.track();
+        self.filter.track();
+    }
+
+    /// `" is-focused"` if `item` is the one in focus (for the class of a
+    /// freshly rendered element; later changes are applied by
+    /// [`follow_focus`]).
+    pub fn focus_class(&self, item: ItemRef) -> &'static str {
+        if self.focused.get_untracked() == Some(item) {
+            " is-focused"
+        } else {
+            ""
         }
     }
 
@@ -107,6 +155,43 @@ impl Sheet {
         self.parties.set(Vec::new());
         self.query.set(String::new());
     }
+}
+
+/// The parser, with performance marks around it ("factsheet:parse").
+pub fn timed_parse(text: &str) -> Breakdown {
+    super::dom::mark("factsheet:parse-start");
+    let b = parse(text);
+    super::dom::mark("factsheet:parse-end");
+    super::dom::measure("factsheet:parse", "factsheet:parse-start", "factsheet:parse-end");
+    b
+}
+
+/// Keeps the `is-focused` class on the elements of the item in focus (its
+/// entry in the sheet, its spans in the source text): one effect instead of
+/// a reactive class on every item. Elements rendered later get the class
+/// from [`Sheet::focus_class`].
+pub fn follow_focus(sheet: Sheet) {
+    Effect::new(move |_| {
+        let item = sheet.focused.get();
+        let doc = document();
+        if let Ok(old) = doc.query_selector_all(".is-focused") {
+            for i in 0..old.length() {
+                if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = el.class_list().remove_1("is-focused");
+                }
+            }
+        }
+        let Some(item) = item else { return };
+        let id = item.dom_id();
+        let selector = format!("#{id}, [data-items~=\"{id}\"]");
+        if let Ok(now) = doc.query_selector_all(&selector) {
+            for i in 0..now.length() {
+                if let Some(el) = now.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = el.class_list().add_1("is-focused");
+                }
+            }
+        }
+    });
 }
 
 /// The [`Sheet`] of the app.

@@ -16,21 +16,25 @@ pub fn TimelinePanel() -> impl IntoView {
     let b = sheet.breakdown;
     let limit = RwSignal::new(PAGE);
     let listed = Memo::new(move |_| sheet.view.with(|v| v.timeline.clone()));
-    let total = Memo::new(move |_| b.with(|b| b.dates.len()));
-    let count = Signal::derive(move || shown_of(listed.with(Vec::len), total.get(), "date", "dates"));
-    let shown = Memo::new(move |_| {
+    let total = move || b.with(|b| b.dates.len());
+    let count = Signal::derive(move || {
+        let all = total();
+        shown_of(listed.with(Vec::len), all, "date", "dates")
+    });
+    let shown = move || {
         let must = sheet.focused.with(|f| match f {
             Some(ItemRef::Date(x)) => listed.with(|l| l.iter().position(|e| e.date == *x)),
             _ => None,
         });
         shown_count(listed.with(Vec::len), limit.get(), must)
-    });
+    };
 
     let body = move || {
-        let n = shown.get();
+        sheet.track_input();
+        let n = shown();
         listed.with(|all| {
             if all.is_empty() {
-                return section_empty(sheet, total.get() > 0, "No dates in this text.");
+                return section_empty(sheet, total() > 0, "No dates in this text.");
             }
             let entries = &all[..n.min(all.len())];
             let days = b.with(|b| {
@@ -54,8 +58,7 @@ pub fn TimelinePanel() -> impl IntoView {
                                         let segs = emphasis(b, text, span, Wanted { dates: true, query, ..Wanted::default() });
                                         let who = e.claimant.is_named().then(|| e.claimant.label().to_string());
                                         Some(view! {
-                                            <li class="tl-entry" id=item.dom_id() tabindex="-1"
-                                                class:is-focused=move || sheet.focused.get() == Some(item)>
+                                            <li class=format!("tl-entry{}", sheet.focus_class(item)) id=item.dom_id() tabindex="-1">
                                                 <p class="tl-text">{emphasised(text, segs)}</p>
                                                 <div class="item-meta">
                                                     {who.map(|w| view! {

@@ -126,6 +126,7 @@ fn sheet_markdown(sheet: Sheet) -> String {
 /// While filtered: how much is shown, the active filters (each removable)
 /// and "Clear all".
 fn filter_summary(sheet: Sheet) -> Option<AnyView> {
+    sheet.track_input();
     if !sheet.filter.with(|f| f.is_active()) {
         return None;
     }
@@ -147,7 +148,8 @@ fn filter_summary(sheet: Sheet) -> Option<AnyView> {
         .collect();
     let q = sheet.query.get();
     if !q.trim().is_empty() {
-        chips.push((format!("“{}”", q.trim()), "Remove the search".to_string(), None));
+        let label = format!("“{}”", q.trim());
+        chips.push((label.clone(), format!("Remove the search {label}"), None));
     }
     let chips = chips
         .into_iter()
