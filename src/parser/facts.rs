@@ -128,8 +128,7 @@ fn fact_span(doc: &Doc, s: usize, direct: &[usize], frames: &[Frame]) -> Option<
             b -= 1;
         }
         let last = doc.word(b.saturating_sub(1)).to_ascii_lowercase();
-        if b > a && doc.lx.info(&last).is(SPEECH) && (last.ends_with("ing") || b >= 2 && doc.toks[b - 2].is_punct(','))
-        {
+        if b > a && doc.info(b - 1).is(SPEECH) && (last.ends_with("ing") || b >= 2 && doc.toks[b - 2].is_punct(',')) {
             b -= 1;
             continue;
         }
@@ -185,10 +184,10 @@ fn is_commentary(doc: &Doc, ents: &Entities, s: usize, a: usize, b: usize, has_q
         return false;
     }
     let first = words[0];
-    let first_info = doc.lx.info(doc.word(first));
+    let first_info = doc.info(first);
     // Subject: an abstract noun phrase ("This engagement", "The broader scope").
     let abstract_subject = first_info.is(DET | PRONOUN)
-        && words.iter().take(5).any(|&k| doc.lx.info(doc.word(k)).is(ABSTRACT_NOUN) && !doc.toks[k].has(CAP));
+        && words.iter().take(5).any(|&k| doc.info(k).is(ABSTRACT_NOUN) && !doc.toks[k].has(CAP));
     let anaphoric = matches!(
         doc.word(first).to_ascii_lowercase().as_str(),
         "this" | "these" | "such" | "their" | "its" | "that" | "those"
@@ -196,7 +195,7 @@ fn is_commentary(doc: &Doc, ents: &Entities, s: usize, a: usize, b: usize, has_q
     // An analysis verb as main verb within the first words.
     let analysis = words.iter().take(16).position(|&k| {
         let w = doc.word(k);
-        !doc.toks[k].has(CAP) && doc.lx.info(w).is(ANALYSIS_VERB) && (w.ends_with('s') || w.ends_with("ed"))
+        !doc.toks[k].has(CAP) && doc.info(k).is(ANALYSIS_VERB) && (w.ends_with('s') || w.ends_with("ed"))
     });
     if analysis.is_some() {
         score += 2;
@@ -206,10 +205,9 @@ fn is_commentary(doc: &Doc, ents: &Entities, s: usize, a: usize, b: usize, has_q
     }
     // Copula with an evaluative word: "… is both an urgent calling and an achievable goal."
     let copula = words.iter().take(8).position(|&k| matches!(doc.word(k), "is" | "are" | "remains" | "remain"));
-    let evaluative =
-        words.iter().filter(|&&k| doc.lx.info(doc.word(k)).is(EVALUATIVE) && !doc.toks[k].has(CAP)).count() as i32;
+    let evaluative = words.iter().filter(|&&k| doc.info(k).is(EVALUATIVE) && !doc.toks[k].has(CAP)).count() as i32;
     if let Some(ci) = copula {
-        let after_eval = words[ci + 1..].iter().take(6).any(|&k| doc.lx.info(doc.word(k)).is(EVALUATIVE));
+        let after_eval = words[ci + 1..].iter().take(6).any(|&k| doc.info(k).is(EVALUATIVE));
         let subject_named = words[..ci].iter().any(|&k| ents.mention_at(k).is_some());
         if after_eval && !subject_named {
             score += 2;
@@ -224,7 +222,7 @@ fn is_commentary(doc: &Doc, ents: &Entities, s: usize, a: usize, b: usize, has_q
         score -= 2;
     }
     if (a..b).any(|k| {
-        let inf = doc.lx.info(doc.word(k));
+        let inf = doc.info(k);
         doc.toks[k].is_word() && inf.is(SPEECH | THINK) && !inf.is(ANALYSIS_VERB) && !doc.toks[k].has(CAP)
     }) {
         score -= 3;
