@@ -168,7 +168,11 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
             continue;
         }
         let wi = doc.info(i);
-        let speechy = wi.is(SPEECH | THINK) || matches!(w, "expressed" | "expresses" | "expressing");
+        // "the inspector general had found "no credible evidence"": findings speak too.
+        let finding = matches!(w, "found" | "concluded" | "determined" | "ruled" | "judged")
+            && (doc.word(i + 1) == "that"
+                || (i + 1..st.b.min(i + 9)).any(|k| matches!(doc.toks[k].kind, TokKind::Open(_))));
+        let speechy = wi.is(SPEECH | THINK) || finding || matches!(w, "expressed" | "expresses" | "expressing");
         if !speechy || (t.has(CAP) && !t.has(super::lexer::SENT_START)) {
             i += 1;
             continue;
@@ -1051,25 +1055,76 @@ fn is_term(doc: &Doc, ents: &Entities, qi: usize, frames: &[Frame]) -> bool {
     if sentence_like && words >= 6 {
         return false;
     }
-    // Designations: "designating Hamas as a "…"", "so-called "…"", "dubbed "…"".
+    // A title or name in title case inside the reporter's sentence: the
+    // "Axis of Resistance", the "Reporters' Shield" initiative, the Pacific "Ring of Fire".
+    let embedded = o > st.a && doc.toks[o - 1].is_word();
+    let title_case = inner
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "in" | "on" | "to" | "a" | "an" | "de" | "la" | "du"))
+        .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
+    if embedded && title_case && words <= 6 && !sentence_like {
+        return true;
+    }
+    // Charges and what others call things: "on charges of "…"", "what Moscow calls its "…"".
+    if o >= st.a + 2 {
+        let w1 = doc.word(o - 1).to_ascii_lowercase();
+        let w2 = doc.word(o - 2).to_ascii_lowercase();
+        // "on charges of espionage, extremism or "…"": the charge list may run on.
+        let charge = (st.a + 1..o).rev().take(8).any(|k| {
+            let w1 = doc.word(k).to_ascii_lowercase();
+            let w0 = doc.word(k - 1).to_ascii_lowercase();
+            matches!(
+                (w0.as_str(), w1.as_str()),
+                ("charges", "of")
+                    | ("charged", "with")
+                    | ("accused", "of")
+                    | ("convicted", "of")
+                    | ("guilty", "of")
+                    | ("charge", "of")
+            )
+        }) && !(st.a..o).any(|k| doc.toks[k].is_punct(';'));
+        let _ = &w2;
+        let calls_its = matches!(w1.as_str(), "its" | "their" | "his" | "her")
+            && matches!(w2.as_str(), "calls" | "called" | "call" | "dubs" | "dubbed" | "terms" | "termed");
+        if charge || calls_its {
+            return true;
+        }
+    }
+    // Designations: "so-called "…"", "dubbed "…"" right before the quote, or
+    // "designating Hamas as a "…"" (the verb, then "as a" right before it).
     let lo = o.saturating_sub(8).max(st.a);
+    let as_before = o >= st.a + 2 && matches!(doc.word(o - 1), "a" | "an" | "the") && doc.word(o - 2) == "as"
+        || o > st.a && doc.word(o - 1) == "as";
     for k in (lo..o).rev() {
         let w = doc.word(k).to_ascii_lowercase();
-        if info(doc, k).is(DESIGNATION) && !doc.toks[k].in_quote() {
-            let verb = w.as_str();
+        if !info(doc, k).is(DESIGNATION) || doc.toks[k].in_quote() {
+            continue;
+        }
+        let near = o - k <= 2 || (o - k <= 3 && doc.word(o - 1).eq_ignore_ascii_case("the"));
+        match w.as_str() {
             // "called it "a disaster"" is speech; "a group called "X"" is a name.
-            if verb == "called" || verb == "named" {
-                let next_is_quote = k + 1 == o;
+            "called" | "named" => {
                 let after_noun = k > st.a && lower_word(doc, k - 1) && !info(doc, k - 1).is(PRONOUN | AUX | ADVERB);
-                if next_is_quote && after_noun {
+                if k + 1 == o && after_noun {
                     return true;
                 }
-                continue;
             }
-            if verb == "known" && doc.word(k + 1) != "as" {
-                continue;
+            "known" => {
+                if doc.word(k + 1) == "as" && near {
+                    return true;
+                }
             }
-            return true;
+            "designated" | "designating" | "designate" | "labeled" | "labelled" | "labeling" | "labelling"
+            | "branded" | "branding" | "termed" => {
+                if near || as_before {
+                    return true;
+                }
+            }
+            _ => {
+                if near {
+                    return true;
+                }
+            }
         }
     }
     // A nickname inside a name: `2nd Squadron "Sabre," 3rd Cavalry`, `Joe "Jo" Smith`.

@@ -359,6 +359,20 @@ impl Lexicon {
         word.len() <= 20 && self.first_names.contains_key(&word.to_lowercase())
     }
 
+    /// The party a whole phrase names ("Saudi Arabia", "Paris"), if any.
+    pub fn party_for_phrase(&self, phrase: &str) -> Option<usize> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let (first, rest) = words.split_first()?;
+        self.aliases_starting(first).iter().find_map(|e| match e.target {
+            AliasTarget::Party(p)
+                if e.rest.len() == rest.len() && e.rest.iter().zip(rest).all(|((r, _), w)| r == w) =>
+            {
+                Some(p)
+            }
+            _ => None,
+        })
+    }
+
     /// A well-known person by full name.
     pub fn known_person(&self, name: &str) -> Option<&KnownPerson> {
         self.people_by_name.get(name).map(|&i| &self.people[i])
@@ -457,7 +471,8 @@ const BUILTIN: &[(&str, u64)] = &[
          complexity complex comprehensive severity severe growing delicate fragile precarious pivotal \
          unprecedented profound deep broader wider potential contention pressing grave dire tragic \
          heartening welcome welcomed shameful outrageous staggering stark clear obvious undeniable \
-         timeless noble",
+         timeless noble blunt sharply indispensable mounting fragility truth ordinary unclear uncertain \
+         inevitable impatience frustration credibility legitimacy unsustainable untenable bleak",
         EVALUATIVE,
     ),
     (
@@ -465,7 +480,8 @@ const BUILTIN: &[(&str, u64)] = &[
          situation decision approach effort efforts trend escalation dynamic tension tensions stance response \
          coordination cooperation development step steps strategy policy shift change changes emphasis \
          involvement outreach dialogue diplomacy standoff impasse deadlock uncertainty pattern episode \
-         confirmation consensus disagreement divergence rift convergence",
+         confirmation consensus disagreement divergence rift convergence exchange arithmetic wording push \
+         price retreat outcome stakes question debate standoff gamble calculus message signal timing",
         ABSTRACT_NOUN,
     ),
     (

@@ -10,7 +10,7 @@ use super::doc::Doc;
 use super::lexer::{ABBR, CAP, HYPHEN, NUM, POSS, SENT_START, UPPER};
 use super::lexicon::{
     AliasTarget, FxMap, AUX, COMMON_CAP, CONJ, DET, GROUP_NOUN, HONORIFIC, MILITARY, MONTH, ORG_HEAD, ORG_NOUN,
-    PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH, SUBORD, THINK, TITLE_WORD, VERBISH, WEEKDAY,
+    PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH, SUBORD, THINK, TITLE_HEAD, TITLE_WORD, VERBISH, WEEKDAY,
 };
 use super::model::{PartyKind, Span};
 
@@ -305,6 +305,30 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             p.party = p.known_party;
         }
     }
+    // Holders of national office with no party named speak for the article's
+    // country (its dateline, else the country it names most); members of a
+    // legislature speak for their country rather than their faction.
+    if let Some(country) = national_party(doc, &mut ents) {
+        for pi in 0..ents.people.len() {
+            // The role and every titled form of the name ("Sen. Roger Tillman").
+            let person = &ents.people[pi];
+            let mut titles = person.role.clone().unwrap_or_default();
+            for alias in &person.aliases {
+                titles.push(' ');
+                titles.push_str(alias);
+            }
+            let office =
+                titles.split(|c: char| !c.is_alphanumeric() && c != '.').any(|w| NATIONAL_OFFICES.contains(&w));
+            let legislator = titles
+                .split_whitespace()
+                .any(|w| matches!(w, "Sen." | "Senator" | "Rep." | "Representative" | "Congressman" | "Congresswoman"));
+            let party = ents.people[pi].party;
+            let factional = party.is_some_and(|p| ents.parties[p].kind == PartyKind::PoliticalParty);
+            if (party.is_none() && office) || (legislator && factional) {
+                ents.people[pi].party = Some(country);
+            }
+        }
+    }
 
     // Count mentions and collect aliases.
     for mi in 0..ents.mentions.len() {
@@ -395,8 +419,12 @@ fn is_coref_head(w: &str) -> bool {
 fn head_fits(head: &str, kind: PartyKind) -> bool {
     use PartyKind::*;
     match head {
-        "group" | "movement" | "militia" | "faction" | "insurgents" | "militants" | "rebels" => {
+        "group" => matches!(kind, ArmedGroup | PoliticalParty | Organisation | Other | International),
+        "movement" | "militia" | "faction" | "insurgents" | "militants" | "rebels" => {
             matches!(kind, ArmedGroup | PoliticalParty | Organisation | Other)
+        }
+        "battalion" | "regiment" | "brigade" | "division" | "squadron" | "unit" | "corps" | "battery" => {
+            matches!(kind, Organisation | Other | Country)
         }
         "organization" | "organisation" | "body" => matches!(kind, International | Organisation | Other | ArmedGroup),
         "union" | "association" | "federation" | "charity" | "foundation" | "society" | "council" | "committee"
@@ -638,13 +666,20 @@ fn run_word(doc: &Doc, i: usize) -> bool {
     if !t.is_word() {
         return false;
     }
-    if t.has(CAP) {
+    if t.has(CAP) || particle_name(doc.word(i)) {
         return true;
     }
     // "3rd Cavalry Regiment", "2nd Lt."
     t.has(NUM)
         && matches!(doc.word(i).get(doc.word(i).len().saturating_sub(2)..), Some("st" | "nd" | "rd" | "th"))
         && doc.toks.get(i + 1).is_some_and(|n| n.is_word() && n.has(CAP))
+}
+
+/// Arabic and other names with a lower-case particle: "al-Hamdani", "el-Sisi".
+fn particle_name(w: &str) -> bool {
+    ["al-", "el-", "ad-", "an-", "as-", "ash-", "at-", "az-", "ar-", "bin-", "ibn-", "abu-", "d'", "O'"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
 }
 
 /// The capitalised run starting at or after `i`: `(a, b)`.
@@ -741,6 +776,9 @@ fn name_word(doc: &Doc, i: usize) -> bool {
         // An initial ("W.") or "Jr."
         return w.len() == 2 || w == "Jr." || w == "Sr.";
     }
+    if particle_name(w) {
+        return true;
+    }
     if t.has(CAP) {
         let info = doc.info(i);
         return !info.is(MONTH | WEEKDAY | ORG_HEAD | TITLE_WORD | COMMON_CAP)
@@ -795,10 +833,20 @@ fn analyse_run(
     }
     // The run's tail after the last title or party prefix: a name?
     let mut name_a = a;
+    let mut after_of = false;
     for (k, &c) in covered.iter().enumerate().take(b).skip(a) {
-        if c != u32::MAX || is_title(doc, k) || doc.word(k) == "of" {
+        let role_noun = doc.toks[k].has(CAP) && doc.info(k).is(PERSON_NOUN) && k + 1 < b;
+        if c != u32::MAX || is_title(doc, k) || role_noun {
             name_a = k + 1;
+        } else if matches!(doc.word(k), "of" | "for") {
+            name_a = k + 1;
+            after_of = true;
         }
+    }
+    // "Under Secretary of State for Public Diplomacy Elena Marsh": after a
+    // title's complement, the name is its last two words.
+    if after_of && b - name_a > 2 {
+        name_a = b - 2;
     }
     // An organisation: the run ends with an organisation head ("Regiment"),
     // or has one followed by "of …" ("Institute of …").
@@ -821,10 +869,20 @@ fn analyse_run(
             Some(AliasTarget::Party(p)) if doc.toks[first_free - 1].has(POSS) || state_body => {
                 orgs.push(OrgRun { a, b, name_a: first_free, parent: Some(p) });
             }
-            Some(_) if specific || org_of => orgs.push(OrgRun { a, b, name_a: a, parent: None }),
+            Some(_) => orgs.push(OrgRun { a, b, name_a: a, parent: None }),
             None if specific || org_of => orgs.push(OrgRun { a, b, name_a: a, parent: None }),
             _ => {}
         }
+        return;
+    }
+    // An uncovered acronym with more capitalised words: "NHS England", "BBC
+    // World Service" name organisations, not people.
+    let acronym = (a..b).any(|k| {
+        let w = doc.word(k);
+        covered[k] == u32::MAX && doc.toks[k].has(UPPER) && !w.contains('.') && (2..=6).contains(&w.len())
+    });
+    if acronym && b - a >= 2 && !(a..b).any(|k| is_title(doc, k)) {
+        orgs.push(OrgRun { a, b, name_a: a, parent: None });
         return;
     }
     // "Grid operator TenneT", "conciliation service Acas": a name after an
@@ -847,18 +905,27 @@ fn analyse_run(
     if b - na > 4 {
         na = b - 3;
     }
-    if !(na..b).all(|k| name_word(doc, k)) || !doc.toks[na].has(CAP) {
+    if !(na..b).all(|k| name_word(doc, k)) || !(doc.toks[na].has(CAP) || particle_name(doc.word(na))) {
         // Drop leading non-name words ("Straight Talk Africahost Shaka Ssali").
         match (na..b).rev().take_while(|&k| name_word(doc, k)).last() {
             Some(k) if doc.toks[k].has(CAP) && b - k >= 2 => na = k,
             _ => return,
         }
     }
-    let words: Vec<String> = (na..b).filter(|&k| doc.toks[k].has(CAP)).map(|k| name_key(doc.word(k))).collect();
+    let words: Vec<String> = (na..b)
+        .filter(|&k| doc.toks[k].has(CAP) || particle_name(doc.word(k)))
+        .map(|k| name_key(doc.word(k)))
+        .collect();
     if words.is_empty() {
         return;
     }
-    let titled = na > a && (a..na).any(|k| is_title(doc, k));
+    // A title right before the name ("Minister", "Pvt.", "Mr."), not a
+    // title's modifier ("Press" in "World Press Freedom Day").
+    let titled = na > a && (is_title(doc, na - 1) && (doc.info(na - 1).is(TITLE_HEAD) || doc.toks[na - 1].has(NUM)));
+    // Places and events are not people: "World Press Freedom Day", "Pemba Island".
+    if NOT_PERSON_TAILS.contains(&doc.word(b - 1)) {
+        return;
+    }
     let role_before = role_words_before(doc, a).is_some();
     let speaks = is_speech_subject(doc, a, b);
     let apposition =
@@ -914,6 +981,175 @@ struct OrgRun {
     /// The knowledge-file party it belongs to, if any.
     parent: Option<usize>,
 }
+
+/// Titles of national office (of the article's country when no other is named).
+const NATIONAL_OFFICES: &[&str] = &[
+    "Minister",
+    "Secretary",
+    "President",
+    "Premier",
+    "Chancellor",
+    "Sen.",
+    "Senator",
+    "Rep.",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Lawmaker",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Ambassador",
+    "Attorney",
+    "Speaker",
+];
+
+/// The article's own country: the dateline's, else the one it names most
+/// (at least twice, and more than any other).
+fn national_party(doc: &Doc, ents: &mut Entities) -> Option<usize> {
+    if let Some(d) = &doc.meta.dateline {
+        for part in d.place.rsplit(',') {
+            let title: Vec<String> = part.split_whitespace().map(title_case).collect();
+            if title.is_empty() {
+                continue;
+            }
+            let phrase = title.join(" ");
+            if let Some(k) = doc.lx.party_for_phrase(&phrase) {
+                if doc.lx.parties[k].kind == PartyKind::Country {
+                    let kp = &doc.lx.parties[k];
+                    return Some(ents.party(&kp.name.clone(), kp.kind, 0));
+                }
+            }
+        }
+    }
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in &ents.mentions {
+        if let Target::Party(p) = m.target {
+            if ents.parties[p].kind == PartyKind::Country {
+                match counts.iter_mut().find(|(q, _)| *q == p) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((p, 1)),
+                }
+            }
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(p, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(*p),
+        _ => None,
+    }
+}
+
+/// "PARIS" → "Paris"; "D.C." stays.
+fn title_case(w: &str) -> String {
+    if w.contains('.') || !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+        return w.to_string();
+    }
+    let mut out = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if i == 0 {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Last words of capitalised names of places, events and things.
+const NOT_PERSON_TAILS: &[&str] = &[
+    "Day",
+    "Week",
+    "Year",
+    "Festival",
+    "Summit",
+    "Conference",
+    "Games",
+    "Cup",
+    "War",
+    "Prize",
+    "Award",
+    "Act",
+    "Law",
+    "Bill",
+    "Treaty",
+    "Accord",
+    "Agreement",
+    "Plan",
+    "Program",
+    "Programme",
+    "Project",
+    "Street",
+    "Avenue",
+    "Road",
+    "Square",
+    "River",
+    "Sea",
+    "Ocean",
+    "Island",
+    "Islands",
+    "Mountain",
+    "Mountains",
+    "Valley",
+    "Desert",
+    "Lake",
+    "Bay",
+    "Gulf",
+    "Strait",
+    "Canal",
+    "Bridge",
+    "Airport",
+    "Hospital",
+    "Stadium",
+    "Hotel",
+    "Park",
+    "Palace",
+    "Museum",
+    "Church",
+    "Mosque",
+    "Temple",
+    "Cathedral",
+    "School",
+    "Region",
+    "Province",
+    "District",
+    "County",
+    "City",
+    "Town",
+    "Village",
+    "Coast",
+    "Peninsula",
+    "Basin",
+    "Delta",
+    "Plateau",
+    "Corridor",
+    "Crossing",
+    "Camp",
+    "Base",
+    "Prison",
+    "Building",
+    "Tower",
+    "Hall",
+    "Stream",
+    "Pipeline",
+    "Station",
+    "Port",
+    "Harbor",
+    "Harbour",
+    "Zone",
+    "Strip",
+    "Bank",
+    "Heights",
+    "Highway",
+    "Forest",
+    "Reserve",
+    "Dam",
+    "Mine",
+    "Field",
+    "Fields",
+    "Stryker",
+    "Chinook",
+];
 
 /// Institutions that belong to the state named before them.
 const STATE_HEADS: &[&str] = &[
@@ -1204,8 +1440,12 @@ pub(crate) fn apposition_after(doc: &Doc, b: usize) -> Option<(usize, usize)> {
     }
     let w = doc.word(start);
     let info = doc.info(start);
+    // "co-chair of the BMA's …", "head of the agency": a role noun and its attachment.
+    let noun_of =
+        !first.has(CAP) && matches!(doc.word(start + 1), "of" | "for" | "with" | "at") && !info.is(PREP | DET);
     let opens = (!first.has(CAP) && (info.is(DET | ROLE_ADJ | PERSON_NOUN) || w.ends_with("ing")))
         || (first.has(CAP) && info.is(TITLE_WORD))
+        || noun_of
         || w == "who";
     if !opens || info.is(AUX) {
         return None;
@@ -1345,6 +1585,14 @@ fn describe_person(doc: &Doc, ents: &mut Entities, pi: usize, c: &Candidate) {
             let honorific = doc.info(k).is(HONORIFIC) && !doc.info(k).is(MILITARY);
             if !honorific {
                 role_start = Some(k);
+            }
+        }
+    }
+    // "Qatar's Foreign Ministry spokesman X": an organisation just before the role words.
+    if party.is_none() && pa > 0 {
+        if let Some(m) = ents.mention_at(pa - 1).filter(|m| m.b == pa) {
+            if let Target::Party(p) = m.target {
+                party = Some(p);
             }
         }
     }
