@@ -1,0 +1,21 @@
+//! Notes: what readers write on the items of a fact sheet and on the article,
+//! kept in the browser and never lost. Pure Rust except [`web`] (wasm32).
+//!
+//! * [`model`]: the [`Library`] of articles (full text, article note, notes
+//!   on items, tombstones) and its operations.
+//! * [`anchor`]: tying a note to an item's text (exact text + context +
+//!   position) and finding it again in an edited text.
+//! * [`schema`]: the stored JSON, its versions and migrations.
+//! * [`merge`]: uniting two libraries (import, tab sync).
+//! * [`export`]: JSON export/import and Markdown of an article's notes.
+//! * [`store`]: persistence as a state machine over a key-value backend
+//!   (debounced writes, quota and unavailable storage, backups, tab sync).
+//! * `web` (wasm32 only): the localStorage backend and page event hooks.
+
+pub mod anchor;
+mod text;
+
+pub use anchor::{
+    anchor, anchor_item, items_of, locate_item, reanchor, Anchor, Attachment, Fidelity, ItemKind, ItemRef,
+};
+pub use text::article_id;
