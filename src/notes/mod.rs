@@ -13,9 +13,16 @@
 //! * `web` (wasm32 only): the localStorage backend and page event hooks.
 
 pub mod anchor;
+pub mod merge;
+pub mod model;
 mod text;
 
 pub use anchor::{
     anchor, anchor_item, items_of, locate_item, reanchor, Anchor, Attachment, Fidelity, ItemKind, ItemRef,
+};
+pub use merge::{merge, merge_into, MergeReport};
+pub use model::{
+    normalize_tags, ArticleMeta, ArticleNote, ArticleRecord, ArticleSummary, Library, Millis, Note, NoteIds, Opened,
+    Placement, Removed,
 };
 pub use text::article_id;

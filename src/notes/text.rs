@@ -1,5 +1,5 @@
 //! Small text helpers shared by the notes engine: article ids, whitespace
-//! folding, char-safe slicing.
+//! folding, char-safe slicing, and a cheap similarity of two texts.
 //!
 //! Every function here works on any `&str` and never panics: slices are always
 //! cut on `char` boundaries.
@@ -77,6 +77,56 @@ pub fn ceil_boundary(s: &str, i: usize) -> usize {
     (i..=s.len()).find(|&j| s.is_char_boundary(j)).unwrap_or(s.len())
 }
 
+/// `s` cut to at most `max` chars, with "…" when something was cut.
+pub fn ellipsize(s: &str, max: usize) -> String {
+    let head = first_chars(s, max);
+    if head.len() == s.len() {
+        head.to_string()
+    } else {
+        format!("{}…", head.trim_end())
+    }
+}
+
+/// Hashes of the word 3-grams of a text (sorted, without repeats): a
+/// fingerprint for [`similarity`]. Texts of fewer than three words give one
+/// hash of all their words.
+pub fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out: Vec<u64> = if words.len() < 3 {
+        if words.is_empty() {
+            Vec::new()
+        } else {
+            vec![fnv1a64(words.join(" ").as_bytes())]
+        }
+    } else {
+        words.windows(3).map(|w| fnv1a64(w.join(" ").as_bytes())).collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Jaccard similarity (0.0 to 1.0) of two [`shingles`] fingerprints.
+pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    shared as f64 / union as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +156,8 @@ mod tests {
         assert_eq!(floor_boundary("a€", 2), 1);
         assert_eq!(ceil_boundary("a€", 2), 4);
         assert_eq!(ceil_boundary("a€", 99), 4);
+        assert_eq!(ellipsize("one two three", 7), "one two…");
+        assert_eq!(ellipsize("short", 7), "short");
     }
 
     #[test]
@@ -113,5 +165,15 @@ mod tests {
         assert_eq!(common_suffix_chars("the captives—", "held captives—"), 10);
         assert_eq!(common_prefix_chars("€ab", "€ac"), 2);
         assert_eq!(common_prefix_chars("", "x"), 0);
+    }
+
+    #[test]
+    fn similarity_of_an_edited_text_stays_high() {
+        let a = shingles("one two three four five six seven eight nine ten");
+        let b = shingles("one two three four five six seven eight nine ten eleven");
+        let c = shingles("something else entirely, about other things");
+        assert!(similarity(&a, &b) > 0.8);
+        assert!(similarity(&a, &c) < 0.1);
+        assert_eq!(similarity(&a, &a), 1.0);
     }
 }
