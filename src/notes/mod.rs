@@ -15,6 +15,7 @@
 pub mod anchor;
 pub mod merge;
 pub mod model;
+pub mod schema;
 mod text;
 
 pub use anchor::{
@@ -25,4 +26,5 @@ pub use model::{
     normalize_tags, ArticleMeta, ArticleNote, ArticleRecord, ArticleSummary, Library, Millis, Note, NoteIds, Opened,
     Placement, Removed,
 };
+pub use schema::{load, LoadOutcome, LoadStatus, CURRENT_SCHEMA};
 pub use text::article_id;
