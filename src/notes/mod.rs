@@ -13,6 +13,7 @@
 //! * `web` (wasm32 only): the localStorage backend and page event hooks.
 
 pub mod anchor;
+pub mod export;
 pub mod merge;
 pub mod model;
 pub mod schema;
@@ -21,6 +22,7 @@ mod text;
 pub use anchor::{
     anchor, anchor_item, items_of, locate_item, reanchor, Anchor, Attachment, Fidelity, ItemKind, ItemRef,
 };
+pub use export::{article_markdown, export_json, import_json, markdown_file_name, ImportError};
 pub use merge::{merge, merge_into, MergeReport};
 pub use model::{
     normalize_tags, ArticleMeta, ArticleNote, ArticleRecord, ArticleSummary, Library, Millis, Note, NoteIds, Opened,
