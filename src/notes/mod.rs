@@ -17,6 +17,7 @@ pub mod export;
 pub mod merge;
 pub mod model;
 pub mod schema;
+pub mod store;
 mod text;
 
 pub use anchor::{
@@ -29,4 +30,5 @@ pub use model::{
     Placement, Removed,
 };
 pub use schema::{load, LoadOutcome, LoadStatus, CURRENT_SCHEMA};
+pub use store::{Backend, FlushResult, Health, MemoryBackend, StorageFault, Store, SyncOutcome};
 pub use text::article_id;
