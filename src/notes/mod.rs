@@ -19,6 +19,8 @@ pub mod model;
 pub mod schema;
 pub mod store;
 mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use anchor::{
     anchor, anchor_item, items_of, locate_item, reanchor, Anchor, Attachment, Fidelity, ItemKind, ItemRef,
