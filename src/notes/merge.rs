@@ -249,6 +249,24 @@ mod tests {
     }
 
     #[test]
+    fn text_and_title_are_separate_registers() {
+        // Found by the associativity proptest: choosing the text by
+        // (revised, last_opened) let the merge order decide which text won.
+        let mut opened_later = record("a", vec![]);
+        (opened_later.revised, opened_later.last_opened, opened_later.title) = (0, 9, "new headline".into());
+        let mut revised_later = record("a", vec![]);
+        (revised_later.revised, revised_later.text) = (5, "edited text".into());
+        let mut same_time_other_text = record("a", vec![]);
+        (same_time_other_text.revised, same_time_other_text.text) = (5, "another text".into());
+        let [x, y, z] = [opened_later, revised_later, same_time_other_text].map(|r| lib(vec![r]));
+        let left = merge(&merge(&x, &y), &z);
+        assert_eq!(left, merge(&x, &merge(&y, &z)));
+        let a = left.article("a").expect("a");
+        assert_eq!((a.text.as_str(), a.title.as_str()), ("edited text", "new headline"), "tie on revised: by content");
+        assert_eq!((a.revised, a.last_opened), (5, 9));
+    }
+
+    #[test]
     fn merge_into_reports_what_changed() {
         let mut ours = lib(vec![record("a", vec![note("n1", "old", 5)])]);
         let theirs = lib(vec![
