@@ -248,6 +248,33 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
                 continue;
             }
         }
+        // Plural nouns that look like verbs ("network charges", "media reports")
+        // speak only with a named or pronoun subject.
+        let noun_like = matches!(
+            w,
+            "charges"
+                | "notes"
+                | "states"
+                | "reports"
+                | "claims"
+                | "posts"
+                | "quotes"
+                | "comments"
+                | "remarks"
+                | "answers"
+                | "replies"
+                | "statements"
+                | "warns"
+                | "calls"
+        );
+        if noun_like
+            && !subject.as_ref().is_some_and(|np| {
+                matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun | NpKind::Name)
+            })
+        {
+            i += 1;
+            continue;
+        }
         // "This engagement underscores …": analysis, not speech, unless an actor speaks.
         if wi.is(ANALYSIS_VERB)
             && !subject.as_ref().is_some_and(|np| {

@@ -65,6 +65,8 @@ pub(crate) struct DocPerson {
     pub spans: Vec<Span>,
     pub gender: Gender,
     pub first: usize,
+    /// Titles written before the name anywhere ("Sen.", "Foreign Minister").
+    pub titles: Vec<String>,
     /// Party from the knowledge files, used when the article names none.
     pub known_party: Option<usize>,
 }
@@ -313,9 +315,9 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             // The role and every titled form of the name ("Sen. Roger Tillman").
             let person = &ents.people[pi];
             let mut titles = person.role.clone().unwrap_or_default();
-            for alias in &person.aliases {
+            for title in &person.titles {
                 titles.push(' ');
-                titles.push_str(alias);
+                titles.push_str(title);
             }
             let office =
                 titles.split(|c: char| !c.is_alphanumeric() && c != '.').any(|w| NATIONAL_OFFICES.contains(&w));
@@ -424,7 +426,7 @@ fn head_fits(head: &str, kind: PartyKind) -> bool {
             matches!(kind, ArmedGroup | PoliticalParty | Organisation | Other)
         }
         "battalion" | "regiment" | "brigade" | "division" | "squadron" | "unit" | "corps" | "battery" => {
-            matches!(kind, Organisation | Other | Country)
+            matches!(kind, Organisation | Other)
         }
         "organization" | "organisation" | "body" => matches!(kind, International | Organisation | Other | ArmedGroup),
         "union" | "association" | "federation" | "charity" | "foundation" | "society" | "council" | "committee"
@@ -726,6 +728,16 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
             continue;
         }
         let t = &toks[b];
+        // "2nd Battalion, 58th Field Artillery Regiment": a unit and its parent.
+        if t.is_punct(',')
+            && has_org
+            && toks[a].has(NUM)
+            && toks.get(b + 1).is_some_and(|n| n.has(NUM))
+            && run_word(doc, b + 1)
+        {
+            b += 1;
+            continue;
+        }
         let next_cap = toks.get(b + 1).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q);
         if t.is_word() && next_cap {
             let w = doc.word(b);
@@ -751,7 +763,7 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
         break;
     }
     // Do not end on a connector.
-    while b > a + 1 && !doc.toks[b - 1].has(CAP) && !doc.toks[b - 1].has(NUM) {
+    while b > a + 1 && !doc.toks[b - 1].has(CAP) && !doc.toks[b - 1].has(NUM) && !particle_name(doc.word(b - 1)) {
         b -= 1;
     }
     Some((a, b))
@@ -1404,10 +1416,12 @@ fn is_speech_subject(doc: &Doc, a: usize, b: usize) -> bool {
     let speech = |i: usize| doc.toks.get(i).is_some_and(|t| t.is_word() && doc.info(i).is(SPEECH | THINK));
     let mut k = b;
     // "Hadiza Moussa, who has run the association since 2009, said"
+    let q = doc.toks[a].quote;
     if doc.toks.get(k).is_some_and(|t| t.is_punct(',')) {
-        if let Some(close) =
-            (k + 1..doc.toks.len().min(k + 30)).find(|&j| doc.toks[j].is_punct(',') || doc.toks[j].is_punct('.'))
-        {
+        let close = (k + 1..doc.toks.len().min(k + 30))
+            .take_while(|&j| doc.toks[j].quote == q)
+            .find(|&j| doc.toks[j].is_punct(',') || doc.toks[j].is_punct('.'));
+        if let Some(close) = close {
             if doc.toks[close].is_punct(',') && doc.toks.get(k + 1).is_some_and(|t| !t.has(CAP)) {
                 k = close + 1;
             }
@@ -1522,6 +1536,7 @@ fn register_person(ents: &mut Entities, c: &Candidate) -> usize {
                 spans: Vec::new(),
                 gender: c.gender,
                 first: c.a,
+                titles: Vec::new(),
                 known_party: None,
             });
             let pi = ents.people.len() - 1;
@@ -1670,6 +1685,12 @@ fn describe_person(doc: &Doc, ents: &mut Entities, pi: usize, c: &Candidate) {
         }
     }
     let person = &mut ents.people[pi];
+    if c.name_a > pa {
+        let title = Span::new(doc.toks[pa].start, doc.toks[c.name_a - 1].end).of(doc.text).to_string();
+        if !person.titles.contains(&title) {
+            person.titles.push(title);
+        }
+    }
     let better_role = person.role.is_none()
         || role.as_ref().is_some_and(|r| person.role.as_ref().is_some_and(|o| r.len() > o.len() && !o.contains(' ')));
     if better_role && role.is_some() {
