@@ -9,7 +9,7 @@
 //! these it stays unattributed: an honest unknown beats a wrong guess.
 
 use super::doc::Doc;
-use super::lexer::{TokKind, CAP, NUM, POSS};
+use super::lexer::{TokKind, CAP, NUM, POSS, SENT_START};
 use super::lexicon::{
     VerbForm, ADVERB, ANALYSIS_VERB, AUX, CONJ, DESIGNATION, DET, GROUP_NOUN, MONTH, NUMBER_WORD, ORG_NOUN,
     PERSON_NOUN, PREP, PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY, WORK_NOUN,
@@ -83,6 +83,11 @@ struct Discourse {
     last_statement: Option<Speaker>,
     /// Recent speakers known only by a description ("a senior Hamas official").
     described: Vec<(String, Speaker)>,
+    /// A person-like description that spoke after the last named person
+    /// ("One victim … told the judge"): "she" may mean her.
+    human_description: Option<Speaker>,
+    /// Genders learned from the pronouns that referred to a person.
+    genders: Vec<(usize, Gender)>,
     /// Institutional speakers by head noun ("ministry" → Saudi Arabia's foreign ministry).
     institutions: Vec<Speaker>,
     last_party: Option<usize>,
@@ -337,7 +342,9 @@ fn skip_back_fillers(doc: &Doc, mut j: usize, floor: usize) -> usize {
         let inf = info(doc, k);
         if is_word(doc, k)
             && !doc.toks[k].has(POSS)
-            && (inf.is(ADVERB | AUX | WEEKDAY) || doc.word(k) == "not")
+            && (inf.is(ADVERB | AUX | WEEKDAY)
+                || matches!(doc.word(k), "not" | "long" | "never" | "since")
+                || (doc.word(k).ends_with("ly") && !doc.toks[k].has(CAP) && doc.word(k).len() > 4))
             && !inf.is(PRONOUN)
         {
             j -= 1;
@@ -433,10 +440,33 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
 
 /// Lower-case head nouns of speaker descriptions.
 fn is_description_noun(doc: &Doc, k: usize) -> bool {
-    lower_word(doc, k)
-        && !doc.toks[k].has(POSS)
-        && info(doc, k).is(PERSON_NOUN | ORG_NOUN | GROUP_NOUN | STATEMENT_NOUN)
-        && !info(doc, k).is(VERBISH)
+    let Some(t) = doc.toks.get(k) else { return false };
+    // "Prosecutors said" opens a sentence with a capital; "the 54-year-old said".
+    let shape_ok =
+        lower_word(doc, k) || (t.is_word() && t.has(SENT_START) && t.has(CAP) && !t.has(super::lexer::UPPER));
+    (shape_ok
+        && !t.has(POSS)
+        && plural_aware_info(doc, k).is(PERSON_NOUN | ORG_NOUN | GROUP_NOUN | STATEMENT_NOUN)
+        && !info(doc, k).is(VERBISH))
+        || is_age(doc, k)
+}
+
+/// "54-year-old": an age standing for a person.
+fn is_age(doc: &Doc, k: usize) -> bool {
+    doc.toks.get(k).is_some_and(|t| t.is_word() && t.has(NUM)) && doc.word(k).ends_with("-year-old")
+}
+
+/// Lexicon classes of a word or of its singular ("prosecutors" → "prosecutor").
+fn plural_aware_info(doc: &Doc, k: usize) -> super::lexicon::WordInfo {
+    let inf = info(doc, k);
+    if inf.class != 0 {
+        return inf;
+    }
+    let w = doc.word(k);
+    match w.strip_suffix('s') {
+        Some(stem) if stem.len() > 3 => doc.lx.info(stem),
+        _ => inf,
+    }
 }
 
 /// A description ending before `end`: extends left over modifiers to its
@@ -669,6 +699,16 @@ fn main_subject(doc: &Doc, ents: &Entities, s: usize) -> Option<Np> {
             return Some(Np { a: k, b: k + 1, kind: NpKind::Pronoun });
         }
         if is_description_noun(doc, k) {
+            // "Brightwell chief executive, Daniel Okoro, will …": the name is the subject.
+            if doc.toks.get(k + 1).is_some_and(|t| t.is_punct(',')) {
+                if let Some(np) = mention_np_at(doc, ents, k + 2) {
+                    let person =
+                        matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)));
+                    if person && doc.toks.get(np.b).is_some_and(|t| t.is_punct(',')) {
+                        return Some(np);
+                    }
+                }
+            }
             return description_before(doc, k + 1, a);
         }
         if inf.is(VERBISH | AUX | SPEECH) && !t.has(CAP) {
@@ -731,9 +771,16 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
             match w.as_str() {
                 "he" | "she" => {
                     let want = if w == "he" { Gender::Male } else { Gender::Female };
-                    let fits =
-                        |p: usize| matches!(ents.people[p].gender, Gender::Unknown) || ents.people[p].gender == want;
-                    let known = |p: usize| ents.people[p].gender == want;
+                    if let Some(d) = &disc.human_description {
+                        let mut d = d.clone();
+                        d.cue = cue;
+                        return Some(d);
+                    }
+                    let gender = |p: usize| {
+                        disc.genders.iter().rev().find(|(q, _)| *q == p).map_or(ents.people[p].gender, |(_, g)| *g)
+                    };
+                    let fits = |p: usize| matches!(gender(p), Gender::Unknown) || gender(p) == want;
+                    let known = |p: usize| gender(p) == want;
                     // A person of the pronoun's known gender named recently beats
                     // a salient person of the other gender.
                     let recent = disc.recent_people.iter().rev().copied().find(|&p| fits(p));
@@ -839,6 +886,23 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
         }
     }
     let plural = head.ends_with('s') && !head.ends_with("ss");
+    // "the 54-year-old said": the person given that age ("Grace Achieng, a
+    // 54-year-old farmer", "Raymond Kessler, 67,"), else the latest person.
+    if definite && head_k.is_some_and(|k| is_age(doc, k)) {
+        let age = head.split('-').next().unwrap_or("");
+        let end = ents.mentions.partition_point(|m| m.a < np.a);
+        let aged = ents.mentions[..end].iter().rev().find_map(|m| {
+            let Target::Person(p) = m.target else { return None };
+            let after = doc.toks.get(m.b).is_some_and(|t| t.is_punct(','));
+            let stated = after
+                && (doc.word(m.b + 1) == age
+                    || (m.b + 2..m.b + 6).any(|k| doc.word(k).starts_with(age) && is_age(doc, k)));
+            stated.then_some(p)
+        });
+        if let Some(p) = aged.or_else(|| disc.recent_people.last().copied()) {
+            return person_speaker(ents, p, cue);
+        }
+    }
     if definite && parties.is_empty() {
         // A person known by this role: "the secretary", "the Nobel Peace Prize winner".
         if head_info.is(PERSON_NOUN) && !plural {
@@ -1263,6 +1327,32 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
     let mut person_subject = false;
     for f in frames {
         let Some(sp) = &f.speaker else { continue };
+        // "he"/"she" tells the person's gender for later pronouns.
+        if let (Some(np), Some(p)) = (f.subject.as_ref(), sp.person) {
+            if np.kind == NpKind::Pronoun {
+                let g = match doc.word(np.a).to_ascii_lowercase().as_str() {
+                    "he" => Gender::Male,
+                    "she" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                if g != Gender::Unknown && !disc.genders.iter().any(|(q, _)| *q == p) {
+                    disc.genders.push((p, g));
+                }
+            }
+        }
+        // A person speaking ends the reign of a described speaker; a singular
+        // person-like description ("One victim", "a doctor") starts one.
+        if sp.person.is_some() {
+            disc.human_description = None;
+        } else if let Some(np) = f.subject.as_ref().filter(|np| np.kind == NpKind::Description) {
+            let head = (np.a..np.b).rev().find(|&k| is_description_noun(doc, k));
+            let singular_person = head.is_some_and(|h| {
+                (plural_aware_info(doc, h).is(PERSON_NOUN) && !doc.word(h).ends_with('s')) || is_age(doc, h)
+            });
+            if singular_person {
+                disc.human_description = Some(sp.clone());
+            }
+        }
         // An indefinite description that speaks: "a senior Hamas official".
         if let Some(np) = f.subject.as_ref().filter(|np| np.kind == NpKind::Description) {
             let indefinite = matches!(doc.word(np.a).to_ascii_lowercase().as_str(), "a" | "an" | "one");

@@ -354,6 +354,21 @@ impl Lexicon {
         self.words.get(word.to_lowercase().as_bytes()).copied().unwrap_or_default()
     }
 
+    /// The gender a given name usually has, when it is clear.
+    pub fn first_name_gender(&self, word: &str) -> super::mentions::Gender {
+        use super::mentions::Gender;
+        if word.len() > 20 {
+            return Gender::Unknown;
+        }
+        if FEMALE_NAMES.split_whitespace().any(|n| n.eq_ignore_ascii_case(word)) {
+            Gender::Female
+        } else if MALE_NAMES.split_whitespace().any(|n| n.eq_ignore_ascii_case(word)) {
+            Gender::Male
+        } else {
+            Gender::Unknown
+        }
+    }
+
     pub fn is_first_name(&self, word: &str) -> bool {
         word.len() <= 20 && self.first_names.contains_key(&word.to_lowercase())
     }
@@ -537,6 +552,36 @@ const BUILTIN: &[(&str, u64)] = &[
         VERBISH,
     ),
 ];
+
+/// Given names that are (nearly always) women's.
+const FEMALE_NAMES: &str = "Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty \
+    Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah Stephanie Rebecca Sharon \
+    Laura Cynthia Kathleen Amy Angela Shirley Anna Anne Ann Brenda Pamela Emma Nicole Helen Samantha Katherine \
+    Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie Olivia Joyce Virginia Victoria Kelly \
+    Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah Jacqueline Martha Gloria Teresa Sara Madison \
+    Frances Kathryn Janice Jean Abigail Alice Julia Judy Sophia Sophie Grace Denise Amber Doris Marilyn Danielle \
+    Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori Karine Kamala Hillary Nikki \
+    Ursula Jacinda Golda Indira Benazir Fatima Aisha Ayesha Layla Leila Mariam Maryam Noor Nour Zainab Salma Yasmin \
+    Rania Hana Amina Hadiza Agnes Alicia Claire Katrin Priya Margot Paloma Andrea Elena Yulia Olena Giorgia Marine \
+    Annalena Kaja Kristalina Ngozi Gabriela Lucia Lucía Sofia Sofía Valentina Camila Cristina Ellen Liz Theresa Irene \
+    Miriam Naomi Hadiza Chisomo Ruth Eleanor Priya Rachel Dana Laura Grace Sandra Hamdah Reem Mwila Amara";
+
+/// Given names that are (nearly always) men's.
+const MALE_NAMES: &str = "James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel \
+    Matthew Anthony Mark Donald Steven Steve Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason \
+    Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Sam Gregory \
+    Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle \
+    Ethan Walter Noah Jeremy Christian Keith Roger Terry Gerald Harold Sean Carl Arthur Lawrence Dylan Jesse Bryan \
+    Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy Vincent Ralph Eugene Russell Bobby \
+    Mason Philip Louis Mohammed Muhammad Mohammad Mohamed Ahmed Ahmad Ali Omar Hassan Hussein Abdullah Abdul Ibrahim \
+    Youssef Yousef Yusuf Khalid Khaled Mahmoud Mustafa Tariq Karim Hamid Faisal Nasser Walid Ismail Yahya Osama Hamza \
+    Bilal Anwar Jamal Rashid Sami Samir Ziad Fadi Rami Tamim Mohsen Javad Hossein Reza Naftali Yair Isaac Yitzhak \
+    Moshe Avi Ehud Ariel Shimon Gideon Itamar Benny Eli Itan Vladimir Sergei Sergey Dmitry Alexei Mikhail Nikolai \
+    Ivan Igor Oleg Yuri Andrei Volodymyr Petro Viktor Arseniy Oleksandr Dmytro Narendra Rahul Imran Nawaz Recep \
+    Emmanuel Francois François Jacques Nicolas Olaf Friedrich Mario Matteo Silvio Pedro Jair Luiz Javier Gustavo Hugo \
+    Fidel Carlos Miguel Luis Jorge Manuel Francisco Antonio Alejandro Diego Fernando Ricardo Eduardo Rafael Sergio \
+    Roberto Morgan Bright Tony Boris Keir Rishi Gordon Nigel Cyril Thabo Nelson Emmerson Uhuru Raila Yoweri Abiy \
+    Kofi Jens Martin Jordan Tom Tomas Kwame Bruce Ernesto Teodoro Abdirahman Abdi Abdulmalik Mahamadou Rubén Ruben";
 
 /// Frequent given names across languages; with the people file they tell a
 /// capitalised pair such as "Hamdah Salhut" is a person.

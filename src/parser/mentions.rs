@@ -1511,6 +1511,23 @@ pub(crate) fn apposition_after(doc: &Doc, b: usize) -> Option<(usize, usize)> {
 fn gender_of_prefix(doc: &Doc, a: usize, b: usize) -> Gender {
     for k in a..b {
         match doc.word(k).trim_end_matches('.') {
+            "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame" => break,
+            _ => {}
+        }
+    }
+    // A given name that is clearly one or the other ("Alicia", "Daniel").
+    let honorific =
+        (a..b).any(|k| matches!(doc.word(k).trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame"));
+    if !honorific {
+        if let Some(first) = doc.toks.get(b).filter(|t| t.is_word()).map(|_| doc.word(b)) {
+            let g = doc.lx.first_name_gender(first);
+            if g != Gender::Unknown {
+                return g;
+            }
+        }
+    }
+    for k in a..b {
+        match doc.word(k).trim_end_matches('.') {
             "Mr" | "Sir" | "King" | "Prince" | "Father" | "Brother" | "Lord" => return Gender::Male,
             "Mrs" | "Ms" | "Miss" | "Madam" | "Dame" | "Queen" | "Princess" | "Sister" | "Lady" => {
                 return Gender::Female
