@@ -133,8 +133,9 @@ export async function launchProfile(origin, { viewport = { width: 1280, height: 
   });
   const watch = (page) => {
     page.on("console", (msg) => {
-      if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
-      if (msg.type() === "warning") warnings.push(`console.warn: ${msg.text()}`);
+      const where = msg.location()?.url ? ` (${msg.location().url})` : "";
+      if (msg.type() === "error") problems.push(`console.error: ${msg.text()}${where}`);
+      if (msg.type() === "warning") warnings.push(`console.warn: ${msg.text()}${where}`);
     });
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
     page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));

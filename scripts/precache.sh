@@ -6,6 +6,8 @@
 #   Run by trunk: works in $TRUNK_STAGING_DIR (index.html is already written).
 #   By hand:      sh scripts/precache.sh DIR        (e.g. a copy of dist/)
 #
+# Also sets the manifest's "id" to the public URL's path (see below).
+#
 # Precached: every file of the build except sw.js itself and screenshots/
 # (the browser's install dialog fetches those; the app does not need them);
 # index.html is listed as "./", the URL of the app.
@@ -29,6 +31,18 @@ if grep -q '\.well-known/trunk/ws' index.html; then
   mode=off
   sed -i "s/script-src 'self' 'wasm-unsafe-eval'/script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'/" index.html
 fi
+
+# The manifest's "id" is resolved against the origin, not the manifest's URL:
+# make it the app's path (the public URL), so that two apps on one origin
+# (user.github.io/a/ and user.github.io/factsheet/) never share an id.
+public_path=${TRUNK_PUBLIC_URL:-}
+case "$public_path" in
+  *://*/*) public_path="/${public_path#*://*/}" ;;
+esac
+case "$public_path" in
+  *[!A-Za-z0-9._/~-]*) echo "precache: public URL '$public_path' not written into the manifest id" >&2 ;;
+  /*) sed -i "s|\"id\": \"\./\"|\"id\": \"$public_path\"|" manifest.webmanifest ;;
+esac
 
 files=$(find . -type f ! -path ./sw.js ! -path './screenshots/*' ! -name '.*' | sed 's|^\./||' | LC_ALL=C sort)
 list=""
