@@ -135,15 +135,20 @@ test("after one visit the app works offline: reload, new tab, seed article, note
   const { server, url } = await startServer(DIST, 0);
   const origin = new URL(url).origin;
   const profile = await launchProfile(origin);
-  const { context, page, problems, warnings } = profile;
+  const { context, page, problems, warnings, requests } = profile;
   try {
     // First visit, online: the worker installs, precaches, takes over.
     await page.goto(url);
     await waitForApp(page);
     assert.equal(await waitForServiceWorker(page), url, "the worker's scope is the app's directory");
     await page.getByRole("status").getByText("Ready to work offline").waitFor();
-    const { version } = await precacheOf(DIST);
+    const { version, list } = await precacheOf(DIST);
     assert.deepEqual(await cacheNames(page), [`factsheet:/:${version}`]);
+    // The first visit downloads nothing but sw.js and its precache list: what
+    // scripts/budgets.mjs counts as the first load.
+    const firstVisit = new Set(requests.map((u) => u.slice(url.length) || "./"));
+    const counted = new Set(["sw.js", ...list]);
+    assert.deepEqual([...firstVisit].filter((f) => !counted.has(f)), [], "first visit requests are all in the budget");
 
     // Installable, says Chromium itself.
     const cdp = await context.newCDPSession(page);
