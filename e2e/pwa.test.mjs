@@ -131,6 +131,19 @@ test("the build hook precaches every built file under a version hash of their co
   }
 });
 
+test("the manifest's icons and screenshots exist with the sizes it declares", async () => {
+  const manifest = JSON.parse(await readFile(path.join(DIST, "manifest.webmanifest"), "utf8"));
+  const images = [...manifest.icons, ...manifest.screenshots];
+  assert.ok(manifest.icons.some((i) => i.purpose === "maskable" && i.sizes === "512x512"), "a 512 px maskable icon");
+  assert.deepEqual(manifest.screenshots.map((s) => s.form_factor).sort(), ["narrow", "wide"]);
+  for (const image of images) {
+    const png = await readFile(path.join(DIST, image.src));
+    assert.equal(png.toString("latin1", 1, 4), "PNG", `${image.src} is a PNG`);
+    const size = `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`;
+    assert.equal(size, image.sizes, `${image.src} is ${image.sizes}`);
+  }
+});
+
 test("after one visit the app works offline: reload, new tab, seed article, notes", { timeout: 120_000 }, async () => {
   const { server, url } = await startServer(DIST, 0);
   const origin = new URL(url).origin;
