@@ -81,6 +81,8 @@ struct Discourse {
     recent_people: Vec<usize>,
     last_group: Option<Speaker>,
     last_statement: Option<Speaker>,
+    /// Recent speakers known only by a description ("a senior Hamas official").
+    described: Vec<(String, Speaker)>,
     /// Institutional speakers by head noun ("ministry" → Saudi Arabia's foreign ministry).
     institutions: Vec<Speaker>,
     last_party: Option<usize>,
@@ -133,7 +135,7 @@ pub(crate) fn attribute(doc: &Doc, ents: &Entities) -> Attributions {
 
 fn info(doc: &Doc, i: usize) -> super::lexicon::WordInfo {
     match doc.toks.get(i) {
-        Some(t) if t.is_word() => doc.lx.info(doc.word(i)),
+        Some(t) if t.is_word() => doc.info(i),
         _ => Default::default(),
     }
 }
@@ -165,8 +167,12 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
             i += 2;
             continue;
         }
-        let wi = doc.lx.info(w);
-        let speechy = wi.is(SPEECH | THINK) || matches!(w, "expressed" | "expresses" | "expressing");
+        let wi = doc.info(i);
+        // "the inspector general had found "no credible evidence"": findings speak too.
+        let finding = matches!(w, "found" | "concluded" | "determined" | "ruled" | "judged")
+            && (doc.word(i + 1) == "that"
+                || (i + 1..st.b.min(i + 9)).any(|k| matches!(doc.toks[k].kind, TokKind::Open(_))));
+        let speechy = wi.is(SPEECH | THINK) || finding || matches!(w, "expressed" | "expresses" | "expressing");
         if !speechy || (t.has(CAP) && !t.has(super::lexer::SENT_START)) {
             i += 1;
             continue;
@@ -187,9 +193,27 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
             i += 1;
             continue;
         }
-        let inverted_ctx = i == st.a
-            || matches!(doc.toks[i - 1].kind, TokKind::Close(_) | TokKind::Punct(','))
-            || (doc.toks[i - 1].is_punct(',') && i >= 2 && matches!(doc.toks[i - 2].kind, TokKind::Close(_)));
+        // "said X", "asked X"; never "told X" (X is who was told).
+        let invertible = !matches!(
+            w.to_ascii_lowercase().as_str(),
+            "told"
+                | "tells"
+                | "tell"
+                | "warned"
+                | "urged"
+                | "reminded"
+                | "assured"
+                | "informed"
+                | "promised"
+                | "thanked"
+                | "quoted"
+                | "called"
+                | "calling"
+        );
+        let inverted_ctx = invertible
+            && (i == st.a
+                || matches!(doc.toks[i - 1].kind, TokKind::Close(_) | TokKind::Punct(','))
+                || (doc.toks[i - 1].is_punct(',') && i >= 2 && matches!(doc.toks[i - 2].kind, TokKind::Close(_))));
         let after = if inverted_ctx { np_after(doc, ents, i, st.b) } else { None };
         let after_ok = after.as_ref().is_some_and(|np| {
             let next = doc.toks.get(np.b);
@@ -224,6 +248,33 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
                 continue;
             }
         }
+        // Plural nouns that look like verbs ("network charges", "media reports")
+        // speak only with a named or pronoun subject.
+        let noun_like = matches!(
+            w,
+            "charges"
+                | "notes"
+                | "states"
+                | "reports"
+                | "claims"
+                | "posts"
+                | "quotes"
+                | "comments"
+                | "remarks"
+                | "answers"
+                | "replies"
+                | "statements"
+                | "warns"
+                | "calls"
+        );
+        if noun_like
+            && !subject.as_ref().is_some_and(|np| {
+                matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun | NpKind::Name)
+            })
+        {
+            i += 1;
+            continue;
+        }
         // "This engagement underscores …": analysis, not speech, unless an actor speaks.
         if wi.is(ANALYSIS_VERB)
             && !subject.as_ref().is_some_and(|np| {
@@ -256,6 +307,10 @@ fn frame_verb_ok(doc: &Doc, i: usize, sent_a: usize) -> bool {
     }
     if w.starts_with("call") {
         return matches!(next, "on" | "for" | "upon");
+    }
+    // "continues to engage": not speech.
+    if w.starts_with("continu") && next == "to" {
+        return false;
     }
     if w == "described" || w == "describes" || w == "describing" {
         return (i + 1..i + 12).any(|k| doc.word(k) == "as");
@@ -314,11 +369,17 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
                 (floor..comma).rev().take(40).find(|&k| doc.toks[k].is_punct(',') && !doc.toks[k].in_quote());
             let pc = prev_comma?;
             let first = pc + 1;
-            let opens_parenthetical = lower_word(doc, first)
-                && (info(doc, first).is(DET | PERSON_NOUN | super::lexicon::ROLE_ADJ)
-                    || matches!(doc.word(first), "who" | "which" | "whose" | "whom")
-                    || doc.word(first).ends_with("ing")
-                    || doc.word(first).ends_with("ed"));
+            // `the army's spokesman, Col. X, told`: the name between the commas is the subject.
+            if let Some(np) = mention_np_at(doc, ents, first) {
+                if np.b == comma
+                    && matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)))
+                {
+                    return Some(np);
+                }
+            }
+            // An apposition, relative clause or aside: ", a former adviser,",
+            // ", who spoke …,", ", known as ATMIS,", ", however,".
+            let opens_parenthetical = lower_word(doc, first) && !matches!(doc.word(first), "and" | "or" | "but" | "so");
             if !opens_parenthetical {
                 return None;
             }
@@ -344,7 +405,7 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
         if m.b == k + 1 && !doc.toks[k].has(POSS) {
             // "a top researcher in Washington": the mention is inside a description.
             if m.a > floor + 1 && info(doc, m.a - 1).is(PREP) && is_description_noun(doc, m.a - 2) {
-                return description_before(doc, m.a - 1, floor);
+                return description_before(doc, k + 1, floor);
             }
             if let Some(p) = doc.toks.get(k + 1).filter(|_| false) {
                 let _ = p;
@@ -637,7 +698,16 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
             Some(match m.target {
                 Target::Person(p) => person_speaker(ents, p, cue),
                 Target::Party(p) => Speaker {
-                    name: super::mentions::strip_article(&np_text(doc, np)).to_string(),
+                    // "the ministry" speaks as the one named before ("Niger's Ministry of …").
+                    name: match m.antecedent {
+                        Some(ante) => match ents.mention_at(ante as usize) {
+                            Some(am) => {
+                                Span::new(doc.toks[am.a].start, doc.toks[am.b - 1].end).of(doc.text).to_string()
+                            }
+                            None => super::mentions::strip_article(&np_text(doc, np)).to_string(),
+                        },
+                        None => super::mentions::strip_article(&np_text(doc, np)).to_string(),
+                    },
                     parties: vec![p],
                     cue,
                     plural: doc.word(np.b - 1).ends_with('s'),
@@ -764,6 +834,12 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
             if let Some(p) = found {
                 return person_speaker(ents, p, cue);
             }
+            // "the official" after "a senior Hamas official".
+            if let Some((_, sp)) = disc.described.iter().rev().find(|(h, _)| *h == head) {
+                let mut sp = sp.clone();
+                sp.cue = cue;
+                return sp;
+            }
         }
         // A group named before: "the three European countries".
         if plural && head_info.is(GROUP_NOUN) {
@@ -853,9 +929,19 @@ fn attribute_quote(
     if doc.toks.get(k).is_some_and(|t| t.is_punct(',') || t.is_punct('\u{2014}')) {
         k += 1;
     }
+    // The subject may start a few words on: `"…," Qatar's Foreign Ministry spokesman X told`.
+    let nearby_subject = |np: &Np| {
+        np.a >= k
+            && np.a <= k + 8
+            && (k..np.a).all(|t| {
+                doc.toks[t].is_word()
+                    && !doc.toks[t].in_quote()
+                    && !info(doc, t).is(SUBORD | CONJ | PREP | AUX | VERBISH)
+            })
+    };
     let after = frames.iter().find(|f| {
         (f.inverted && f.verb == k)
-            || (!f.inverted && f.subject.as_ref().is_some_and(|np| np.a == k && f.verb <= np.b + 3))
+            || (!f.inverted && f.subject.as_ref().is_some_and(|np| nearby_subject(np) && f.verb <= np.b + 3))
     });
     // B: right before: `X said, "…"` / `adding, "…"` / `said X, "…"`.
     let mut j = o;
@@ -872,7 +958,10 @@ fn attribute_quote(
         end == j || (punct_before && end < j && j - end <= 6 && no_quote_between(doc, end, j) && !f.thought)
     });
     let prev_quote = qi.checked_sub(1).map(|p| (&doc.quotes[p], &done[p]));
-    let (speaker, verb, how) = if let Some(f) = after.filter(|f| f.speaker.is_some()) {
+    let label = label_speaker(doc, ents, qi, disc);
+    let (speaker, verb, how) = if let Some(sp) = label {
+        (Some(sp), None, Attribution::Adjacent)
+    } else if let Some(f) = after.filter(|f| f.speaker.is_some()) {
         pick(f, Attribution::Adjacent)
     } else if let Some(f) = before.filter(|f| f.speaker.is_some()) {
         pick(f, Attribution::Adjacent)
@@ -904,6 +993,31 @@ fn attribute_quote(
         return QuoteResult { kind: QuoteKind::Term, speaker: None, verb: None, how: Attribution::Unknown };
     }
     QuoteResult { kind, how: if speaker.is_some() { how } else { Attribution::Unknown }, speaker, verb }
+}
+
+/// A transcript line `Name: "…"`: the label names the speaker.
+fn label_speaker(doc: &Doc, ents: &Entities, qi: usize, disc: &Discourse) -> Option<Speaker> {
+    let q = &doc.quotes[qi];
+    let o = q.open;
+    let para = &doc.paras[q.para];
+    let from = para.body_from;
+    if o < from + 2 || o - from > 7 || !doc.toks[o - 1].is_punct(':') {
+        return None;
+    }
+    // Only capitalised words (a name, maybe with a title) before the colon.
+    if !(from..o - 1)
+        .all(|k| doc.toks[k].is_word() && (doc.toks[k].has(CAP) || doc.info(k).is(super::lexicon::PARTICLE)))
+    {
+        return None;
+    }
+    let np = match mention_np_at(doc, ents, from) {
+        Some(np) if np.b == o - 1 => np,
+        _ => Np { a: from, b: o - 1, kind: NpKind::Name },
+    };
+    if matches!(np.kind, NpKind::Name) && (from..o - 1).any(|k| doc.info(k).is(SPEECH | super::lexicon::COMMON_CAP)) {
+        return None;
+    }
+    resolve(doc, ents, &np, disc)
 }
 
 fn no_quote_between(doc: &Doc, a: usize, b: usize) -> bool {
@@ -968,25 +1082,76 @@ fn is_term(doc: &Doc, ents: &Entities, qi: usize, frames: &[Frame]) -> bool {
     if sentence_like && words >= 6 {
         return false;
     }
-    // Designations: "designating Hamas as a "…"", "so-called "…"", "dubbed "…"".
+    // A title or name in title case inside the reporter's sentence: the
+    // "Axis of Resistance", the "Reporters' Shield" initiative, the Pacific "Ring of Fire".
+    let embedded = o > st.a && doc.toks[o - 1].is_word();
+    let title_case = inner
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "in" | "on" | "to" | "a" | "an" | "de" | "la" | "du"))
+        .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
+    if embedded && title_case && words <= 6 && !sentence_like {
+        return true;
+    }
+    // Charges and what others call things: "on charges of "…"", "what Moscow calls its "…"".
+    if o >= st.a + 2 {
+        let w1 = doc.word(o - 1).to_ascii_lowercase();
+        let w2 = doc.word(o - 2).to_ascii_lowercase();
+        // "on charges of espionage, extremism or "…"": the charge list may run on.
+        let charge = (st.a + 1..o).rev().take(8).any(|k| {
+            let w1 = doc.word(k).to_ascii_lowercase();
+            let w0 = doc.word(k - 1).to_ascii_lowercase();
+            matches!(
+                (w0.as_str(), w1.as_str()),
+                ("charges", "of")
+                    | ("charged", "with")
+                    | ("accused", "of")
+                    | ("convicted", "of")
+                    | ("guilty", "of")
+                    | ("charge", "of")
+            )
+        }) && !(st.a..o).any(|k| doc.toks[k].is_punct(';'));
+        let _ = &w2;
+        let calls_its = matches!(w1.as_str(), "its" | "their" | "his" | "her")
+            && matches!(w2.as_str(), "calls" | "called" | "call" | "dubs" | "dubbed" | "terms" | "termed");
+        if charge || calls_its {
+            return true;
+        }
+    }
+    // Designations: "so-called "…"", "dubbed "…"" right before the quote, or
+    // "designating Hamas as a "…"" (the verb, then "as a" right before it).
     let lo = o.saturating_sub(8).max(st.a);
+    let as_before = o >= st.a + 2 && matches!(doc.word(o - 1), "a" | "an" | "the") && doc.word(o - 2) == "as"
+        || o > st.a && doc.word(o - 1) == "as";
     for k in (lo..o).rev() {
         let w = doc.word(k).to_ascii_lowercase();
-        if info(doc, k).is(DESIGNATION) && !doc.toks[k].in_quote() {
-            let verb = w.as_str();
+        if !info(doc, k).is(DESIGNATION) || doc.toks[k].in_quote() {
+            continue;
+        }
+        let near = o - k <= 2 || (o - k <= 3 && doc.word(o - 1).eq_ignore_ascii_case("the"));
+        match w.as_str() {
             // "called it "a disaster"" is speech; "a group called "X"" is a name.
-            if verb == "called" || verb == "named" {
-                let next_is_quote = k + 1 == o;
+            "called" | "named" => {
                 let after_noun = k > st.a && lower_word(doc, k - 1) && !info(doc, k - 1).is(PRONOUN | AUX | ADVERB);
-                if next_is_quote && after_noun {
+                if k + 1 == o && after_noun {
                     return true;
                 }
-                continue;
             }
-            if verb == "known" && doc.word(k + 1) != "as" {
-                continue;
+            "known" => {
+                if doc.word(k + 1) == "as" && near {
+                    return true;
+                }
             }
-            return true;
+            "designated" | "designating" | "designate" | "labeled" | "labelled" | "labeling" | "labelling"
+            | "branded" | "branding" | "termed" => {
+                if near || as_before {
+                    return true;
+                }
+            }
+            _ => {
+                if near {
+                    return true;
+                }
+            }
         }
     }
     // A nickname inside a name: `2nd Squadron "Sabre," 3rd Cavalry`, `Joe "Jo" Smith`.
@@ -1074,6 +1239,18 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
     let mut person_subject = false;
     for f in frames {
         let Some(sp) = &f.speaker else { continue };
+        // An indefinite description that speaks: "a senior Hamas official".
+        if let Some(np) = f.subject.as_ref().filter(|np| np.kind == NpKind::Description) {
+            let indefinite = matches!(doc.word(np.a).to_ascii_lowercase().as_str(), "a" | "an" | "one");
+            if let Some(h) = (np.a..np.b).rev().find(|&k| is_description_noun(doc, k) && info(doc, k).is(PERSON_NOUN)) {
+                if indefinite && sp.person.is_none() {
+                    disc.described.push((doc.word(h).to_ascii_lowercase(), sp.clone()));
+                    if disc.described.len() > 8 {
+                        disc.described.remove(0);
+                    }
+                }
+            }
+        }
         if let Some(p) = sp.person {
             push_person(disc, ents, p);
             person_subject = true;

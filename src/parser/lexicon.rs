@@ -135,7 +135,8 @@ pub(crate) struct KnownPerson {
 
 /// Everything the parser knows, built once per process.
 pub(crate) struct Lexicon {
-    words: FxMap<String, WordInfo>,
+    /// Lower-cased words (as bytes: lookups need no UTF-8 check).
+    words: FxMap<Box<[u8]>, WordInfo>,
     abbrevs: FxMap<String, bool>,
     pub parties: Vec<KnownParty>,
     pub people: Vec<KnownPerson>,
@@ -223,7 +224,7 @@ impl Lexicon {
             } else {
                 VerbForm::Finite
             };
-            let e = lx.words.entry(form.to_lowercase()).or_default();
+            let e = lx.entry(form);
             e.class |= bit;
             e.verb_form = verb_form;
         }
@@ -263,7 +264,11 @@ impl Lexicon {
     }
 
     fn add(&mut self, word: &str, class: u64) {
-        self.words.entry(word.to_lowercase()).or_default().class |= class;
+        self.entry(word).class |= class;
+    }
+
+    fn entry(&mut self, word: &str) -> &mut WordInfo {
+        self.words.entry(word.to_lowercase().into_bytes().into_boxed_slice()).or_default()
     }
 
     fn load_parties(&mut self) {
@@ -342,18 +347,30 @@ impl Lexicon {
             let b = &mut buf[..word.len()];
             b.copy_from_slice(word.as_bytes());
             b.make_ascii_lowercase();
-            // Safe: ASCII in, ASCII out.
-            let key = std::str::from_utf8(b).unwrap_or("");
-            return self.words.get(key).copied().unwrap_or_default();
+            return self.words.get(&*b).copied().unwrap_or_default();
         }
         if word.len() > 64 {
             return WordInfo::default();
         }
-        self.words.get(&word.to_lowercase()).copied().unwrap_or_default()
+        self.words.get(word.to_lowercase().as_bytes()).copied().unwrap_or_default()
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {
         word.len() <= 20 && self.first_names.contains_key(&word.to_lowercase())
+    }
+
+    /// The party a whole phrase names ("Saudi Arabia", "Paris"), if any.
+    pub fn party_for_phrase(&self, phrase: &str) -> Option<usize> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let (first, rest) = words.split_first()?;
+        self.aliases_starting(first).iter().find_map(|e| match e.target {
+            AliasTarget::Party(p)
+                if e.rest.len() == rest.len() && e.rest.iter().zip(rest).all(|((r, _), w)| r == w) =>
+            {
+                Some(p)
+            }
+            _ => None,
+        })
     }
 
     /// A well-known person by full name.
@@ -421,7 +438,10 @@ const BUILTIN: &[(&str, u64)] = &[
          inc ltd llc plc authority office court service services network organization organisation alliance \
          coalition society church trust board bureau administration academy assembly parliament congress senate \
          tribunal guard guards brigades militia police programme program initiative mission embassy consulate \
-         secretariat observatory laboratory institution agencies community",
+         secretariat observatory laboratory institution agencies community maritime shipping airlines airways \
+         energy holdings partners systems technologies motors petroleum mining pharmaceuticals logistics \
+         industries enterprises corporation insurance telecom railways news radio television times post journal \
+         herald tribune gazette broadcasting survey list commission authority",
         ORG_HEAD,
     ),
     ("january february march april may june july august september october november december sept", MONTH),
@@ -451,7 +471,8 @@ const BUILTIN: &[(&str, u64)] = &[
          complexity complex comprehensive severity severe growing delicate fragile precarious pivotal \
          unprecedented profound deep broader wider potential contention pressing grave dire tragic \
          heartening welcome welcomed shameful outrageous staggering stark clear obvious undeniable \
-         timeless noble",
+         timeless noble blunt sharply indispensable mounting fragility truth ordinary unclear uncertain \
+         inevitable impatience frustration credibility legitimacy unsustainable untenable bleak",
         EVALUATIVE,
     ),
     (
@@ -459,7 +480,8 @@ const BUILTIN: &[(&str, u64)] = &[
          situation decision approach effort efforts trend escalation dynamic tension tensions stance response \
          coordination cooperation development step steps strategy policy shift change changes emphasis \
          involvement outreach dialogue diplomacy standoff impasse deadlock uncertainty pattern episode \
-         confirmation consensus disagreement divergence rift convergence",
+         confirmation consensus disagreement divergence rift convergence exchange arithmetic wording push \
+         price retreat outcome stakes question debate standoff gamble calculus message signal timing",
         ABSTRACT_NOUN,
     ),
     (

@@ -274,3 +274,48 @@ fn party_label(parties: &[usize], ents: &mentions::Entities) -> Option<String> {
         n => Some(format!("{} and {}", names[..n - 1].join(", "), names[n - 1])),
     }
 }
+
+/// A developer's view of the analysis: sentences with their mentions and
+/// speech frames (used by `factsheet --debug`; not a stable format).
+#[doc(hidden)]
+pub fn debug_dump(text: &str) -> String {
+    use std::fmt::Write as _;
+    let doc = Doc::build(text);
+    let ents = mentions::find(&doc);
+    let attr = attribution::attribute(&doc, &ents);
+    let mut out = String::new();
+    for (s, st) in doc.sents.iter().enumerate() {
+        let _ = write!(out, "[{s}]");
+        let mut k = st.a;
+        while k < st.b {
+            if let Some(m) = ents.mention_at(k).filter(|m| m.a == k) {
+                let target = match m.target {
+                    mentions::Target::Party(p) => format!("P:{}", ents.parties[p].name),
+                    mentions::Target::Person(p) => format!("H:{}", ents.people[p].name),
+                };
+                let words: Vec<&str> = (m.a..m.b).map(|i| doc.word(i)).collect();
+                let _ =
+                    write!(out, " {{{}={}{}}}", words.join(" "), target, if m.antecedent.is_some() { "*" } else { "" });
+                k = m.b;
+                continue;
+            }
+            let _ = write!(out, " {}", doc.word(k));
+            k += 1;
+        }
+        for f in &attr.frames[s] {
+            let _ = write!(
+                out,
+                "\n    frame '{}' subject={:?} inverted={} speaker={:?}",
+                doc.word(f.verb),
+                f.subject.as_ref().map(|np| (np.a..np.b).map(|i| doc.word(i)).collect::<Vec<_>>().join(" ")),
+                f.inverted,
+                f.speaker.as_ref().map(|sp| (
+                    &sp.name,
+                    sp.parties.iter().map(|&p| ents.parties[p].name.as_str()).collect::<Vec<_>>()
+                ))
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
