@@ -7,8 +7,10 @@
 // dist/ is served by e2e/serve.mjs behind a gzip layer, as static hosts serve
 // it (GitHub Pages, Netlify, Cloudflare Pages, nginx with gzip on...); default
 // Lighthouse settings: mobile, simulated slow 4G and 4x CPU slowdown.
-// Writes target/lighthouse/{report.html,report.json,scores.json} and prints the
-// scores. LIGHTHOUSE_NO_GZIP=1 serves without compression (for comparison).
+// Writes target/lighthouse/{report.report.html,report.report.json,scores.json}
+// and prints the scores. When the first run misses a threshold, two more are
+// made and the median run counts. LIGHTHOUSE_NO_GZIP=1 serves without
+// compression (for comparison).
 import { execFile } from "node:child_process";
 import http from "node:http";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -72,9 +74,8 @@ async function installability(url) {
 const inner = await startServer(dist, 0);
 const front = gzip ? await startGzipServer(inner.url) : null;
 const url = front ? front.url : inner.url;
-try {
-  await mkdir(out, { recursive: true });
-  const t0 = Date.now();
+/** One Lighthouse run; its report goes to target/lighthouse/report.report.{json,html}. */
+async function lighthouse() {
   const cli = path.join(ROOT, "e2e", "node_modules", "lighthouse", "cli", "index.js");
   await run(
     process.execPath,
@@ -90,10 +91,32 @@ try {
     ],
     { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 1 << 26 },
   );
-  const report = JSON.parse(await readFile(path.join(out, "report.report.json"), "utf8"));
+  const json = await readFile(path.join(out, "report.report.json"), "utf8");
+  const html = await readFile(path.join(out, "report.report.html"), "utf8");
+  const report = JSON.parse(json);
   const scores = Object.fromEntries(
     Object.entries(report.categories).map(([id, c]) => [id, c.score === null ? null : Math.round(c.score * 100)]),
   );
+  return { report, scores, json, html };
+}
+
+const passes = (scores) => Object.entries(THRESHOLDS).every(([id, min]) => (scores[id] ?? -1) >= min);
+
+try {
+  await mkdir(out, { recursive: true });
+  const t0 = Date.now();
+  // Performance scores wobble on a busy machine: when the first run misses a
+  // threshold, two more runs are made and the median one (by performance)
+  // counts, as Lighthouse CI does.
+  const runs = [await lighthouse()];
+  if (!passes(runs[0].scores)) {
+    console.log(`lighthouse: run 1 below threshold (${JSON.stringify(runs[0].scores)}); two more runs, the median counts`);
+    runs.push(await lighthouse(), await lighthouse());
+  }
+  const ranked = [...runs].sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0));
+  const { report, scores, json, html } = ranked[Math.floor(ranked.length / 2)];
+  await writeFile(path.join(out, "report.report.json"), json);
+  await writeFile(path.join(out, "report.report.html"), html);
   const metrics = Object.fromEntries(
     ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"].map(
       (id) => [id, report.audits[id]?.displayValue],
@@ -115,6 +138,7 @@ try {
     metrics,
     failedAudits,
     installabilityErrors: installErrors,
+    runs: runs.map((r) => r.scores.performance),
     seconds: Math.round((Date.now() - t0) / 1000),
   };
   await writeFile(path.join(out, "scores.json"), `${JSON.stringify(result, null, 2)}\n`);
