@@ -321,6 +321,7 @@ test("a new version waits for 'Update available → Reload', then replaces the o
     await waitForApp(page);
     assert.equal(await page.title(), title1, "a plain reload keeps the version that controls the page");
     await status(page).getByText("Update available").waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], "no serious accessibility problems with the prompt shown");
 
     await Promise.all([
       page.waitForEvent("framenavigated"),

@@ -70,6 +70,9 @@ function startOffline() {
             () => {
               reloading = true;
               worker.postMessage({ type: "SKIP_WAITING" });
+              // If that worker is gone meanwhile (a newer one replaced it), no
+              // controllerchange comes: reload anyway, the prompt comes back.
+              setTimeout(() => location.reload(), 5000);
             },
           ],
           ["Not now", null],
