@@ -6,6 +6,10 @@ import { fileURLToPath } from "node:url";
 import axeCore from "axe-core";
 import { chromium } from "playwright-core";
 import { startServer } from "./serve.mjs";
+// For the offline / PWA helpers at the end.
+import http from "node:http";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DIST = path.join(ROOT, "dist");
@@ -104,8 +108,6 @@ export async function seriousA11yViolations(page) {
  * (see `cspViolations`). Call `close()` when done.
  */
 export async function launchProfile(origin, { viewport = { width: 1280, height: 900 } } = {}) {
-  const { mkdtemp, rm } = await import("node:fs/promises");
-  const os = await import("node:os");
   const dir = await mkdtemp(path.join(os.tmpdir(), "factsheet-profile-"));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -179,7 +181,6 @@ export async function waitForServiceWorker(page, timeout = 20_000) {
  * else is 404 and is recorded in `outside` (the tests expect none).
  */
 export async function startPrefixedServer(root, prefix) {
-  const http = await import("node:http");
   const inner = await startServer(root, 0);
   const outside = [];
   const server = http.createServer((req, res) => {
