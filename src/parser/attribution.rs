@@ -731,13 +731,17 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
             match w.as_str() {
                 "he" | "she" => {
                     let want = if w == "he" { Gender::Male } else { Gender::Female };
-                    let pick = disc
-                        .recent_people
-                        .iter()
-                        .rev()
-                        .find(|&&p| matches!(ents.people[p].gender, Gender::Unknown) || ents.people[p].gender == want)
-                        .copied()
-                        .or(disc.last_person.map(|l| l.0))?;
+                    let fits =
+                        |p: usize| matches!(ents.people[p].gender, Gender::Unknown) || ents.people[p].gender == want;
+                    let known = |p: usize| ents.people[p].gender == want;
+                    // A person of the pronoun's known gender named recently beats
+                    // a salient person of the other gender.
+                    let recent = disc.recent_people.iter().rev().copied().find(|&p| fits(p));
+                    let pick = match recent {
+                        Some(p) if known(p) => Some(p),
+                        other => recently_named(doc, ents, np.a, known).or(other),
+                    }
+                    .or(disc.last_person.map(|l| l.0))?;
                     Some(person_speaker(ents, pick, cue))
                 }
                 "they" | "we" => disc.last_group.clone().map(|mut s| {
@@ -757,6 +761,18 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
             Some(Speaker { name, cue, ..Speaker::default() })
         }
     }
+}
+
+/// The person most recently named before token `at` (within a few
+/// paragraphs) who satisfies `ok`.
+fn recently_named(doc: &Doc, ents: &Entities, at: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
+    let end = ents.mentions.partition_point(|m| m.a < at);
+    let para = doc.sents.get(doc.sent_of[at] as usize).map_or(0, |s| s.para);
+    let floor = doc.paras.get(para.saturating_sub(3)).map_or(0, |p| p.a);
+    ents.mentions[..end].iter().rev().take_while(|m| m.a >= floor).find_map(|m| match m.target {
+        Target::Person(p) if ok(p) => Some(p),
+        _ => None,
+    })
 }
 
 fn person_speaker(ents: &Entities, p: usize, cue: Span) -> Speaker {
@@ -826,10 +842,18 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
     if definite && parties.is_empty() {
         // A person known by this role: "the secretary", "the Nobel Peace Prize winner".
         if head_info.is(PERSON_NOUN) && !plural {
+            // The description's words ("the Nobel Peace Prize winner") in the
+            // person's role or apposition, or its head noun in the role.
+            let words: Vec<String> = (np.a..np.b)
+                .filter(|&k| doc.toks[k].is_word() && !info(doc, k).is(DET))
+                .map(|k| doc.word(k).to_ascii_lowercase())
+                .collect();
             let found = disc.recent_people.iter().rev().copied().find(|&p| {
                 let person = &ents.people[p];
                 let hay = person.role.as_deref().unwrap_or("").to_ascii_lowercase();
-                hay.split(|c: char| !c.is_alphanumeric()).any(|w| w == head)
+                let hay: Vec<&str> = hay.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                let shared = words.iter().filter(|w| w.len() > 3 && hay.contains(&w.as_str())).count();
+                hay.contains(&head.as_str()) || shared >= 2
             });
             if let Some(p) = found {
                 return person_speaker(ents, p, cue);

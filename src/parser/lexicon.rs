@@ -129,7 +129,6 @@ pub(crate) enum AliasTarget {
 
 #[derive(Clone, Debug)]
 pub(crate) struct KnownPerson {
-    pub name: String,
     pub party: Option<usize>,
 }
 
@@ -295,7 +294,7 @@ impl Lexicon {
         for fields in data_lines(include_str!("data/people.tsv")) {
             let Some(name) = fields.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else { continue };
             let party = fields.get(1).and_then(|p| by_name.get(p.trim()).copied());
-            self.people.push(KnownPerson { name: name.to_string(), party });
+            self.people.push(KnownPerson { party });
             let idx = self.people.len() - 1;
             self.people_by_name.insert(name.to_string(), idx);
             self.add_alias(name, AliasTarget::Person(idx));

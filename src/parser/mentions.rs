@@ -830,7 +830,13 @@ fn analyse_run(
                     if prefix_a == a {
                         prefix_a = outer_prefix(doc, a, covered, gaz);
                     }
-                    let words = doc.lx.people[kp].name.split_whitespace().map(str::to_string).collect();
+                    // The name as the article writes it ("President Bush" → "Bush");
+                    // the knowledge file only lends its party.
+                    let words: Vec<String> = (m.a..m.b)
+                        .filter(|&k| !is_title(doc, k) && doc.toks[k].is_word())
+                        .map(|k| name_key(doc.word(k)))
+                        .collect();
+                    let _ = kp;
                     people.push(Candidate {
                         a: prefix_a,
                         b: m.b,
@@ -877,15 +883,37 @@ fn analyse_run(
             let info = doc.info(k);
             !info.is(ORG_HEAD | TITLE_WORD | COMMON_CAP) && doc.toks[k].has(CAP) && !generic_org_word(doc.word(k))
         });
+        let long_name = b - first_free >= 3;
         match prefix_party {
             Some(AliasTarget::Party(p)) if doc.toks[first_free - 1].has(POSS) || state_body => {
                 orgs.push(OrgRun { a, b, name_a: first_free, parent: Some(p) });
             }
             Some(_) => orgs.push(OrgRun { a, b, name_a: a, parent: None }),
-            None if specific || org_of => orgs.push(OrgRun { a, b, name_a: a, parent: None }),
+            None if specific || org_of || long_name => orgs.push(OrgRun { a, b, name_a: a, parent: None }),
             _ => {}
         }
         return;
+    }
+    // "Radio Quispillaccta", "TV Rain": a broadcaster's name.
+    if b - a >= 2 && matches!(doc.word(a), "Radio" | "TV" | "Television" | "Channel") && covered[a] == u32::MAX {
+        orgs.push(OrgRun { a, b, name_a: a, parent: None });
+        return;
+    }
+    // A known organisation followed by more capitalised words: "NHS England",
+    // "BBC Arabic", "Al Jazeera English" are organisations of their own.
+    if let Some(AliasTarget::Party(p)) = (covered[a] != u32::MAX).then(|| gaz[covered[a] as usize].target) {
+        let g = &gaz[covered[a] as usize];
+        let tail_free = (g.b..b).all(|k| covered[k] == u32::MAX && !is_title(doc, k));
+        if g.a == a
+            && g.b < b
+            && b - g.b <= 2
+            && tail_free
+            && !doc.toks[g.b - 1].has(POSS)
+            && doc.lx.parties[p].kind != PartyKind::Country
+        {
+            orgs.push(OrgRun { a, b, name_a: a, parent: None });
+            return;
+        }
     }
     // An uncovered acronym with more capitalised words: "NHS England", "BBC
     // World Service" name organisations, not people.

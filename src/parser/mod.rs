@@ -265,12 +265,43 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
     }
 }
 
-/// "United States", or "France, United Kingdom and Germany" for a group.
+/// Country and body names read with "the" in running text ("the United States").
+fn takes_article(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "United"
+            | "Republic"
+            | "Kingdom"
+            | "Democratic"
+            | "Central"
+            | "Czech"
+            | "Dominican"
+            | "European"
+            | "African"
+            | "Islamic"
+            | "State"
+    ) || (name.ends_with('s')
+        && !name.contains(' ')
+        && matches!(name, "Netherlands" | "Philippines" | "Bahamas" | "Maldives" | "Comoros" | "Seychelles"))
+}
+
+/// "United States", or "France, the United Kingdom and Germany" for a group.
 fn party_label(parties: &[usize], ents: &mentions::Entities) -> Option<String> {
-    let names: Vec<&str> = parties.iter().map(|&p| ents.parties[p].name.as_str()).collect();
+    let names: Vec<String> = parties
+        .iter()
+        .map(|&p| {
+            let name = ents.parties[p].name.as_str();
+            if parties.len() > 1 && takes_article(name) {
+                format!("the {name}")
+            } else {
+                name.to_string()
+            }
+        })
+        .collect();
     match names.len() {
         0 => None,
-        1 => Some(names[0].to_string()),
+        1 => Some(names[0].clone()),
         n => Some(format!("{} and {}", names[..n - 1].join(", "), names[n - 1])),
     }
 }
