@@ -144,6 +144,17 @@ proptest! {
     }
 }
 
+/// Inputs the fuzz target found; each once broke an invariant.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    for text in ["$\nsixty-i ", "sixty-i", "a thirty-x b"] {
+        let b = parse(text);
+        for f in &b.figures {
+            assert!(f.span.start <= f.span.end && f.span.end <= text.len(), "{text:?}: {:?}", f.span);
+        }
+    }
+}
+
 #[test]
 fn pathological_inputs_finish() {
     let cases = [

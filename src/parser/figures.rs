@@ -237,7 +237,8 @@ fn word_number(doc: &Doc, mut i: usize, end: usize) -> Option<(f64, usize, bool)
         }
         i += 1;
     }
-    if !seen {
+    // A token that only starts like a number ("sixty-i") is not one.
+    if !seen || i == start {
         return None;
     }
     let mut v = total + cur;
