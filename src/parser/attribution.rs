@@ -273,9 +273,9 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
                 | "calls"
         );
         if noun_like
-            && !subject.as_ref().is_some_and(|np| {
-                matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun | NpKind::Name)
-            })
+            && !subject
+                .as_ref()
+                .is_some_and(|np| matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun))
         {
             i += 1;
             continue;
@@ -311,7 +311,9 @@ fn frame_verb_ok(doc: &Doc, i: usize, sent_a: usize) -> bool {
         return false;
     }
     if w.starts_with("call") {
-        return matches!(next, "on" | "for" | "upon");
+        // "called on", or "called the plan "a war on cars"" (a quote follows).
+        let quote_follows = (i + 1..doc.toks.len().min(i + 5)).any(|k| matches!(doc.toks[k].kind, TokKind::Open(_)));
+        return matches!(next, "on" | "for" | "upon") || quote_follows;
     }
     // "continues to engage": not speech.
     if w.starts_with("continu") && next == "to" {
@@ -343,7 +345,25 @@ fn skip_back_fillers(doc: &Doc, mut j: usize, floor: usize) -> usize {
         if is_word(doc, k)
             && !doc.toks[k].has(POSS)
             && (inf.is(ADVERB | AUX | WEEKDAY)
-                || matches!(doc.word(k), "not" | "long" | "never" | "since")
+                || matches!(
+                    doc.word(k),
+                    "not"
+                        | "long"
+                        | "never"
+                        | "since"
+                        | "nonetheless"
+                        | "however"
+                        | "meanwhile"
+                        | "instead"
+                        | "too"
+                        | "likewise"
+                        | "thus"
+                        | "therefore"
+                        | "jointly"
+                        | "separately"
+                        | "reportedly"
+                        | "earlier"
+                )
                 || (doc.word(k).ends_with("ly") && !doc.toks[k].has(CAP) && doc.word(k).len() > 4))
             && !inf.is(PRONOUN)
         {
@@ -364,8 +384,10 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
     if j <= floor {
         return None;
     }
-    // A parenthesis, then an apposition or relative clause between commas.
-    for _ in 0..2 {
+    // A parenthesis, then appositions or relative clauses between commas
+    // ("Ruth Mweemba, a mother of five in Siavonga, about 200 kilometers
+    // south of the capital, said").
+    for _ in 0..3 {
         if j > floor && doc.toks[j - 1].is_punct(')') {
             let open = (floor..j - 1).rev().take(10).find(|&k| doc.toks[k].is_punct('('))?;
             j = open;
@@ -555,6 +577,22 @@ fn group_before(doc: &Doc, ents: &Entities, mi: usize, floor: usize) -> Np {
 /// The subject after verb `v` ("said Pvt. Brandon Hickle", "asked one caller
 /// from Tehran"), ending before `limit`.
 fn np_after(doc: &Doc, ents: &Entities, v: usize, limit: usize) -> Option<Np> {
+    let np = np_after_inner(doc, ents, v, limit)?;
+    // "said Ofwat's director of enforcement, Dr Eleanor Price.": the name is the speaker.
+    if np.kind == NpKind::Description && doc.toks.get(np.b).is_some_and(|t| t.is_punct(',')) {
+        if let Some(name) = mention_np_at(doc, ents, np.b + 1) {
+            let person =
+                matches!(name.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)));
+            let ends = doc.toks.get(name.b).is_none_or(|t| !t.is_word()) || name.b >= limit;
+            if person && ends {
+                return Some(name);
+            }
+        }
+    }
+    Some(np)
+}
+
+fn np_after_inner(doc: &Doc, ents: &Entities, v: usize, limit: usize) -> Option<Np> {
     let j = v + 1;
     if j >= limit || !is_word(doc, j) || doc.toks[j].in_quote() {
         return None;
@@ -1255,7 +1293,20 @@ fn is_term(doc: &Doc, ents: &Entities, qi: usize, frames: &[Frame]) -> bool {
         }
     }
     // A titled work: the program "Looking Ahead", the report "…".
-    if o > st.a && words <= 8 && info(doc, o - 1).is(WORK_NOUN) && !sentence_like {
+    if o > st.a && words <= 8 && info(doc, o - 1).is(WORK_NOUN) && !sentence_like && title_case {
+        return true;
+    }
+    // A quoted modifier of the noun after it: a 'designated bathing water'
+    // status, the "day after" plan.
+    let next_noun = doc.toks.get(c + 1).is_some_and(|t| {
+        t.is_word()
+            && !t.has(CAP)
+            && !t.has(NUM)
+            && !info(doc, c + 1).is(PREP | CONJ | AUX | DET | SUBORD | VERBISH | PRONOUN | SPEECH | ADVERB)
+            && !doc.word(c + 1).ends_with("ly")
+    });
+    let after_modifier = o > st.a && doc.toks[o - 1].is_word() && !info(doc, o - 1).is(SPEECH | VERBISH);
+    if next_noun && after_modifier && (2..=4).contains(&words) && !sentence_like {
         return true;
     }
     // A question put to the speaker: "When asked about the current "…"".

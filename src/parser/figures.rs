@@ -223,6 +223,10 @@ fn word_number(doc: &Doc, mut i: usize, end: usize) -> Option<(f64, usize, bool)
                 money_compound = seen;
             } else if part == "and" && seen {
                 consumed = true;
+            } else if seen && consumed && unit_word(part).is_some() {
+                // "six-week", "five-year": the number is the token's head.
+                i += 1;
+                return Some((total + cur, i, false));
             } else {
                 if consumed {
                     // "thirty-million": a part after numbers that is no number

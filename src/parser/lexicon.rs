@@ -455,7 +455,8 @@ const BUILTIN: &[(&str, u64)] = &[
          secretariat observatory laboratory institution agencies community maritime shipping airlines airways \
          energy holdings partners systems technologies motors petroleum mining pharmaceuticals logistics \
          industries enterprises corporation insurance telecom railways news radio television times post journal \
-         herald tribune gazette broadcasting survey list commission authority",
+         herald tribune gazette broadcasting survey list commission authority bloc securities capital \
+         university hospital clinic",
         ORG_HEAD,
     ),
     ("january february march april may june july august september october november december sept", MONTH),

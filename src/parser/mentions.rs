@@ -746,7 +746,17 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
                 b += 1;
                 continue;
             }
+            if w == "the" && doc.word(b - 1) == "of" && a > 0 && ORG_NOUNS_BEFORE_NAME.contains(&doc.word(a - 1)) {
+                b += 1;
+                continue;
+            }
             if matches!(w, "of" | "for") && (has_title || has_org) {
+                b += 1;
+                continue;
+            }
+            // "the volunteer group Friends of the Wen"
+            let org_named = a > 0 && ORG_NOUNS_BEFORE_NAME.contains(&doc.word(a - 1));
+            if org_named && w == "of" {
                 b += 1;
                 continue;
             }
@@ -1459,7 +1469,8 @@ fn is_speech_subject(doc: &Doc, a: usize, b: usize) -> bool {
     while k < doc.toks.len() && k < b + 2 && doc.toks[k].is_word() && doc.info(k).is(super::lexicon::ADVERB | AUX) {
         k += 1;
     }
-    speech(k) || (a > 0 && speech(a - 1) && !doc.toks[a - 1].has(CAP))
+    // "said Hayward" names the speaker; "said Ofwat's director" does not name Ofwat.
+    speech(k) || (a > 0 && speech(a - 1) && !doc.toks[a - 1].has(CAP) && !doc.toks[b - 1].has(POSS))
 }
 
 /// An apposition right after a name: `, a former adviser …,` or `, director of …`.
