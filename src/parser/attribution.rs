@@ -926,8 +926,9 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
     let plural = head.ends_with('s') && !head.ends_with("ss");
     // "the 54-year-old said": the person given that age ("Grace Achieng, a
     // 54-year-old farmer", "Raymond Kessler, 67,"), else the latest person.
-    if definite && head_k.is_some_and(|k| is_age(doc, k)) {
-        let age = head.split('-').next().unwrap_or("");
+    if let Some(age_k) = (np.a..np.b).find(|&k| is_age(doc, k)).filter(|_| definite) {
+        let age_word = doc.word(age_k).to_ascii_lowercase();
+        let age = age_word.split('-').next().unwrap_or("");
         let end = ents.mentions.partition_point(|m| m.a < np.a);
         let aged = ents.mentions[..end].iter().rev().find_map(|m| {
             let Target::Person(p) = m.target else { return None };

@@ -319,8 +319,9 @@ pub(crate) fn find(doc: &Doc) -> Entities {
                 titles.push(' ');
                 titles.push_str(title);
             }
-            let office =
-                titles.split(|c: char| !c.is_alphanumeric() && c != '.').any(|w| NATIONAL_OFFICES.contains(&w));
+            let office = titles.split(|c: char| !c.is_alphanumeric() && c != '.').any(|w| {
+                NATIONAL_OFFICES.iter().any(|o| o.eq_ignore_ascii_case(w)) || w.eq_ignore_ascii_case("government")
+            });
             let legislator = titles
                 .split_whitespace()
                 .any(|w| matches!(w, "Sen." | "Senator" | "Rep." | "Representative" | "Congressman" | "Congresswoman"));
@@ -397,12 +398,31 @@ fn acronyms(doc: &Doc, ents: &Entities) -> Vec<Mention> {
             let _ = mi;
         }
     }
+    // The first word of an organisation's name used alone ("Westbrook" for
+    // "Westbrook University", "Vandermeer" for "Vandermeer Foods").
+    let mut first_words: FxMap<String, usize> = FxMap::default();
+    for (p, party) in ents.parties.iter().enumerate() {
+        if !matches!(party.kind, PartyKind::Other | PartyKind::Organisation | PartyKind::Company | PartyKind::Media) {
+            continue;
+        }
+        let words: Vec<&str> = party.name.split_whitespace().collect();
+        if words.len() >= 2 && words[0].len() >= 4 && words[0].chars().next().is_some_and(char::is_uppercase) {
+            let w = words[0];
+            let generic = doc.lx.info(w).class != 0 || generic_org_word(w) || doc.lx.party_for_phrase(w).is_some();
+            if !generic {
+                first_words.entry(w.to_string()).or_insert(p);
+            }
+        }
+    }
+    for (w, p) in first_words {
+        known.entry(w).or_insert(p);
+    }
     let mut out = Vec::new();
     if known.is_empty() {
         return out;
     }
     for (i, t) in doc.toks.iter().enumerate() {
-        if t.is_word() && t.has(UPPER) && ents.mention_of[i] == u32::MAX && doc.sent_of[i] != u32::MAX {
+        if t.is_word() && t.has(CAP) && ents.mention_of[i] == u32::MAX && doc.sent_of[i] != u32::MAX {
             if let Some(&p) = known.get(doc.word(i)) {
                 out.push(Mention { a: i, b: i + 1, target: Target::Party(p), antecedent: None });
             }
@@ -738,7 +758,10 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
             b += 1;
             continue;
         }
-        let next_cap = toks.get(b + 1).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q);
+        let next_cap = toks.get(b + 1).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q)
+            || (doc.word(b) == "of"
+                && doc.word(b + 1) == "the"
+                && toks.get(b + 2).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q));
         if t.is_word() && next_cap {
             let w = doc.word(b);
             let info = doc.info(b);
@@ -902,6 +925,17 @@ fn analyse_run(
             None if specific || org_of || long_name => orgs.push(OrgRun { a, b, name_a: a, parent: None }),
             _ => {}
         }
+        return;
+    }
+    // "a spokesperson for Mendip Vale Water", "an analyst at Harbor Street
+    // Securities": a name after a role's "for/of/at" is an organisation
+    // unless it reads as a person's name.
+    let link = |k: usize| matches!(doc.word(k), "for" | "of" | "at" | "with");
+    let role_before = |k: usize| doc.toks[k].is_word() && !doc.toks[k].has(CAP) && doc.info(k).is(PERSON_NOUN);
+    let after_role_link = (a >= 2 && link(a - 1) && role_before(a - 2))
+        || (a >= 3 && doc.word(a - 1) == "the" && link(a - 2) && role_before(a - 3));
+    if after_role_link && b - a >= 2 && (a..b).all(|k| covered[k] == u32::MAX) && !doc.lx.is_first_name(doc.word(a)) {
+        orgs.push(OrgRun { a, b, name_a: a, parent: None });
         return;
     }
     // "Radio Quispillaccta", "TV Rain": a broadcaster's name.
@@ -1496,9 +1530,15 @@ pub(crate) fn apposition_after(doc: &Doc, b: usize) -> Option<(usize, usize)> {
     // "co-chair of the BMA's …", "head of the agency": a role noun and its attachment.
     let noun_of =
         !first.has(CAP) && matches!(doc.word(start + 1), "of" | "for" | "with" | "at") && !info.is(PREP | DET);
+    // "WFP's deputy country director": a possessive name and a role.
+    let possessive_role = first.has(CAP)
+        && first.has(POSS)
+        && (start + 1..start + 5)
+            .any(|k| doc.toks.get(k).is_some_and(|t| t.is_word() && !t.has(CAP)) && doc.info(k).is(PERSON_NOUN));
     let opens = (!first.has(CAP) && (info.is(DET | ROLE_ADJ | PERSON_NOUN) || w.ends_with("ing")))
         || (first.has(CAP) && info.is(TITLE_WORD))
         || noun_of
+        || possessive_role
         || w == "who";
     if !opens || info.is(AUX) {
         return None;
@@ -1845,6 +1885,14 @@ fn affiliation_in(doc: &Doc, ents: &Entities, pi: usize, s: usize, e: usize) -> 
             || doc.toks[m.b - 1].has(POSS);
         let place = matches!(prev, "from" | "in" | "near")
             || (prev.eq_ignore_ascii_case("the") && matches!(prev2, "from" | "in" | "near"));
+        // "the Zambia office of the aid group CARE": the office's owner comes later.
+        let modifier = doc.toks.get(m.b).is_some_and(|t| t.is_word() && !t.has(CAP))
+            && doc.info(m.b).is(ORG_NOUN)
+            && (m.b + 1..e).any(|j| ents.mention_at(j).is_some_and(|n| n.a == j));
+        if modifier {
+            k = m.b;
+            continue;
+        }
         if place || (!linked && !official) {
             k = m.b;
             continue;
@@ -1870,10 +1918,17 @@ fn description_before_name(doc: &Doc, a: usize) -> Option<(usize, usize)> {
         return None;
     }
     let e = a - 1;
-    if !doc.toks[e - 1].is_word() || !doc.info(e - 1).is(PERSON_NOUN) || doc.toks[e - 1].has(CAP) {
+    // The role noun ends the description, or is followed by "of …"
+    // ("Ofwat's director of enforcement, Dr Eleanor Price").
+    let head = (e.saturating_sub(5)..e)
+        .rev()
+        .find(|&k| doc.toks[k].is_word() && doc.info(k).is(PERSON_NOUN) && !doc.toks[k].has(CAP))?;
+    let tail_ok = (head + 1..e).all(|k| doc.toks[k].is_word() && !doc.toks[k].has(CAP))
+        && (head + 1 == e || doc.word(head + 1) == "of");
+    if !tail_ok {
         return None;
     }
-    let mut s = e - 1;
+    let mut s = head;
     while s > 0 && e - s < 8 {
         let t = &doc.toks[s - 1];
         if !t.is_word() || t.in_quote() {
