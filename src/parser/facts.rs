@@ -182,7 +182,55 @@ fn source_of(doc: &Doc, f: &Frame) -> Option<(Span, String, Option<usize>)> {
 /// and generalising words. Numbers, speech verbs, quotes and named actors
 /// opening the sentence count against it.
 fn is_commentary(doc: &Doc, ents: &Entities, a: usize, b: usize, has_quotes: bool, has_frame: bool) -> bool {
-    if has_quotes {
+    if has_quotes || has_frame && b - a < 6 {
+        return false;
+    }
+    // Cheap gate: most sentences carry none of the cues scored below.
+    let cued = (a..b).any(|k| doc.info(k).is(ANALYSIS_VERB | EVALUATIVE | ABSTRACT_NOUN))
+        || doc.word(a).eq_ignore_ascii_case("whether")
+        || doc.word(a).eq_ignore_ascii_case("how")
+        || doc.word(a).eq_ignore_ascii_case("a")
+        || (a..b).any(|k| {
+            matches!(
+                doc.word(k),
+                "leaves"
+                    | "left"
+                    | "laid"
+                    | "shape"
+                    | "shapes"
+                    | "tests"
+                    | "exposes"
+                    | "deepens"
+                    | "complicates"
+                    | "reminder"
+                    | "cornerstone"
+                    | "testament"
+                    | "sign"
+                    | "warning"
+                    | "test"
+                    | "luxury"
+                    | "necessity"
+                    | "symbol"
+                    | "lesson"
+                    | "matter"
+                    | "measure"
+                    | "step"
+                    | "victory"
+                    | "setback"
+                    | "blow"
+                    | "always"
+                    | "never"
+                    | "everywhere"
+                    | "inevitably"
+                    | "cannot"
+                    | "must"
+                    | "should"
+                    | "end"
+                    | "come"
+                    | "far"
+            )
+        });
+    if !cued {
         return false;
     }
     let words: Vec<usize> = (a..b).filter(|&k| doc.toks[k].is_word()).collect();

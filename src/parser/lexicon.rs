@@ -145,6 +145,8 @@ pub(crate) struct Lexicon {
     first_names: FxMap<String, ()>,
     /// Known people by full name.
     people_by_name: FxMap<String, usize>,
+    /// Lower-cased given names with a clear gender.
+    name_genders: FxMap<String, super::mentions::Gender>,
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -193,7 +195,15 @@ impl Lexicon {
             aliases: FxMap::default(),
             first_names: FxMap::default(),
             people_by_name: FxMap::default(),
+            name_genders: FxMap::default(),
         };
+        for (list, gender) in
+            [(MALE_NAMES, super::mentions::Gender::Male), (FEMALE_NAMES, super::mentions::Gender::Female)]
+        {
+            for name in list.split_whitespace() {
+                lx.name_genders.insert(name.to_lowercase(), gender);
+            }
+        }
         for fields in data_lines(include_str!("data/abbreviations.txt")) {
             let word = fields[0].trim().trim_end_matches('.');
             if !word.is_empty() {
@@ -357,16 +367,10 @@ impl Lexicon {
     /// The gender a given name usually has, when it is clear.
     pub fn first_name_gender(&self, word: &str) -> super::mentions::Gender {
         use super::mentions::Gender;
-        if word.len() > 20 {
+        if word.len() > 20 || !word.chars().next().is_some_and(char::is_uppercase) {
             return Gender::Unknown;
         }
-        if FEMALE_NAMES.split_whitespace().any(|n| n.eq_ignore_ascii_case(word)) {
-            Gender::Female
-        } else if MALE_NAMES.split_whitespace().any(|n| n.eq_ignore_ascii_case(word)) {
-            Gender::Male
-        } else {
-            Gender::Unknown
-        }
+        self.name_genders.get(&word.to_lowercase()).copied().unwrap_or(Gender::Unknown)
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {

@@ -699,6 +699,14 @@ fn run_word(doc: &Doc, i: usize) -> bool {
 
 /// Arabic and other names with a lower-case particle: "al-Hamdani", "el-Sisi".
 fn particle_name(w: &str) -> bool {
+    // Cheap filter first: a lower-case start and an apostrophe or hyphen early on.
+    let b = w.as_bytes();
+    if b.len() < 4
+        || !(b[0].is_ascii_lowercase() || b[0] == b'O')
+        || !b[1..5.min(b.len())].iter().any(|&c| c == b'-' || c == b'\'')
+    {
+        return false;
+    }
     ["al-", "el-", "ad-", "an-", "as-", "ash-", "at-", "az-", "ar-", "bin-", "ibn-", "abu-", "d'", "O'"]
         .iter()
         .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))

@@ -157,14 +157,18 @@ fn paragraph_starts_with_open(body: &str) -> bool {
 
 fn collect_marks(body: &str, base: usize, marks: &mut Vec<Mark>) {
     marks.clear();
-    let mut prev: Option<char> = None;
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if let Some(family) = family(c) {
-            let next = iter.peek().map(|&(_, n)| n);
-            marks.push(Mark { pos: base + i, len: c.len_utf8(), glyph: c, family, prev, next });
+    let bytes = body.as_bytes();
+    // Only bytes that can start a quote glyph are looked at closely:
+    // ASCII `"` and `'`, and the lead bytes of the others' UTF-8 forms.
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+            continue;
         }
-        prev = Some(c);
+        let Some(c) = body[i..].chars().next() else { continue };
+        let Some(family) = family(c) else { continue };
+        let prev = body[..i].chars().next_back();
+        let next = body[i + c.len_utf8()..].chars().next();
+        marks.push(Mark { pos: base + i, len: c.len_utf8(), glyph: c, family, prev, next });
     }
 }
 
