@@ -135,7 +135,46 @@ pub(crate) fn attribute(doc: &Doc, ents: &Entities) -> Attributions {
     while results.len() < doc.quotes.len() {
         results.push(QuoteResult { kind: QuoteKind::Term, speaker: None, verb: None, how: Attribution::Unknown });
     }
+    name_the_lede_speaker(doc, ents, &frames_all, &mut results);
     Attributions { frames: frames_all, quotes: results }
+}
+
+/// A news lede often describes its speaker before naming them: "…, a top
+/// researcher in Washington says." then "Anthony Fauci, director of …,
+/// said …" in the next paragraph. A quote of the lede given to such an
+/// indefinite description goes to the person the next paragraph introduces
+/// as a speaker, unless the description keeps them anonymous.
+fn name_the_lede_speaker(doc: &Doc, ents: &Entities, frames: &[Vec<Frame>], results: &mut [QuoteResult]) {
+    let Some(first_body) = doc.paras.iter().position(|p| p.role == super::model::ParagraphRole::Body) else { return };
+    for (qi, r) in results.iter_mut().enumerate() {
+        let q = &doc.quotes[qi];
+        if q.para != first_body {
+            continue;
+        }
+        let Some(sp) = r.speaker.as_ref().filter(|sp| sp.person.is_none() && sp.parties.is_empty()) else { continue };
+        let cue_a = (doc.sents[q.sent].a..doc.sents[q.sent].b).find(|&k| doc.toks[k].start == sp.cue.start);
+        let Some(cue_a) = cue_a else { continue };
+        let indefinite = matches!(doc.word(cue_a).to_ascii_lowercase().as_str(), "a" | "an");
+        let singular_person = (cue_a..doc.sents[q.sent].b)
+            .take_while(|&k| doc.toks[k].start < sp.cue.end)
+            .any(|k| is_description_noun(doc, k) && info(doc, k).is(PERSON_NOUN) && !doc.word(k).ends_with('s'));
+        let anonymous = (doc.paras[q.para].a..doc.paras[q.para].b)
+            .any(|k| matches!(doc.word(k), "anonymity" | "anonymous" | "unnamed" | "unidentified"));
+        if !indefinite || !singular_person || anonymous {
+            continue;
+        }
+        // The next paragraph's first speech frame with a named person.
+        let next =
+            doc.sents.iter().enumerate().filter(|(_, st)| st.para == q.para + 1).find_map(|(s, _)| {
+                frames.get(s)?.iter().find_map(|f| f.speaker.as_ref().filter(|sp| sp.person.is_some()))
+            });
+        if let Some(named) = next {
+            let mut named = named.clone();
+            named.cue = sp.cue;
+            r.speaker = Some(named);
+        }
+        let _ = ents;
+    }
 }
 
 fn info(doc: &Doc, i: usize) -> super::lexicon::WordInfo {
