@@ -6,6 +6,10 @@ import { fileURLToPath } from "node:url";
 import axeCore from "axe-core";
 import { chromium } from "playwright-core";
 import { startServer } from "./serve.mjs";
+// For the offline / PWA helpers at the end.
+import http from "node:http";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DIST = path.join(ROOT, "dist");
@@ -189,4 +193,122 @@ export async function cliJson(text) {
   });
   if (run.status !== 0) throw new Error(`factsheet --json failed: ${run.stderr}`);
   return run.stdout;
+}
+
+// --- Offline / PWA helpers (e2e/pwa*.test.mjs) ---------------------------------
+
+/**
+ * Chromium with a fresh, throw-away *persistent* profile: service workers,
+ * caches and Chromium's installability check behave as in a normal window
+ * (an incognito-like `browser.newContext()` reports "in-incognito" to
+ * Page.getInstallabilityErrors). Every request of the pages and of the service
+ * worker to another origin than `origin` is recorded in `problems`, and so are
+ * console errors, page errors, failed requests, HTTP errors and CSP violations
+ * (see `cspViolations`). Call `close()` when done.
+ */
+export async function launchProfile(origin, { viewport = { width: 1280, height: 900 } } = {}) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "factsheet-profile-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport,
+  });
+  const problems = [];
+  const warnings = [];
+  const requests = [];
+  const onRequest = (req) => {
+    requests.push(req.url());
+    const url = new URL(req.url());
+    if ((url.protocol === "http:" || url.protocol === "https:" || url.protocol.startsWith("ws")) && url.origin !== origin) {
+      problems.push(`request to another origin: ${req.url()}`);
+    }
+  };
+  context.on("request", onRequest);
+  // Records CSP violations in the page (init scripts run through the DevTools
+  // protocol, so the page's own CSP does not block this one).
+  await context.addInitScript(() => {
+    globalThis.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      globalThis.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"}`),
+    );
+  });
+  const watch = (page) => {
+    page.on("console", (msg) => {
+      const where = msg.location()?.url ? ` (${msg.location().url})` : "";
+      if (msg.type() === "error") problems.push(`console.error: ${msg.text()}${where}`);
+      if (msg.type() === "warning") warnings.push(`console.warn: ${msg.text()}${where}`);
+    });
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+    page.on("response", (res) => {
+      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    });
+    return page;
+  };
+  context.on("page", watch);
+  for (const page of context.pages()) watch(page);
+  return {
+    context,
+    page: context.pages()[0] ?? (await context.newPage()),
+    problems,
+    warnings,
+    requests,
+    async close() {
+      await context.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The CSP violations the page has seen (recorded by launchProfile's init script). */
+export function cspViolations(page) {
+  return page.evaluate(() => globalThis.__cspViolations ?? ["(no CSP recorder)"]);
+}
+
+/**
+ * Waits until a service worker controls `page` (the first visit installs it,
+ * precaches the app and claims the page); resolves to its scope.
+ */
+export async function waitForServiceWorker(page, timeout = 20_000) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", null, { timeout });
+  return page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+}
+
+/**
+ * Serves `root` under the path `prefix` (e.g. "/factsheet/") like a static
+ * host serving a project sub-path: /factsheet/... maps to root/..., anything
+ * else is 404 and is recorded in `outside` (the tests expect none).
+ */
+export async function startPrefixedServer(root, prefix) {
+  const inner = await startServer(root, 0);
+  const outside = [];
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url, "http://localhost").pathname;
+    if (!pathname.startsWith(prefix)) {
+      outside.push(req.url);
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("outside the app's path\n");
+      return;
+    }
+    const forward = http.request(
+      new URL(req.url.slice(prefix.length - 1), inner.url),
+      { method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forward.on("error", () => res.writeHead(502).end());
+    req.pipe(forward);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: `${origin}${prefix}`,
+    outside,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await new Promise((resolve) => inner.server.close(resolve));
+    },
+  };
 }

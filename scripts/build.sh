@@ -10,7 +10,7 @@ source scripts/env.sh
 trunk build --release --offline
 
 wasm="$(ls dist/*_bg.wasm)"
-js="$(ls dist/*.js | grep -v '/boot\.js$')"
+js="$(ls dist/*.js | grep -v -e '/boot\.js$' -e '/sw\.js$')"
 wasm_raw=$(wc -c <"$wasm")
 wasm_gz=$(gzip -9 -c "$wasm" | wc -c)
 js_raw=$(wc -c <"$js")

@@ -4,8 +4,9 @@
 #   scripts/test.sh
 #
 # setup (pinned tools), then formatting, lints (native and wasm32), the Rust
-# tests, the release build of the browser app (with its size) and the browser
-# end-to-end tests. Stops at the first failing step.
+# tests, the release build of the browser app (with its size), its size
+# budgets, a second build for a sub-path, the browser end-to-end tests and
+# Lighthouse. Stops at the first failing step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,7 +53,14 @@ step clippy-wasm cargo clippy --all-targets --target wasm32-unknown-unknown -- -
 step cargo-test cargo test
 
 step build bash scripts/build.sh
+# Size budgets of dist/ (wasm <= 350 KB, first load <= 450 KB, gzipped).
+step budgets node scripts/budgets.mjs dist
+# The same app built for hosting under a sub-path; e2e/pwa-hosting.test.mjs
+# serves it under /factsheet/ (cargo is up to date here: ~10 s).
+step build-subpath trunk build --release --offline --public-url /factsheet/ --dist target/dist-subpath
 step e2e node --test --test-reporter=spec e2e/
+# Lighthouse thresholds + Chromium's installability check on dist/ (~20 s).
+step lighthouse node e2e/lighthouse.mjs dist
 
 # Totals over the Rust and the browser tests (not over the steps above).
 passed=0

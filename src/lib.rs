@@ -3,8 +3,11 @@
 //! * [`parser`]: the engine, pure Rust (no browser APIs), used by the CLI and the app.
 //! * [`sheet`]: the fact sheet's view model (filtering, search, grouping, timeline,
 //!   source highlighting, Markdown/JSON export), pure Rust, unit-tested natively.
+//! * [`notes`]: the reader's notes: model, anchoring, storage schema, sync, export (pure Rust
+//!   except its wasm32-only `web` backend).
 //! * `ui` (wasm32 only): the Leptos app, thin components over `sheet`.
 
+pub mod notes;
 pub mod parser;
 pub mod sheet;
 

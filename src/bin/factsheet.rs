@@ -32,16 +32,18 @@ EXIT STATUS:
 ";
 
 struct Options {
+    debug: bool,
     json: bool,
     pretty: bool,
     file: Option<String>,
 }
 
 fn parse_args() -> Result<Option<Options>, String> {
-    let mut opts = Options { json: false, pretty: false, file: None };
+    let mut opts = Options { debug: false, json: false, pretty: false, file: None };
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => opts.json = true,
+            "--debug" => opts.debug = true,
             "--pretty" => opts.pretty = true,
             "-h" | "--help" => {
                 print!("{HELP}");
@@ -99,6 +101,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if opts.debug {
+        print!("{}", parser::debug_dump(&text));
+        return ExitCode::SUCCESS;
+    }
     let breakdown = parser::parse(&text);
     let out = if opts.json {
         let json =

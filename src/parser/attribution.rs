@@ -9,7 +9,7 @@
 //! these it stays unattributed: an honest unknown beats a wrong guess.
 
 use super::doc::Doc;
-use super::lexer::{TokKind, CAP, NUM, POSS};
+use super::lexer::{TokKind, CAP, NUM, POSS, SENT_START};
 use super::lexicon::{
     VerbForm, ADVERB, ANALYSIS_VERB, AUX, CONJ, DESIGNATION, DET, GROUP_NOUN, MONTH, NUMBER_WORD, ORG_NOUN,
     PERSON_NOUN, PREP, PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY, WORK_NOUN,
@@ -81,6 +81,13 @@ struct Discourse {
     recent_people: Vec<usize>,
     last_group: Option<Speaker>,
     last_statement: Option<Speaker>,
+    /// Recent speakers known only by a description ("a senior Hamas official").
+    described: Vec<(String, Speaker)>,
+    /// A person-like description that spoke after the last named person
+    /// ("One victim … told the judge"): "she" may mean her.
+    human_description: Option<Speaker>,
+    /// Genders learned from the pronouns that referred to a person.
+    genders: Vec<(usize, Gender)>,
     /// Institutional speakers by head noun ("ministry" → Saudi Arabia's foreign ministry).
     institutions: Vec<Speaker>,
     last_party: Option<usize>,
@@ -128,12 +135,51 @@ pub(crate) fn attribute(doc: &Doc, ents: &Entities) -> Attributions {
     while results.len() < doc.quotes.len() {
         results.push(QuoteResult { kind: QuoteKind::Term, speaker: None, verb: None, how: Attribution::Unknown });
     }
+    name_the_lede_speaker(doc, ents, &frames_all, &mut results);
     Attributions { frames: frames_all, quotes: results }
+}
+
+/// A news lede often describes its speaker before naming them: "…, a top
+/// researcher in Washington says." then "Anthony Fauci, director of …,
+/// said …" in the next paragraph. A quote of the lede given to such an
+/// indefinite description goes to the person the next paragraph introduces
+/// as a speaker, unless the description keeps them anonymous.
+fn name_the_lede_speaker(doc: &Doc, ents: &Entities, frames: &[Vec<Frame>], results: &mut [QuoteResult]) {
+    let Some(first_body) = doc.paras.iter().position(|p| p.role == super::model::ParagraphRole::Body) else { return };
+    for (qi, r) in results.iter_mut().enumerate() {
+        let q = &doc.quotes[qi];
+        if q.para != first_body {
+            continue;
+        }
+        let Some(sp) = r.speaker.as_ref().filter(|sp| sp.person.is_none() && sp.parties.is_empty()) else { continue };
+        let cue_a = (doc.sents[q.sent].a..doc.sents[q.sent].b).find(|&k| doc.toks[k].start == sp.cue.start);
+        let Some(cue_a) = cue_a else { continue };
+        let indefinite = matches!(doc.word(cue_a).to_ascii_lowercase().as_str(), "a" | "an");
+        let singular_person = (cue_a..doc.sents[q.sent].b)
+            .take_while(|&k| doc.toks[k].start < sp.cue.end)
+            .any(|k| is_description_noun(doc, k) && info(doc, k).is(PERSON_NOUN) && !doc.word(k).ends_with('s'));
+        let anonymous = (doc.paras[q.para].a..doc.paras[q.para].b)
+            .any(|k| matches!(doc.word(k), "anonymity" | "anonymous" | "unnamed" | "unidentified"));
+        if !indefinite || !singular_person || anonymous {
+            continue;
+        }
+        // The next paragraph's first speech frame with a named person.
+        let next =
+            doc.sents.iter().enumerate().filter(|(_, st)| st.para == q.para + 1).find_map(|(s, _)| {
+                frames.get(s)?.iter().find_map(|f| f.speaker.as_ref().filter(|sp| sp.person.is_some()))
+            });
+        if let Some(named) = next {
+            let mut named = named.clone();
+            named.cue = sp.cue;
+            r.speaker = Some(named);
+        }
+        let _ = ents;
+    }
 }
 
 fn info(doc: &Doc, i: usize) -> super::lexicon::WordInfo {
     match doc.toks.get(i) {
-        Some(t) if t.is_word() => doc.lx.info(doc.word(i)),
+        Some(t) if t.is_word() => doc.info(i),
         _ => Default::default(),
     }
 }
@@ -165,8 +211,12 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
             i += 2;
             continue;
         }
-        let wi = doc.lx.info(w);
-        let speechy = wi.is(SPEECH | THINK) || matches!(w, "expressed" | "expresses" | "expressing");
+        let wi = doc.info(i);
+        // "the inspector general had found "no credible evidence"": findings speak too.
+        let finding = matches!(w, "found" | "concluded" | "determined" | "ruled" | "judged")
+            && (doc.word(i + 1) == "that"
+                || (i + 1..st.b.min(i + 9)).any(|k| matches!(doc.toks[k].kind, TokKind::Open(_))));
+        let speechy = wi.is(SPEECH | THINK) || finding || matches!(w, "expressed" | "expresses" | "expressing");
         if !speechy || (t.has(CAP) && !t.has(super::lexer::SENT_START)) {
             i += 1;
             continue;
@@ -187,9 +237,27 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
             i += 1;
             continue;
         }
-        let inverted_ctx = i == st.a
-            || matches!(doc.toks[i - 1].kind, TokKind::Close(_) | TokKind::Punct(','))
-            || (doc.toks[i - 1].is_punct(',') && i >= 2 && matches!(doc.toks[i - 2].kind, TokKind::Close(_)));
+        // "said X", "asked X"; never "told X" (X is who was told).
+        let invertible = !matches!(
+            w.to_ascii_lowercase().as_str(),
+            "told"
+                | "tells"
+                | "tell"
+                | "warned"
+                | "urged"
+                | "reminded"
+                | "assured"
+                | "informed"
+                | "promised"
+                | "thanked"
+                | "quoted"
+                | "called"
+                | "calling"
+        );
+        let inverted_ctx = invertible
+            && (i == st.a
+                || matches!(doc.toks[i - 1].kind, TokKind::Close(_) | TokKind::Punct(','))
+                || (doc.toks[i - 1].is_punct(',') && i >= 2 && matches!(doc.toks[i - 2].kind, TokKind::Close(_))));
         let after = if inverted_ctx { np_after(doc, ents, i, st.b) } else { None };
         let after_ok = after.as_ref().is_some_and(|np| {
             let next = doc.toks.get(np.b);
@@ -224,6 +292,33 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
                 continue;
             }
         }
+        // Plural nouns that look like verbs ("network charges", "media reports")
+        // speak only with a named or pronoun subject.
+        let noun_like = matches!(
+            w,
+            "charges"
+                | "notes"
+                | "states"
+                | "reports"
+                | "claims"
+                | "posts"
+                | "quotes"
+                | "comments"
+                | "remarks"
+                | "answers"
+                | "replies"
+                | "statements"
+                | "warns"
+                | "calls"
+        );
+        if noun_like
+            && !subject
+                .as_ref()
+                .is_some_and(|np| matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun))
+        {
+            i += 1;
+            continue;
+        }
         // "This engagement underscores …": analysis, not speech, unless an actor speaks.
         if wi.is(ANALYSIS_VERB)
             && !subject.as_ref().is_some_and(|np| {
@@ -255,7 +350,13 @@ fn frame_verb_ok(doc: &Doc, i: usize, sent_a: usize) -> bool {
         return false;
     }
     if w.starts_with("call") {
-        return matches!(next, "on" | "for" | "upon");
+        // "called on", or "called the plan "a war on cars"" (a quote follows).
+        let quote_follows = (i + 1..doc.toks.len().min(i + 5)).any(|k| matches!(doc.toks[k].kind, TokKind::Open(_)));
+        return matches!(next, "on" | "for" | "upon") || quote_follows;
+    }
+    // "continues to engage": not speech.
+    if w.starts_with("continu") && next == "to" {
+        return false;
     }
     if w == "described" || w == "describes" || w == "describing" {
         return (i + 1..i + 12).any(|k| doc.word(k) == "as");
@@ -282,7 +383,27 @@ fn skip_back_fillers(doc: &Doc, mut j: usize, floor: usize) -> usize {
         let inf = info(doc, k);
         if is_word(doc, k)
             && !doc.toks[k].has(POSS)
-            && (inf.is(ADVERB | AUX | WEEKDAY) || doc.word(k) == "not")
+            && (inf.is(ADVERB | AUX | WEEKDAY)
+                || matches!(
+                    doc.word(k),
+                    "not"
+                        | "long"
+                        | "never"
+                        | "since"
+                        | "nonetheless"
+                        | "however"
+                        | "meanwhile"
+                        | "instead"
+                        | "too"
+                        | "likewise"
+                        | "thus"
+                        | "therefore"
+                        | "jointly"
+                        | "separately"
+                        | "reportedly"
+                        | "earlier"
+                )
+                || (doc.word(k).ends_with("ly") && !doc.toks[k].has(CAP) && doc.word(k).len() > 4))
             && !inf.is(PRONOUN)
         {
             j -= 1;
@@ -302,8 +423,10 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
     if j <= floor {
         return None;
     }
-    // A parenthesis, then an apposition or relative clause between commas.
-    for _ in 0..2 {
+    // A parenthesis, then appositions or relative clauses between commas
+    // ("Ruth Mweemba, a mother of five in Siavonga, about 200 kilometers
+    // south of the capital, said").
+    for _ in 0..3 {
         if j > floor && doc.toks[j - 1].is_punct(')') {
             let open = (floor..j - 1).rev().take(10).find(|&k| doc.toks[k].is_punct('('))?;
             j = open;
@@ -314,11 +437,17 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
                 (floor..comma).rev().take(40).find(|&k| doc.toks[k].is_punct(',') && !doc.toks[k].in_quote());
             let pc = prev_comma?;
             let first = pc + 1;
-            let opens_parenthetical = lower_word(doc, first)
-                && (info(doc, first).is(DET | PERSON_NOUN | super::lexicon::ROLE_ADJ)
-                    || matches!(doc.word(first), "who" | "which" | "whose" | "whom")
-                    || doc.word(first).ends_with("ing")
-                    || doc.word(first).ends_with("ed"));
+            // `the army's spokesman, Col. X, told`: the name between the commas is the subject.
+            if let Some(np) = mention_np_at(doc, ents, first) {
+                if np.b == comma
+                    && matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)))
+                {
+                    return Some(np);
+                }
+            }
+            // An apposition, relative clause or aside: ", a former adviser,",
+            // ", who spoke …,", ", known as ATMIS,", ", however,".
+            let opens_parenthetical = lower_word(doc, first) && !matches!(doc.word(first), "and" | "or" | "but" | "so");
             if !opens_parenthetical {
                 return None;
             }
@@ -344,7 +473,7 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
         if m.b == k + 1 && !doc.toks[k].has(POSS) {
             // "a top researcher in Washington": the mention is inside a description.
             if m.a > floor + 1 && info(doc, m.a - 1).is(PREP) && is_description_noun(doc, m.a - 2) {
-                return description_before(doc, m.a - 1, floor);
+                return description_before(doc, k + 1, floor);
             }
             if let Some(p) = doc.toks.get(k + 1).filter(|_| false) {
                 let _ = p;
@@ -372,10 +501,33 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
 
 /// Lower-case head nouns of speaker descriptions.
 fn is_description_noun(doc: &Doc, k: usize) -> bool {
-    lower_word(doc, k)
-        && !doc.toks[k].has(POSS)
-        && info(doc, k).is(PERSON_NOUN | ORG_NOUN | GROUP_NOUN | STATEMENT_NOUN)
-        && !info(doc, k).is(VERBISH)
+    let Some(t) = doc.toks.get(k) else { return false };
+    // "Prosecutors said" opens a sentence with a capital; "the 54-year-old said".
+    let shape_ok =
+        lower_word(doc, k) || (t.is_word() && t.has(SENT_START) && t.has(CAP) && !t.has(super::lexer::UPPER));
+    (shape_ok
+        && !t.has(POSS)
+        && plural_aware_info(doc, k).is(PERSON_NOUN | ORG_NOUN | GROUP_NOUN | STATEMENT_NOUN)
+        && !info(doc, k).is(VERBISH))
+        || is_age(doc, k)
+}
+
+/// "54-year-old": an age standing for a person.
+fn is_age(doc: &Doc, k: usize) -> bool {
+    doc.toks.get(k).is_some_and(|t| t.is_word() && t.has(NUM)) && doc.word(k).ends_with("-year-old")
+}
+
+/// Lexicon classes of a word or of its singular ("prosecutors" → "prosecutor").
+fn plural_aware_info(doc: &Doc, k: usize) -> super::lexicon::WordInfo {
+    let inf = info(doc, k);
+    if inf.class != 0 {
+        return inf;
+    }
+    let w = doc.word(k);
+    match w.strip_suffix('s') {
+        Some(stem) if stem.len() > 3 => doc.lx.info(stem),
+        _ => inf,
+    }
 }
 
 /// A description ending before `end`: extends left over modifiers to its
@@ -464,6 +616,22 @@ fn group_before(doc: &Doc, ents: &Entities, mi: usize, floor: usize) -> Np {
 /// The subject after verb `v` ("said Pvt. Brandon Hickle", "asked one caller
 /// from Tehran"), ending before `limit`.
 fn np_after(doc: &Doc, ents: &Entities, v: usize, limit: usize) -> Option<Np> {
+    let np = np_after_inner(doc, ents, v, limit)?;
+    // "said Ofwat's director of enforcement, Dr Eleanor Price.": the name is the speaker.
+    if np.kind == NpKind::Description && doc.toks.get(np.b).is_some_and(|t| t.is_punct(',')) {
+        if let Some(name) = mention_np_at(doc, ents, np.b + 1) {
+            let person =
+                matches!(name.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)));
+            let ends = doc.toks.get(name.b).is_none_or(|t| !t.is_word()) || name.b >= limit;
+            if person && ends {
+                return Some(name);
+            }
+        }
+    }
+    Some(np)
+}
+
+fn np_after_inner(doc: &Doc, ents: &Entities, v: usize, limit: usize) -> Option<Np> {
     let j = v + 1;
     if j >= limit || !is_word(doc, j) || doc.toks[j].in_quote() {
         return None;
@@ -608,6 +776,16 @@ fn main_subject(doc: &Doc, ents: &Entities, s: usize) -> Option<Np> {
             return Some(Np { a: k, b: k + 1, kind: NpKind::Pronoun });
         }
         if is_description_noun(doc, k) {
+            // "Brightwell chief executive, Daniel Okoro, will …": the name is the subject.
+            if doc.toks.get(k + 1).is_some_and(|t| t.is_punct(',')) {
+                if let Some(np) = mention_np_at(doc, ents, k + 2) {
+                    let person =
+                        matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)));
+                    if person && doc.toks.get(np.b).is_some_and(|t| t.is_punct(',')) {
+                        return Some(np);
+                    }
+                }
+            }
             return description_before(doc, k + 1, a);
         }
         if inf.is(VERBISH | AUX | SPEECH) && !t.has(CAP) {
@@ -637,7 +815,16 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
             Some(match m.target {
                 Target::Person(p) => person_speaker(ents, p, cue),
                 Target::Party(p) => Speaker {
-                    name: super::mentions::strip_article(&np_text(doc, np)).to_string(),
+                    // "the ministry" speaks as the one named before ("Niger's Ministry of …").
+                    name: match m.antecedent {
+                        Some(ante) => match ents.mention_at(ante as usize) {
+                            Some(am) => {
+                                Span::new(doc.toks[am.a].start, doc.toks[am.b - 1].end).of(doc.text).to_string()
+                            }
+                            None => super::mentions::strip_article(&np_text(doc, np)).to_string(),
+                        },
+                        None => super::mentions::strip_article(&np_text(doc, np)).to_string(),
+                    },
                     parties: vec![p],
                     cue,
                     plural: doc.word(np.b - 1).ends_with('s'),
@@ -661,13 +848,24 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
             match w.as_str() {
                 "he" | "she" => {
                     let want = if w == "he" { Gender::Male } else { Gender::Female };
-                    let pick = disc
-                        .recent_people
-                        .iter()
-                        .rev()
-                        .find(|&&p| matches!(ents.people[p].gender, Gender::Unknown) || ents.people[p].gender == want)
-                        .copied()
-                        .or(disc.last_person.map(|l| l.0))?;
+                    if let Some(d) = &disc.human_description {
+                        let mut d = d.clone();
+                        d.cue = cue;
+                        return Some(d);
+                    }
+                    let gender = |p: usize| {
+                        disc.genders.iter().rev().find(|(q, _)| *q == p).map_or(ents.people[p].gender, |(_, g)| *g)
+                    };
+                    let fits = |p: usize| matches!(gender(p), Gender::Unknown) || gender(p) == want;
+                    let known = |p: usize| gender(p) == want;
+                    // A person of the pronoun's known gender named recently beats
+                    // a salient person of the other gender.
+                    let recent = disc.recent_people.iter().rev().copied().find(|&p| fits(p));
+                    let pick = match recent {
+                        Some(p) if known(p) => Some(p),
+                        other => recently_named(doc, ents, np.a, known).or(other),
+                    }
+                    .or(disc.last_person.map(|l| l.0))?;
                     Some(person_speaker(ents, pick, cue))
                 }
                 "they" | "we" => disc.last_group.clone().map(|mut s| {
@@ -687,6 +885,18 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
             Some(Speaker { name, cue, ..Speaker::default() })
         }
     }
+}
+
+/// The person most recently named before token `at` (within a few
+/// paragraphs) who satisfies `ok`.
+fn recently_named(doc: &Doc, ents: &Entities, at: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
+    let end = ents.mentions.partition_point(|m| m.a < at);
+    let para = doc.sents.get(doc.sent_of[at] as usize).map_or(0, |s| s.para);
+    let floor = doc.paras.get(para.saturating_sub(3)).map_or(0, |p| p.a);
+    ents.mentions[..end].iter().rev().take_while(|m| m.a >= floor).find_map(|m| match m.target {
+        Target::Person(p) if ok(p) => Some(p),
+        _ => None,
+    })
 }
 
 fn person_speaker(ents: &Entities, p: usize, cue: Span) -> Speaker {
@@ -753,16 +963,48 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
         }
     }
     let plural = head.ends_with('s') && !head.ends_with("ss");
+    // "the 54-year-old said": the person given that age ("Grace Achieng, a
+    // 54-year-old farmer", "Raymond Kessler, 67,"), else the latest person.
+    if let Some(age_k) = (np.a..np.b).find(|&k| is_age(doc, k)).filter(|_| definite) {
+        let age_word = doc.word(age_k).to_ascii_lowercase();
+        let age = age_word.split('-').next().unwrap_or("");
+        let end = ents.mentions.partition_point(|m| m.a < np.a);
+        let aged = ents.mentions[..end].iter().rev().find_map(|m| {
+            let Target::Person(p) = m.target else { return None };
+            let after = doc.toks.get(m.b).is_some_and(|t| t.is_punct(','));
+            let stated = after
+                && (doc.word(m.b + 1) == age
+                    || (m.b + 2..m.b + 6).any(|k| doc.word(k).starts_with(age) && is_age(doc, k)));
+            stated.then_some(p)
+        });
+        if let Some(p) = aged.or_else(|| disc.recent_people.last().copied()) {
+            return person_speaker(ents, p, cue);
+        }
+    }
     if definite && parties.is_empty() {
         // A person known by this role: "the secretary", "the Nobel Peace Prize winner".
         if head_info.is(PERSON_NOUN) && !plural {
+            // The description's words ("the Nobel Peace Prize winner") in the
+            // person's role or apposition, or its head noun in the role.
+            let words: Vec<String> = (np.a..np.b)
+                .filter(|&k| doc.toks[k].is_word() && !info(doc, k).is(DET))
+                .map(|k| doc.word(k).to_ascii_lowercase())
+                .collect();
             let found = disc.recent_people.iter().rev().copied().find(|&p| {
                 let person = &ents.people[p];
                 let hay = person.role.as_deref().unwrap_or("").to_ascii_lowercase();
-                hay.split(|c: char| !c.is_alphanumeric()).any(|w| w == head)
+                let hay: Vec<&str> = hay.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                let shared = words.iter().filter(|w| w.len() > 3 && hay.contains(&w.as_str())).count();
+                hay.contains(&head.as_str()) || shared >= 2
             });
             if let Some(p) = found {
                 return person_speaker(ents, p, cue);
+            }
+            // "the official" after "a senior Hamas official".
+            if let Some((_, sp)) = disc.described.iter().rev().find(|(h, _)| *h == head) {
+                let mut sp = sp.clone();
+                sp.cue = cue;
+                return sp;
             }
         }
         // A group named before: "the three European countries".
@@ -853,9 +1095,19 @@ fn attribute_quote(
     if doc.toks.get(k).is_some_and(|t| t.is_punct(',') || t.is_punct('\u{2014}')) {
         k += 1;
     }
+    // The subject may start a few words on: `"…," Qatar's Foreign Ministry spokesman X told`.
+    let nearby_subject = |np: &Np| {
+        np.a >= k
+            && np.a <= k + 8
+            && (k..np.a).all(|t| {
+                doc.toks[t].is_word()
+                    && !doc.toks[t].in_quote()
+                    && !info(doc, t).is(SUBORD | CONJ | PREP | AUX | VERBISH)
+            })
+    };
     let after = frames.iter().find(|f| {
         (f.inverted && f.verb == k)
-            || (!f.inverted && f.subject.as_ref().is_some_and(|np| np.a == k && f.verb <= np.b + 3))
+            || (!f.inverted && f.subject.as_ref().is_some_and(|np| nearby_subject(np) && f.verb <= np.b + 3))
     });
     // B: right before: `X said, "…"` / `adding, "…"` / `said X, "…"`.
     let mut j = o;
@@ -872,7 +1124,10 @@ fn attribute_quote(
         end == j || (punct_before && end < j && j - end <= 6 && no_quote_between(doc, end, j) && !f.thought)
     });
     let prev_quote = qi.checked_sub(1).map(|p| (&doc.quotes[p], &done[p]));
-    let (speaker, verb, how) = if let Some(f) = after.filter(|f| f.speaker.is_some()) {
+    let label = label_speaker(doc, ents, qi, disc);
+    let (speaker, verb, how) = if let Some(sp) = label {
+        (Some(sp), None, Attribution::Adjacent)
+    } else if let Some(f) = after.filter(|f| f.speaker.is_some()) {
         pick(f, Attribution::Adjacent)
     } else if let Some(f) = before.filter(|f| f.speaker.is_some()) {
         pick(f, Attribution::Adjacent)
@@ -904,6 +1159,31 @@ fn attribute_quote(
         return QuoteResult { kind: QuoteKind::Term, speaker: None, verb: None, how: Attribution::Unknown };
     }
     QuoteResult { kind, how: if speaker.is_some() { how } else { Attribution::Unknown }, speaker, verb }
+}
+
+/// A transcript line `Name: "…"`: the label names the speaker.
+fn label_speaker(doc: &Doc, ents: &Entities, qi: usize, disc: &Discourse) -> Option<Speaker> {
+    let q = &doc.quotes[qi];
+    let o = q.open;
+    let para = &doc.paras[q.para];
+    let from = para.body_from;
+    if o < from + 2 || o - from > 7 || !doc.toks[o - 1].is_punct(':') {
+        return None;
+    }
+    // Only capitalised words (a name, maybe with a title) before the colon.
+    if !(from..o - 1)
+        .all(|k| doc.toks[k].is_word() && (doc.toks[k].has(CAP) || doc.info(k).is(super::lexicon::PARTICLE)))
+    {
+        return None;
+    }
+    let np = match mention_np_at(doc, ents, from) {
+        Some(np) if np.b == o - 1 => np,
+        _ => Np { a: from, b: o - 1, kind: NpKind::Name },
+    };
+    if matches!(np.kind, NpKind::Name) && (from..o - 1).any(|k| doc.info(k).is(SPEECH | super::lexicon::COMMON_CAP)) {
+        return None;
+    }
+    resolve(doc, ents, &np, disc)
 }
 
 fn no_quote_between(doc: &Doc, a: usize, b: usize) -> bool {
@@ -968,25 +1248,76 @@ fn is_term(doc: &Doc, ents: &Entities, qi: usize, frames: &[Frame]) -> bool {
     if sentence_like && words >= 6 {
         return false;
     }
-    // Designations: "designating Hamas as a "…"", "so-called "…"", "dubbed "…"".
+    // A title or name in title case inside the reporter's sentence: the
+    // "Axis of Resistance", the "Reporters' Shield" initiative, the Pacific "Ring of Fire".
+    let embedded = o > st.a && doc.toks[o - 1].is_word();
+    let title_case = inner
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "in" | "on" | "to" | "a" | "an" | "de" | "la" | "du"))
+        .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
+    if embedded && title_case && words <= 6 && !sentence_like {
+        return true;
+    }
+    // Charges and what others call things: "on charges of "…"", "what Moscow calls its "…"".
+    if o >= st.a + 2 {
+        let w1 = doc.word(o - 1).to_ascii_lowercase();
+        let w2 = doc.word(o - 2).to_ascii_lowercase();
+        // "on charges of espionage, extremism or "…"": the charge list may run on.
+        let charge = (st.a + 1..o).rev().take(8).any(|k| {
+            let w1 = doc.word(k).to_ascii_lowercase();
+            let w0 = doc.word(k - 1).to_ascii_lowercase();
+            matches!(
+                (w0.as_str(), w1.as_str()),
+                ("charges", "of")
+                    | ("charged", "with")
+                    | ("accused", "of")
+                    | ("convicted", "of")
+                    | ("guilty", "of")
+                    | ("charge", "of")
+            )
+        }) && !(st.a..o).any(|k| doc.toks[k].is_punct(';'));
+        let _ = &w2;
+        let calls_its = matches!(w1.as_str(), "its" | "their" | "his" | "her")
+            && matches!(w2.as_str(), "calls" | "called" | "call" | "dubs" | "dubbed" | "terms" | "termed");
+        if charge || calls_its {
+            return true;
+        }
+    }
+    // Designations: "so-called "…"", "dubbed "…"" right before the quote, or
+    // "designating Hamas as a "…"" (the verb, then "as a" right before it).
     let lo = o.saturating_sub(8).max(st.a);
+    let as_before = o >= st.a + 2 && matches!(doc.word(o - 1), "a" | "an" | "the") && doc.word(o - 2) == "as"
+        || o > st.a && doc.word(o - 1) == "as";
     for k in (lo..o).rev() {
         let w = doc.word(k).to_ascii_lowercase();
-        if info(doc, k).is(DESIGNATION) && !doc.toks[k].in_quote() {
-            let verb = w.as_str();
+        if !info(doc, k).is(DESIGNATION) || doc.toks[k].in_quote() {
+            continue;
+        }
+        let near = o - k <= 2 || (o - k <= 3 && doc.word(o - 1).eq_ignore_ascii_case("the"));
+        match w.as_str() {
             // "called it "a disaster"" is speech; "a group called "X"" is a name.
-            if verb == "called" || verb == "named" {
-                let next_is_quote = k + 1 == o;
+            "called" | "named" => {
                 let after_noun = k > st.a && lower_word(doc, k - 1) && !info(doc, k - 1).is(PRONOUN | AUX | ADVERB);
-                if next_is_quote && after_noun {
+                if k + 1 == o && after_noun {
                     return true;
                 }
-                continue;
             }
-            if verb == "known" && doc.word(k + 1) != "as" {
-                continue;
+            "known" => {
+                if doc.word(k + 1) == "as" && near {
+                    return true;
+                }
             }
-            return true;
+            "designated" | "designating" | "designate" | "labeled" | "labelled" | "labeling" | "labelling"
+            | "branded" | "branding" | "termed" => {
+                if near || as_before {
+                    return true;
+                }
+            }
+            _ => {
+                if near {
+                    return true;
+                }
+            }
         }
     }
     // A nickname inside a name: `2nd Squadron "Sabre," 3rd Cavalry`, `Joe "Jo" Smith`.
@@ -1002,7 +1333,20 @@ fn is_term(doc: &Doc, ents: &Entities, qi: usize, frames: &[Frame]) -> bool {
         }
     }
     // A titled work: the program "Looking Ahead", the report "…".
-    if o > st.a && words <= 8 && info(doc, o - 1).is(WORK_NOUN) && !sentence_like {
+    if o > st.a && words <= 8 && info(doc, o - 1).is(WORK_NOUN) && !sentence_like && title_case {
+        return true;
+    }
+    // A quoted modifier of the noun after it: a 'designated bathing water'
+    // status, the "day after" plan.
+    let next_noun = doc.toks.get(c + 1).is_some_and(|t| {
+        t.is_word()
+            && !t.has(CAP)
+            && !t.has(NUM)
+            && !info(doc, c + 1).is(PREP | CONJ | AUX | DET | SUBORD | VERBISH | PRONOUN | SPEECH | ADVERB)
+            && !doc.word(c + 1).ends_with("ly")
+    });
+    let after_modifier = o > st.a && doc.toks[o - 1].is_word() && !info(doc, o - 1).is(SPEECH | VERBISH);
+    if next_noun && after_modifier && (2..=4).contains(&words) && !sentence_like {
         return true;
     }
     // A question put to the speaker: "When asked about the current "…"".
@@ -1074,6 +1418,44 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
     let mut person_subject = false;
     for f in frames {
         let Some(sp) = &f.speaker else { continue };
+        // "he"/"she" tells the person's gender for later pronouns.
+        if let (Some(np), Some(p)) = (f.subject.as_ref(), sp.person) {
+            if np.kind == NpKind::Pronoun {
+                let g = match doc.word(np.a).to_ascii_lowercase().as_str() {
+                    "he" => Gender::Male,
+                    "she" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                if g != Gender::Unknown && !disc.genders.iter().any(|(q, _)| *q == p) {
+                    disc.genders.push((p, g));
+                }
+            }
+        }
+        // A person speaking ends the reign of a described speaker; a singular
+        // person-like description ("One victim", "a doctor") starts one.
+        if sp.person.is_some() {
+            disc.human_description = None;
+        } else if let Some(np) = f.subject.as_ref().filter(|np| np.kind == NpKind::Description) {
+            let head = (np.a..np.b).rev().find(|&k| is_description_noun(doc, k));
+            let singular_person = head.is_some_and(|h| {
+                (plural_aware_info(doc, h).is(PERSON_NOUN) && !doc.word(h).ends_with('s')) || is_age(doc, h)
+            });
+            if singular_person {
+                disc.human_description = Some(sp.clone());
+            }
+        }
+        // An indefinite description that speaks: "a senior Hamas official".
+        if let Some(np) = f.subject.as_ref().filter(|np| np.kind == NpKind::Description) {
+            let indefinite = matches!(doc.word(np.a).to_ascii_lowercase().as_str(), "a" | "an" | "one");
+            if let Some(h) = (np.a..np.b).rev().find(|&k| is_description_noun(doc, k) && info(doc, k).is(PERSON_NOUN)) {
+                if indefinite && sp.person.is_none() {
+                    disc.described.push((doc.word(h).to_ascii_lowercase(), sp.clone()));
+                    if disc.described.len() > 8 {
+                        disc.described.remove(0);
+                    }
+                }
+            }
+        }
         if let Some(p) = sp.person {
             push_person(disc, ents, p);
             person_subject = true;

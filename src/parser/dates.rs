@@ -82,30 +82,34 @@ const MONTHS: [&str; 12] = [
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// Whether `word` (any case) equals `name` or is its 3-letter (or, with
+/// `four`, 4-letter) abbreviation.
+fn names(word: &str, name: &str, four: bool) -> bool {
+    word.eq_ignore_ascii_case(name)
+        || ((word.len() == 3 || (four && word.len() == 4))
+            && name.len() > word.len()
+            && name.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// Month number of a month name or abbreviation ("Jan", "Jan.", "Sept.").
 pub(crate) fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
-    if w.len() < 3 || !w.is_ascii() {
+    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
-    if lower == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
-    MONTHS.iter().position(|m| *m == lower || (lower.len() == 3 && m.starts_with(lower.as_str()))).map(|i| i as u32 + 1)
+    MONTHS.iter().position(|m| names(w, m, false)).map(|i| i as u32 + 1)
 }
 
 /// 0 = Monday … 6 = Sunday for a weekday name or abbreviation.
 pub(crate) fn weekday_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
-    if w.len() < 3 || !w.is_ascii() {
+    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
-    WEEKDAYS
-        .iter()
-        .position(|d| *d == lower || (matches!(lower.len(), 3 | 4) && d.starts_with(lower.as_str())))
-        .map(|i| i as u32)
+    WEEKDAYS.iter().position(|d| names(w, d, true)).map(|i| i as u32)
 }
 
 fn parse_uint(s: &str) -> Option<u32> {
@@ -469,6 +473,10 @@ pub(crate) fn find_dates(
             }
         }
         // Relative days and periods.
+        if !matches!(w.as_bytes()[0] | 0x20, b't' | b'y' | b'l' | b'n') || w.len() > 9 {
+            i += 1;
+            continue;
+        }
         let lw = w.to_ascii_lowercase();
         let rel = match lw.as_str() {
             "today" | "tonight" => Some((0i64, 1usize)),

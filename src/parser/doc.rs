@@ -4,7 +4,7 @@
 use super::blocks;
 use super::dates::{self, Ymd};
 use super::lexer::{self, Tok, TokKind, SENT_START};
-use super::lexicon::{lexicon, Lexicon};
+use super::lexicon::{lexicon, Lexicon, WordInfo};
 use super::model::{Dateline, Meta, ParagraphRole, Snippet, Span, Timestamp};
 use super::quotes::{self, QuoteSpan};
 use super::sentences;
@@ -43,6 +43,8 @@ pub(crate) struct Doc<'a> {
     pub lx: &'static Lexicon,
     pub paras: Vec<Para>,
     pub toks: Vec<Tok>,
+    /// What the lexicon knows of each token (default for punctuation).
+    pub infos: Vec<WordInfo>,
     pub sents: Vec<Sent>,
     /// Sentence index of every token.
     pub sent_of: Vec<u32>,
@@ -71,11 +73,14 @@ impl<'a> Doc<'a> {
             toks.extend(pt);
             paras.push(Para { span: *span, role: ParagraphRole::Body, a, b: toks.len(), body_from: a });
         }
+        let infos =
+            toks.iter().map(|t| if t.is_word() { lx.info(t.span().of(text)) } else { WordInfo::default() }).collect();
         let mut doc = Doc {
             text,
             lx,
             paras,
             toks,
+            infos,
             sents: Vec::new(),
             sent_of: Vec::new(),
             quotes: Vec::new(),
@@ -87,6 +92,12 @@ impl<'a> Doc<'a> {
         doc.find_meta();
         doc.split_sentences(&all_quotes, &outer);
         doc
+    }
+
+    /// Lexicon classes of token `i`.
+    #[inline]
+    pub fn info(&self, i: usize) -> WordInfo {
+        self.infos.get(i).copied().unwrap_or_default()
     }
 
     /// Text of token `i`.

@@ -4,7 +4,7 @@
 use super::attribution::{Attributions, Frame};
 use super::doc::Doc;
 use super::lexer::{TokKind, CAP, NUM};
-use super::lexicon::{ABSTRACT_NOUN, ANALYSIS_VERB, AUX, DET, EVALUATIVE, PRONOUN, SPEECH, THINK};
+use super::lexicon::{ABSTRACT_NOUN, ANALYSIS_VERB, DET, EVALUATIVE, PRONOUN, SPEECH};
 use super::mentions::{Entities, Target};
 use super::model::{FactKind, ParagraphRole, QuoteKind, Span};
 
@@ -69,7 +69,7 @@ pub(crate) fn find(doc: &Doc, ents: &Entities, attr: &Attributions) -> Vec<RawFa
         }
         let kind = if reported || source.is_some() {
             FactKind::Reported
-        } else if is_commentary(doc, ents, s, a, b, !inside.is_empty()) {
+        } else if is_commentary(doc, ents, a, b, !inside.is_empty(), frames.iter().any(|f| f.verb >= a && f.verb < b)) {
             FactKind::Commentary
         } else {
             FactKind::Fact
@@ -128,8 +128,7 @@ fn fact_span(doc: &Doc, s: usize, direct: &[usize], frames: &[Frame]) -> Option<
             b -= 1;
         }
         let last = doc.word(b.saturating_sub(1)).to_ascii_lowercase();
-        if b > a && doc.lx.info(&last).is(SPEECH) && (last.ends_with("ing") || b >= 2 && doc.toks[b - 2].is_punct(','))
-        {
+        if b > a && doc.info(b - 1).is(SPEECH) && (last.ends_with("ing") || b >= 2 && doc.toks[b - 2].is_punct(',')) {
             b -= 1;
             continue;
         }
@@ -172,66 +171,201 @@ fn source_of(doc: &Doc, f: &Frame) -> Option<(Span, String, Option<usize>)> {
 }
 
 /// The writer's own analysis: an unattributed, evaluative sentence such as
-/// "This engagement underscores the urgency of the situation." or
-/// "Defeating malaria is both an urgent calling and an achievable goal."
-fn is_commentary(doc: &Doc, ents: &Entities, s: usize, a: usize, b: usize, has_quotes: bool) -> bool {
-    if has_quotes {
+/// "This engagement underscores the urgency of the situation.",
+/// "Defeating malaria is both an urgent calling and an achievable goal." or
+/// "How Paris manages that retreat will shape its influence for years to come."
+///
+/// A score of cues: an analysis verb ("underscores", "signals", "leaves")
+/// whose subject is an abstract noun phrase rather than a named actor;
+/// a clause as subject ("Whether …", "How …"); a copula with an evaluative
+/// complement ("is a reminder that", "remains far from clear"); evaluative
+/// and generalising words. Numbers, speech verbs, quotes and named actors
+/// opening the sentence count against it.
+fn is_commentary(doc: &Doc, ents: &Entities, a: usize, b: usize, has_quotes: bool, has_frame: bool) -> bool {
+    if has_quotes || has_frame && b - a < 6 {
         return false;
     }
-    let st = doc.sents[s];
-    let mut score = 0i32;
+    // Cheap gate: most sentences carry none of the cues scored below.
+    let cued = (a..b).any(|k| doc.info(k).is(ANALYSIS_VERB | EVALUATIVE | ABSTRACT_NOUN))
+        || doc.word(a).eq_ignore_ascii_case("whether")
+        || doc.word(a).eq_ignore_ascii_case("how")
+        || doc.word(a).eq_ignore_ascii_case("a")
+        || (a..b).any(|k| {
+            matches!(
+                doc.word(k),
+                "leaves"
+                    | "left"
+                    | "laid"
+                    | "shape"
+                    | "shapes"
+                    | "tests"
+                    | "exposes"
+                    | "deepens"
+                    | "complicates"
+                    | "reminder"
+                    | "cornerstone"
+                    | "testament"
+                    | "sign"
+                    | "warning"
+                    | "test"
+                    | "luxury"
+                    | "necessity"
+                    | "symbol"
+                    | "lesson"
+                    | "matter"
+                    | "measure"
+                    | "step"
+                    | "victory"
+                    | "setback"
+                    | "blow"
+                    | "always"
+                    | "never"
+                    | "everywhere"
+                    | "inevitably"
+                    | "cannot"
+                    | "must"
+                    | "should"
+                    | "end"
+                    | "come"
+                    | "far"
+            )
+        });
+    if !cued {
+        return false;
+    }
     let words: Vec<usize> = (a..b).filter(|&k| doc.toks[k].is_word()).collect();
     if words.len() < 5 {
         return false;
     }
-    let first = words[0];
-    let first_info = doc.lx.info(doc.word(first));
-    // Subject: an abstract noun phrase ("This engagement", "The broader scope").
-    let abstract_subject = first_info.is(DET | PRONOUN)
-        && words.iter().take(5).any(|&k| doc.lx.info(doc.word(k)).is(ABSTRACT_NOUN) && !doc.toks[k].has(CAP));
-    let anaphoric = matches!(
-        doc.word(first).to_ascii_lowercase().as_str(),
-        "this" | "these" | "such" | "their" | "its" | "that" | "those"
-    );
-    // An analysis verb as main verb within the first words.
-    let analysis = words.iter().take(16).position(|&k| {
-        let w = doc.word(k);
-        !doc.toks[k].has(CAP) && doc.lx.info(w).is(ANALYSIS_VERB) && (w.ends_with('s') || w.ends_with("ed"))
+    let lower = |k: usize| doc.word(k).to_ascii_lowercase();
+    // The subject starts after a leading phrase ("For Kyiv, the arithmetic …").
+    let mut first = words[0];
+    if doc.info(first).is(super::lexicon::PREP | super::lexicon::SUBORD)
+        && !matches!(lower(first).as_str(), "whether" | "how" | "what" | "why")
+    {
+        if let Some(comma) = (a..b.min(a + 10)).find(|&k| doc.toks[k].is_punct(',')) {
+            if let Some(&w) = words.iter().find(|&&w| w > comma) {
+                first = w;
+            }
+        }
+    }
+    let words: Vec<usize> = words.into_iter().filter(|&w| w >= first).collect();
+    let first_word = lower(first);
+    let named_first = ents.mention_at(first).is_some();
+    let mut score = 0i32;
+    // The subject: an abstract or anaphoric noun phrase ("This engagement",
+    // "The broader scope", "The blunt wording", "The withdrawal").
+    let abstract_subject = !named_first
+        && doc.info(first).is(DET | PRONOUN)
+        && words.iter().skip(1).take(4).take_while(|&&k| ents.mention_at(k).is_none()).any(|&k| {
+            let w = doc.word(k);
+            !doc.toks[k].has(CAP)
+                && (doc.info(k).is(ABSTRACT_NOUN)
+                    || ["tion", "sion", "ment", "ness", "ity", "ance", "ence", "al", "ure", "ing", "ics"]
+                        .iter()
+                        .any(|suffix| w.len() > suffix.len() + 3 && w.ends_with(suffix)))
+        });
+    let anaphoric = matches!(first_word.as_str(), "this" | "these" | "such" | "their" | "its" | "that" | "those");
+    // An analysis verb as main verb ("signals", "laid bare", "will shape").
+    let analysis = words.iter().take(16).any(|&k| {
+        let w = lower(k);
+        !doc.toks[k].has(CAP)
+            && ((doc.info(k).is(ANALYSIS_VERB) && (w.ends_with('s') || w.ends_with("ed")))
+                || matches!(
+                    w.as_str(),
+                    "leaves" | "left" | "laid" | "shape" | "shapes" | "tests" | "exposes" | "deepens" | "complicates"
+                ))
     });
-    if analysis.is_some() {
+    if analysis && !named_first {
         score += 2;
         if abstract_subject || anaphoric {
             score += 2;
         }
+    } else if abstract_subject {
+        score += 1;
     }
-    // Copula with an evaluative word: "… is both an urgent calling and an achievable goal."
-    let copula = words.iter().take(8).position(|&k| matches!(doc.word(k), "is" | "are" | "remains" | "remain"));
-    let evaluative =
-        words.iter().filter(|&&k| doc.lx.info(doc.word(k)).is(EVALUATIVE) && !doc.toks[k].has(CAP)).count() as i32;
-    if let Some(ci) = copula {
-        let after_eval = words[ci + 1..].iter().take(6).any(|&k| doc.lx.info(doc.word(k)).is(EVALUATIVE));
+    // A clause as subject: "Whether either side is ready … remains far from clear."
+    if matches!(first_word.as_str(), "whether" | "how" | "what" | "why") && doc.toks[first].has(CAP) {
+        score += 2;
+    }
+    // Copula with an evaluative complement.
+    let copulas: Vec<usize> = words
+        .iter()
+        .take(16)
+        .enumerate()
+        .filter(|(_, &k)| matches!(lower(k).as_str(), "is" | "are" | "remains" | "remain"))
+        .map(|(i, _)| i)
+        .collect();
+    let mut copula_score = 0;
+    for ci in copulas {
         let subject_named = words[..ci].iter().any(|&k| ents.mention_at(k).is_some());
-        if after_eval && !subject_named {
-            score += 2;
+        let complement: Vec<String> = words[ci + 1..].iter().take(5).map(|&k| lower(k)).collect();
+        let reminder = complement.windows(2).any(|w| {
+            matches!(w[0].as_str(), "a" | "an" | "not")
+                && matches!(
+                    w[1].as_str(),
+                    "reminder"
+                        | "cornerstone"
+                        | "testament"
+                        | "sign"
+                        | "warning"
+                        | "test"
+                        | "luxury"
+                        | "necessity"
+                        | "symbol"
+                        | "lesson"
+                        | "matter"
+                        | "measure"
+                        | "step"
+                        | "victory"
+                        | "setback"
+                        | "blow"
+                )
+        });
+        let evaluative_complement = words[ci + 1..].iter().take(6).any(|&k| doc.info(k).is(EVALUATIVE));
+        if !subject_named && reminder {
+            copula_score = 4;
+        } else if !subject_named && evaluative_complement {
+            copula_score = copula_score.max(2);
         }
     }
+    score += copula_score;
+    // A generic subject with a modal: "A society that cannot learn the truth cannot govern itself."
+    if matches!(first_word.as_str(), "a" | "an")
+        && words.iter().any(|&k| matches!(lower(k).as_str(), "cannot" | "must" | "should"))
+    {
+        score += 3;
+    }
+    let evaluative = words.iter().filter(|&&k| doc.info(k).is(EVALUATIVE) && !doc.toks[k].has(CAP)).count() as i32;
     score += evaluative.min(2);
-    // Facts carry numbers, dates and named actors doing things.
-    if (a..b).any(|k| doc.toks[k].has(NUM)) {
+    let generalising = words
+        .iter()
+        .filter(|&&k| matches!(lower(k).as_str(), "always" | "never" | "everywhere" | "inevitably"))
+        .count()
+        + words
+            .windows(3)
+            .filter(|w| {
+                let t: Vec<String> = w.iter().map(|&k| lower(k)).collect();
+                (t[0] == "in" && t[1] == "the" && t[2] == "end")
+                    || (t[0] == "years" && t[1] == "to" && t[2] == "come")
+                    || (t[0] == "how" && t[1] == "far")
+            })
+            .count();
+    score += generalising.min(2) as i32;
+    // Facts carry numbers, speech and named actors doing things.
+    let numbers = (a..b).filter(|&k| doc.toks[k].has(NUM)).count();
+    let date_numbers = (a..b)
+        .filter(|&k| doc.toks[k].has(NUM) && k > a && super::dates::month_number(doc.word(k - 1)).is_some())
+        .count();
+    score -= 3 * (numbers > date_numbers) as i32 + date_numbers.min(1) as i32;
+    if named_first && matches!(ents.mention_at(first).map(|m| m.target), Some(Target::Person(_) | Target::Party(_))) {
         score -= 2;
     }
-    if ents.mention_at(first).is_some_and(|m| matches!(m.target, Target::Person(_) | Target::Party(_))) {
-        score -= 2;
-    }
-    if (a..b).any(|k| {
-        let inf = doc.lx.info(doc.word(k));
-        doc.toks[k].is_word() && inf.is(SPEECH | THINK) && !inf.is(ANALYSIS_VERB) && !doc.toks[k].has(CAP)
-    }) {
+    if has_frame {
         score -= 3;
     }
     if (a..b).any(|k| matches!(doc.toks[k].kind, TokKind::Open(_))) {
         score -= 2;
     }
-    let _ = (st, AUX);
     score >= 4
 }

@@ -3,8 +3,8 @@
 
 use super::dates::month_number;
 use super::doc::Doc;
-use super::lexer::{TokKind, CAP, NUM, POSS};
-use super::lexicon::{AUX, CONJ, DET, PREP, PRONOUN, SPEECH, SUBORD, VERBISH};
+use super::lexer::{TokKind, CAP, HYPHEN, NUM, POSS};
+use super::lexicon::{AUX, CONJ, DET, NUMBER_WORD, ORDINAL_WORD, PREP, PRONOUN, SPEECH, SUBORD, VERBISH};
 use super::model::{Figure, FigureKind, Span};
 
 /// Qualifiers before a number, longest first.
@@ -223,6 +223,10 @@ fn word_number(doc: &Doc, mut i: usize, end: usize) -> Option<(f64, usize, bool)
                 money_compound = seen;
             } else if part == "and" && seen {
                 consumed = true;
+            } else if seen && consumed && unit_word(part).is_some() {
+                // "six-week", "five-year": the number is the token's head.
+                i += 1;
+                return Some((total + cur, i, false));
             } else {
                 if consumed {
                     // "thirty-million": a part after numbers that is no number
@@ -237,7 +241,8 @@ fn word_number(doc: &Doc, mut i: usize, end: usize) -> Option<(f64, usize, bool)
         }
         i += 1;
     }
-    if !seen {
+    // A token that only starts like a number ("sixty-i") is not one.
+    if !seen || i == start {
         return None;
     }
     let mut v = total + cur;
@@ -271,6 +276,14 @@ pub(crate) fn find(doc: &Doc, s: usize, out: &mut Vec<Figure>) {
             continue;
         }
         let w = doc.word(i);
+        let info = doc.info(i);
+        // Only number-like words go further (most words stop here, cheaply).
+        let hyphen_number =
+            t.has(HYPHEN) && w.split('-').next().is_some_and(|p| unit_number(&p.to_ascii_lowercase()).is_some());
+        if !t.has(NUM) && !info.is(NUMBER_WORD | ORDINAL_WORD) && !hyphen_number && !w.eq_ignore_ascii_case("half") {
+            i += 1;
+            continue;
+        }
         let lw = w.to_ascii_lowercase();
         let mut number: Option<f64> = None;
         let mut next = i + 1;
@@ -317,10 +330,7 @@ pub(crate) fn find(doc: &Doc, s: usize, out: &mut Vec<Figure>) {
             }
         } else if let Some(v) = ordinal_number(&lw) {
             // "its second test": an ordinal before a noun.
-            if doc.toks.get(i + 1).is_some_and(|n| n.is_word() && !n.has(CAP))
-                && i > st.a
-                && doc.lx.info(doc.word(i - 1)).is(DET)
-            {
+            if doc.toks.get(i + 1).is_some_and(|n| n.is_word() && !n.has(CAP)) && i > st.a && doc.info(i - 1).is(DET) {
                 number = Some(v);
                 kind = FigureKind::Ordinal;
             }
@@ -465,7 +475,7 @@ fn what_it_counts(doc: &Doc, from: usize, end: usize) -> Option<String> {
             break;
         }
         let w = doc.word(k);
-        let info = doc.lx.info(w);
+        let info = doc.info(k);
         if w == "of" && !of_used && last.is_some() && k + 1 < end && doc.toks[k + 1].is_word() {
             of_used = true;
             k += 1;
@@ -476,7 +486,7 @@ fn what_it_counts(doc: &Doc, from: usize, end: usize) -> Option<String> {
             && last.is_some()
             && k + 1 < end
             && doc.toks[k + 1].is_word()
-            && !doc.lx.info(doc.word(k + 1)).is(DET | PRONOUN | AUX)
+            && !doc.info(k + 1).is(DET | PRONOUN | AUX)
         {
             and_used = true;
             k += 1;

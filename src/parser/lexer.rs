@@ -85,6 +85,7 @@ fn is_non_ascii_punct(c: char) -> bool {
     matches!(
         c,
         '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{00A0}'..='\u{00BF}' | '\u{00D7}' | '\u{00F7}'
+            | '\u{20A0}'..='\u{20CF}'
             | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FEFF}'
     )
 }
@@ -192,15 +193,25 @@ fn lex_paragraph(
             i += consumed;
             continue;
         }
-        let c = match body[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        let b = bytes[i];
+        // ASCII fast path for spaces.
+        if b < 0x80 && b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            match body[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
-        if is_word_char(c) {
+        if (b < 0x80 && b.is_ascii_alphanumeric()) || (b >= 0x80 && is_word_char(c)) {
             // A word never runs over a quote mark.
             let limit = events.get(*ev).map_or(bytes.len(), |e| e.0.saturating_sub(base).min(bytes.len()));
             let (end, flags) = scan_word(&body[..limit.max(i + c.len_utf8())], i, abbrevs);
@@ -276,8 +287,21 @@ fn scan_word(body: &str, start: usize, abbrevs: &dyn AbbrevTable) -> (usize, u16
     if first.is_ascii_digit() {
         flags |= NUM;
     }
-    while let Some(c) = body[i..].chars().next() {
-        if is_word_char(c) {
+    while i < bytes.len() {
+        // ASCII letters and digits: the common case, no decoding.
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+                if b.is_ascii_uppercase() {
+                    uppers += 1;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = body[i..].chars().next() else { break };
+        if !c.is_ascii() && is_word_char(c) {
             if c.is_alphabetic() {
                 letters += 1;
                 if c.is_uppercase() {

@@ -129,13 +129,13 @@ pub(crate) enum AliasTarget {
 
 #[derive(Clone, Debug)]
 pub(crate) struct KnownPerson {
-    pub name: String,
     pub party: Option<usize>,
 }
 
 /// Everything the parser knows, built once per process.
 pub(crate) struct Lexicon {
-    words: FxMap<String, WordInfo>,
+    /// Lower-cased words (as bytes: lookups need no UTF-8 check).
+    words: FxMap<Box<[u8]>, WordInfo>,
     abbrevs: FxMap<String, bool>,
     pub parties: Vec<KnownParty>,
     pub people: Vec<KnownPerson>,
@@ -145,6 +145,8 @@ pub(crate) struct Lexicon {
     first_names: FxMap<String, ()>,
     /// Known people by full name.
     people_by_name: FxMap<String, usize>,
+    /// Lower-cased given names with a clear gender.
+    name_genders: FxMap<String, super::mentions::Gender>,
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -193,7 +195,15 @@ impl Lexicon {
             aliases: FxMap::default(),
             first_names: FxMap::default(),
             people_by_name: FxMap::default(),
+            name_genders: FxMap::default(),
         };
+        for (list, gender) in
+            [(MALE_NAMES, super::mentions::Gender::Male), (FEMALE_NAMES, super::mentions::Gender::Female)]
+        {
+            for name in list.split_whitespace() {
+                lx.name_genders.insert(name.to_lowercase(), gender);
+            }
+        }
         for fields in data_lines(include_str!("data/abbreviations.txt")) {
             let word = fields[0].trim().trim_end_matches('.');
             if !word.is_empty() {
@@ -223,7 +233,7 @@ impl Lexicon {
             } else {
                 VerbForm::Finite
             };
-            let e = lx.words.entry(form.to_lowercase()).or_default();
+            let e = lx.entry(form);
             e.class |= bit;
             e.verb_form = verb_form;
         }
@@ -263,7 +273,11 @@ impl Lexicon {
     }
 
     fn add(&mut self, word: &str, class: u64) {
-        self.words.entry(word.to_lowercase()).or_default().class |= class;
+        self.entry(word).class |= class;
+    }
+
+    fn entry(&mut self, word: &str) -> &mut WordInfo {
+        self.words.entry(word.to_lowercase().into_bytes().into_boxed_slice()).or_default()
     }
 
     fn load_parties(&mut self) {
@@ -290,7 +304,7 @@ impl Lexicon {
         for fields in data_lines(include_str!("data/people.tsv")) {
             let Some(name) = fields.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else { continue };
             let party = fields.get(1).and_then(|p| by_name.get(p.trim()).copied());
-            self.people.push(KnownPerson { name: name.to_string(), party });
+            self.people.push(KnownPerson { party });
             let idx = self.people.len() - 1;
             self.people_by_name.insert(name.to_string(), idx);
             self.add_alias(name, AliasTarget::Person(idx));
@@ -342,18 +356,39 @@ impl Lexicon {
             let b = &mut buf[..word.len()];
             b.copy_from_slice(word.as_bytes());
             b.make_ascii_lowercase();
-            // Safe: ASCII in, ASCII out.
-            let key = std::str::from_utf8(b).unwrap_or("");
-            return self.words.get(key).copied().unwrap_or_default();
+            return self.words.get(&*b).copied().unwrap_or_default();
         }
         if word.len() > 64 {
             return WordInfo::default();
         }
-        self.words.get(&word.to_lowercase()).copied().unwrap_or_default()
+        self.words.get(word.to_lowercase().as_bytes()).copied().unwrap_or_default()
+    }
+
+    /// The gender a given name usually has, when it is clear.
+    pub fn first_name_gender(&self, word: &str) -> super::mentions::Gender {
+        use super::mentions::Gender;
+        if word.len() > 20 || !word.chars().next().is_some_and(char::is_uppercase) {
+            return Gender::Unknown;
+        }
+        self.name_genders.get(&word.to_lowercase()).copied().unwrap_or(Gender::Unknown)
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {
         word.len() <= 20 && self.first_names.contains_key(&word.to_lowercase())
+    }
+
+    /// The party a whole phrase names ("Saudi Arabia", "Paris"), if any.
+    pub fn party_for_phrase(&self, phrase: &str) -> Option<usize> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let (first, rest) = words.split_first()?;
+        self.aliases_starting(first).iter().find_map(|e| match e.target {
+            AliasTarget::Party(p)
+                if e.rest.len() == rest.len() && e.rest.iter().zip(rest).all(|((r, _), w)| r == w) =>
+            {
+                Some(p)
+            }
+            _ => None,
+        })
     }
 
     /// A well-known person by full name.
@@ -421,7 +456,13 @@ const BUILTIN: &[(&str, u64)] = &[
          inc ltd llc plc authority office court service services network organization organisation alliance \
          coalition society church trust board bureau administration academy assembly parliament congress senate \
          tribunal guard guards brigades militia police programme program initiative mission embassy consulate \
-         secretariat observatory laboratory institution agencies community",
+         secretariat observatory laboratory institution agencies community maritime shipping airlines airways \
+         energy holdings partners systems technologies motors petroleum mining pharmaceuticals logistics \
+         industries enterprises corporation insurance telecom railways news radio television times post journal \
+         herald tribune gazette broadcasting survey list commission authority bloc securities capital \
+         university hospital clinic foods brands beverages laboratories labs electronics networks \
+         entertainment studios resources minerals metals ventures investments financial realty \
+         properties hotels stores water utilities",
         ORG_HEAD,
     ),
     ("january february march april may june july august september october november december sept", MONTH),
@@ -451,7 +492,8 @@ const BUILTIN: &[(&str, u64)] = &[
          complexity complex comprehensive severity severe growing delicate fragile precarious pivotal \
          unprecedented profound deep broader wider potential contention pressing grave dire tragic \
          heartening welcome welcomed shameful outrageous staggering stark clear obvious undeniable \
-         timeless noble",
+         timeless noble blunt sharply indispensable mounting fragility truth ordinary unclear uncertain \
+         inevitable impatience frustration credibility legitimacy unsustainable untenable bleak",
         EVALUATIVE,
     ),
     (
@@ -459,7 +501,8 @@ const BUILTIN: &[(&str, u64)] = &[
          situation decision approach effort efforts trend escalation dynamic tension tensions stance response \
          coordination cooperation development step steps strategy policy shift change changes emphasis \
          involvement outreach dialogue diplomacy standoff impasse deadlock uncertainty pattern episode \
-         confirmation consensus disagreement divergence rift convergence",
+         confirmation consensus disagreement divergence rift convergence exchange arithmetic wording push \
+         price retreat outcome stakes question debate standoff gamble calculus message signal timing",
         ABSTRACT_NOUN,
     ),
     (
@@ -516,6 +559,36 @@ const BUILTIN: &[(&str, u64)] = &[
         VERBISH,
     ),
 ];
+
+/// Given names that are (nearly always) women's.
+const FEMALE_NAMES: &str = "Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty \
+    Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah Stephanie Rebecca Sharon \
+    Laura Cynthia Kathleen Amy Angela Shirley Anna Anne Ann Brenda Pamela Emma Nicole Helen Samantha Katherine \
+    Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie Olivia Joyce Virginia Victoria Kelly \
+    Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah Jacqueline Martha Gloria Teresa Sara Madison \
+    Frances Kathryn Janice Jean Abigail Alice Julia Judy Sophia Sophie Grace Denise Amber Doris Marilyn Danielle \
+    Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori Karine Kamala Hillary Nikki \
+    Ursula Jacinda Golda Indira Benazir Fatima Aisha Ayesha Layla Leila Mariam Maryam Noor Nour Zainab Salma Yasmin \
+    Rania Hana Amina Hadiza Agnes Alicia Claire Katrin Priya Margot Paloma Andrea Elena Yulia Olena Giorgia Marine \
+    Annalena Kaja Kristalina Ngozi Gabriela Lucia Lucía Sofia Sofía Valentina Camila Cristina Ellen Liz Theresa Irene \
+    Miriam Naomi Hadiza Chisomo Ruth Eleanor Priya Rachel Dana Laura Grace Sandra Hamdah Reem Mwila Amara";
+
+/// Given names that are (nearly always) men's.
+const MALE_NAMES: &str = "James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel \
+    Matthew Anthony Mark Donald Steven Steve Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason \
+    Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Sam Gregory \
+    Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle \
+    Ethan Walter Noah Jeremy Christian Keith Roger Terry Gerald Harold Sean Carl Arthur Lawrence Dylan Jesse Bryan \
+    Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy Vincent Ralph Eugene Russell Bobby \
+    Mason Philip Louis Mohammed Muhammad Mohammad Mohamed Ahmed Ahmad Ali Omar Hassan Hussein Abdullah Abdul Ibrahim \
+    Youssef Yousef Yusuf Khalid Khaled Mahmoud Mustafa Tariq Karim Hamid Faisal Nasser Walid Ismail Yahya Osama Hamza \
+    Bilal Anwar Jamal Rashid Sami Samir Ziad Fadi Rami Tamim Mohsen Javad Hossein Reza Naftali Yair Isaac Yitzhak \
+    Moshe Avi Ehud Ariel Shimon Gideon Itamar Benny Eli Itan Vladimir Sergei Sergey Dmitry Alexei Mikhail Nikolai \
+    Ivan Igor Oleg Yuri Andrei Volodymyr Petro Viktor Arseniy Oleksandr Dmytro Narendra Rahul Imran Nawaz Recep \
+    Emmanuel Francois François Jacques Nicolas Olaf Friedrich Mario Matteo Silvio Pedro Jair Luiz Javier Gustavo Hugo \
+    Fidel Carlos Miguel Luis Jorge Manuel Francisco Antonio Alejandro Diego Fernando Ricardo Eduardo Rafael Sergio \
+    Roberto Morgan Bright Tony Boris Keir Rishi Gordon Nigel Cyril Thabo Nelson Emmerson Uhuru Raila Yoweri Abiy \
+    Kofi Jens Martin Jordan Tom Tomas Kwame Bruce Ernesto Teodoro Abdirahman Abdi Abdulmalik Mahamadou Rubén Ruben";
 
 /// Frequent given names across languages; with the people file they tell a
 /// capitalised pair such as "Hamdah Salhut" is a person.

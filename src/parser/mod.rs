@@ -265,12 +265,88 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
     }
 }
 
-/// "United States", or "France, United Kingdom and Germany" for a group.
+/// Country and body names read with "the" in running text ("the United States").
+fn takes_article(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "United"
+            | "Republic"
+            | "Kingdom"
+            | "Democratic"
+            | "Central"
+            | "Czech"
+            | "Dominican"
+            | "European"
+            | "African"
+            | "Islamic"
+            | "State"
+    ) || (name.ends_with('s')
+        && !name.contains(' ')
+        && matches!(name, "Netherlands" | "Philippines" | "Bahamas" | "Maldives" | "Comoros" | "Seychelles"))
+}
+
+/// "United States", or "France, the United Kingdom and Germany" for a group.
 fn party_label(parties: &[usize], ents: &mentions::Entities) -> Option<String> {
-    let names: Vec<&str> = parties.iter().map(|&p| ents.parties[p].name.as_str()).collect();
+    let names: Vec<String> = parties
+        .iter()
+        .map(|&p| {
+            let name = ents.parties[p].name.as_str();
+            if parties.len() > 1 && takes_article(name) {
+                format!("the {name}")
+            } else {
+                name.to_string()
+            }
+        })
+        .collect();
     match names.len() {
         0 => None,
-        1 => Some(names[0].to_string()),
+        1 => Some(names[0].clone()),
         n => Some(format!("{} and {}", names[..n - 1].join(", "), names[n - 1])),
     }
+}
+
+/// A developer's view of the analysis: sentences with their mentions and
+/// speech frames (used by `factsheet --debug`; not a stable format).
+#[doc(hidden)]
+pub fn debug_dump(text: &str) -> String {
+    use std::fmt::Write as _;
+    let doc = Doc::build(text);
+    let ents = mentions::find(&doc);
+    let attr = attribution::attribute(&doc, &ents);
+    let mut out = String::new();
+    for (s, st) in doc.sents.iter().enumerate() {
+        let _ = write!(out, "[{s}]");
+        let mut k = st.a;
+        while k < st.b {
+            if let Some(m) = ents.mention_at(k).filter(|m| m.a == k) {
+                let target = match m.target {
+                    mentions::Target::Party(p) => format!("P:{}", ents.parties[p].name),
+                    mentions::Target::Person(p) => format!("H:{}", ents.people[p].name),
+                };
+                let words: Vec<&str> = (m.a..m.b).map(|i| doc.word(i)).collect();
+                let _ =
+                    write!(out, " {{{}={}{}}}", words.join(" "), target, if m.antecedent.is_some() { "*" } else { "" });
+                k = m.b;
+                continue;
+            }
+            let _ = write!(out, " {}", doc.word(k));
+            k += 1;
+        }
+        for f in &attr.frames[s] {
+            let _ = write!(
+                out,
+                "\n    frame '{}' subject={:?} inverted={} speaker={:?}",
+                doc.word(f.verb),
+                f.subject.as_ref().map(|np| (np.a..np.b).map(|i| doc.word(i)).collect::<Vec<_>>().join(" ")),
+                f.inverted,
+                f.speaker.as_ref().map(|sp| (
+                    &sp.name,
+                    sp.parties.iter().map(|&p| ents.parties[p].name.as_str()).collect::<Vec<_>>()
+                ))
+            );
+        }
+        out.push('\n');
+    }
+    out
 }

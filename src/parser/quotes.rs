@@ -157,14 +157,18 @@ fn paragraph_starts_with_open(body: &str) -> bool {
 
 fn collect_marks(body: &str, base: usize, marks: &mut Vec<Mark>) {
     marks.clear();
-    let mut prev: Option<char> = None;
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if let Some(family) = family(c) {
-            let next = iter.peek().map(|&(_, n)| n);
-            marks.push(Mark { pos: base + i, len: c.len_utf8(), glyph: c, family, prev, next });
+    let bytes = body.as_bytes();
+    // Only bytes that can start a quote glyph are looked at closely:
+    // ASCII `"` and `'`, and the lead bytes of the others' UTF-8 forms.
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+            continue;
         }
-        prev = Some(c);
+        let Some(c) = body[i..].chars().next() else { continue };
+        let Some(family) = family(c) else { continue };
+        let prev = body[..i].chars().next_back();
+        let next = body[i + c.len_utf8()..].chars().next();
+        marks.push(Mark { pos: base + i, len: c.len_utf8(), glyph: c, family, prev, next });
     }
 }
 
@@ -207,6 +211,24 @@ fn pair_paragraph(text: &str, para: Span, marks: &[Mark], next_para_opens: bool,
                 }
             }
             Action::Open => {
+                // `"A, said X. "B."`: a quote never closed before its
+                // attribution; end it at the comma and open the next one.
+                if let Some(i) = pending.filter(|_| m.family == Family::Double) {
+                    let open = stack[i];
+                    if let Some(comma) = attribution_inside(text, open.mark.pos + open.mark.len, m.pos) {
+                        stack.truncate(i);
+                        out.push(QuoteSpan {
+                            open: open.mark.span(),
+                            close: Span::new(comma + 1, comma + 1),
+                            depth: open.depth,
+                            continues: false,
+                            unclosed: true,
+                            missing_open: false,
+                        });
+                        stack.push(Open { mark: *m, depth: open.depth });
+                        continue;
+                    }
+                }
                 if stack.len() < 64 {
                     stack.push(Open { mark: *m, depth });
                 }
@@ -230,6 +252,27 @@ fn pair_paragraph(text: &str, para: Span, marks: &[Mark], next_para_opens: bool,
             });
         }
     }
+}
+
+/// Byte offset of the comma of a ", said X" / ", X said" attribution inside
+/// `from..to` (a quote whose closing mark is missing), if any.
+fn attribution_inside(text: &str, from: usize, to: usize) -> Option<usize> {
+    let inner = text.get(from..to)?;
+    let bytes = inner.as_bytes();
+    for (i, _) in inner.match_indices(", ") {
+        let rest = &inner[i + 2..];
+        let mut words = rest.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
+        let first = words.next().unwrap_or("");
+        let second = words.next().unwrap_or("");
+        let third = words.next().unwrap_or("");
+        let verb = |w: &str| RECOVERY_VERBS.contains(&w.trim_end_matches([',', '.']));
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if verb(first) || (capital(first) && (verb(second) || (capital(second) && verb(third)))) {
+            let _ = bytes;
+            return Some(from + i);
+        }
+    }
+    None
 }
 
 fn trim_end(text: &str, para: Span) -> usize {
@@ -484,6 +527,12 @@ mod tests {
     fn missing_opening_mark_recovered_from_attribution() {
         let text = "It is a goal. Defeating malaria\" says Mr. Bush, \"is possible.\"";
         assert_eq!(quotes(text), vec!["Defeating malaria", "is possible."]);
+    }
+
+    #[test]
+    fn missing_closing_mark_before_attribution_is_recovered() {
+        let text = r#""The water came up fast, said Amina Hussein, a mother. "We left everything.""#;
+        assert_eq!(quotes(text), vec!["The water came up fast,", "We left everything."]);
     }
 
     #[test]

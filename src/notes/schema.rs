@@ -1,0 +1,375 @@
+//! The stored JSON: a versioned envelope, and the migrations from every
+//! earlier version to the current one.
+//!
+//! Every version is one JSON object with a numeric `schema` field.
+//!
+//! **v1** (the first shape: one article, notes keyed by item):
+//! ```json
+//! { "schema": 1,
+//!   "article": { "text": "…the pasted article…", "saved": 1741230000000,
+//!                "note": "note on the article ('' for none)",
+//!                "items": { "quote:3": { "start": 120, "end": 181, "note": "…", "saved": 1741230000000 } } } }
+//! ```
+//! `article` may be `null`. Item keys are `<kind>:<index>` (kind `quote`,
+//! `fact` or `party`; index into the parser's list of that kind) and
+//! `start..end` is the item's byte span in `text`. Indices change whenever the
+//! parser or the text does, and only one article fits: hence v2.
+//!
+//! **v2** (current, [`CURRENT_SCHEMA`]): `{ "schema": 2, "library": Library }`,
+//! the types of [`model`](super::model) and [`Anchor`] serialized by serde:
+//! ```json
+//! { "schema": 2, "library": {
+//!     "articles": [ { "id": "16 hex digits", "text": "…", "title": "…", "published": "2025-03-06" | null,
+//!                     "created": ms, "revised": ms, "last_opened": ms,
+//!                     "article_note": { "body": "…", "updated": ms } | null,
+//!                     "notes": [ { "id": "…", "body": "…", "tags": ["…"], "created": ms, "updated": ms,
+//!                                  "deleted": ms | null,
+//!                                  "anchor": { "kind": "quote|fact|reported|commentary|party|person|figure|date|text",
+//!                                              "exact": "…", "prefix": "…", "suffix": "…", "start": 1735,
+//!                                              "name": "Hamas" | null } } ] } ],
+//!     "removed": [ { "id": "…", "at": ms } ] } }
+//! ```
+//!
+//! **Adding v3:** copy today's model types into a frozen `mod v2` here, give
+//! it `fn upgrade(self) -> Library` (the v3 library), make `v1` upgrade into
+//! `v2::Document`, raise [`CURRENT_SCHEMA`], and add a test that a v2 document
+//! migrates losslessly. [`load`] then migrates every earlier version.
+
+use serde::{Deserialize, Serialize};
+
+use super::anchor::Anchor;
+use super::model::{ArticleRecord, Library, Removed};
+
+/// The version [`to_json`] writes.
+pub const CURRENT_SCHEMA: u32 = 2;
+
+/// What [`load`] found in storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadStatus {
+    /// Nothing was stored.
+    Fresh,
+    /// A library of the current version.
+    Loaded,
+    /// An earlier version, migrated to the current one.
+    Migrated { from: u32 },
+    /// The current version with some articles or tombstones unreadable: the
+    /// readable ones were kept.
+    Damaged { dropped: usize },
+    /// Not a library at all (invalid JSON, no `schema`): started empty.
+    Corrupt,
+    /// Written by a newer version of the app: started empty.
+    UnknownVersion { version: u64 },
+}
+
+impl LoadStatus {
+    /// Whether the raw stored value must be copied to a backup key before the
+    /// library is written over it (anything but a clean load of this version;
+    /// migrations keep one too, in case a migration ever turns out wrong).
+    pub fn needs_backup(&self) -> bool {
+        !matches!(self, LoadStatus::Fresh | LoadStatus::Loaded)
+    }
+
+    /// Whether the reader should be told (something could not be read).
+    pub fn is_problem(&self) -> bool {
+        matches!(self, LoadStatus::Damaged { .. } | LoadStatus::Corrupt | LoadStatus::UnknownVersion { .. })
+    }
+}
+
+/// Result of [`load`]: the library to start with and how it was obtained.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadOutcome {
+    pub library: Library,
+    pub status: LoadStatus,
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    library: Library,
+}
+
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    schema: u32,
+    library: &'a Library,
+}
+
+/// Only the version of a stored document (the rest is skipped).
+#[derive(Deserialize)]
+struct Probe {
+    schema: Option<serde_json::Value>,
+}
+
+/// Reads a stored value (`None`: nothing stored) into a library of the current
+/// version, migrating earlier versions. Never fails and never panics; see
+/// [`LoadStatus::needs_backup`] for when the caller must keep `raw`.
+pub fn load(raw: Option<&str>) -> LoadOutcome {
+    let Some(raw) = raw else {
+        return LoadOutcome { library: Library::default(), status: LoadStatus::Fresh };
+    };
+    let corrupt = || LoadOutcome { library: Library::default(), status: LoadStatus::Corrupt };
+    let version = match serde_json::from_str::<Probe>(raw) {
+        Ok(Probe { schema: Some(v) }) => v.as_u64(),
+        _ => None,
+    };
+    match version {
+        Some(1) => match serde_json::from_str::<v1::Document>(raw) {
+            Ok(doc) => LoadOutcome { library: doc.upgrade(), status: LoadStatus::Migrated { from: 1 } },
+            Err(_) => corrupt(),
+        },
+        Some(2) => match serde_json::from_str::<Envelope>(raw) {
+            Ok(envelope) => LoadOutcome { library: envelope.library, status: LoadStatus::Loaded },
+            Err(_) => salvage(raw).unwrap_or_else(corrupt),
+        },
+        Some(version) if version > u64::from(CURRENT_SCHEMA) => {
+            LoadOutcome { library: Library::default(), status: LoadStatus::UnknownVersion { version } }
+        }
+        _ => corrupt(),
+    }
+}
+
+/// Keeps the readable articles and tombstones of a damaged current-version document.
+fn salvage(raw: &str) -> Option<LoadOutcome> {
+    let value: serde_json::Value = serde_json::from_str(raw).ok()?;
+    let library = value.get("library")?;
+    let articles = library.get("articles")?.as_array()?;
+    let removed = library.get("removed").and_then(|r| r.as_array()).map_or(&[][..], Vec::as_slice);
+    let mut kept = Library::default();
+    let mut dropped = 0;
+    for article in articles {
+        match serde_json::from_value::<ArticleRecord>(article.clone()) {
+            Ok(record) => kept.articles.push(record),
+            Err(_) => dropped += 1,
+        }
+    }
+    for tombstone in removed {
+        match serde_json::from_value::<Removed>(tombstone.clone()) {
+            Ok(t) => kept.removed.push(t),
+            Err(_) => dropped += 1,
+        }
+    }
+    Some(LoadOutcome { library: kept, status: LoadStatus::Damaged { dropped } })
+}
+
+/// The library as stored: compact JSON of the current version.
+pub fn to_json(library: &Library) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&EnvelopeRef { schema: CURRENT_SCHEMA, library })
+}
+
+/// The library as exported: indented JSON of the current version.
+pub fn to_json_pretty(library: &Library) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(&EnvelopeRef { schema: CURRENT_SCHEMA, library })
+}
+
+/// Version 1 (see the module docs) and its migration.
+mod v1 {
+    use std::collections::BTreeMap;
+
+    use serde::Deserialize;
+
+    use super::Anchor;
+    use crate::notes::anchor::{anchor, ItemKind};
+    use crate::notes::model::{title_from_text, ArticleNote, ArticleRecord, Library, Millis, Note};
+    use crate::notes::text::article_id;
+    use crate::parser::Span;
+
+    #[derive(Deserialize)]
+    pub struct Document {
+        article: Option<Article>,
+    }
+
+    #[derive(Deserialize)]
+    struct Article {
+        text: String,
+        #[serde(default)]
+        saved: Millis,
+        #[serde(default)]
+        note: String,
+        #[serde(default)]
+        items: BTreeMap<String, ItemNote>,
+    }
+
+    #[derive(Deserialize)]
+    struct ItemNote {
+        start: usize,
+        end: usize,
+        note: String,
+        #[serde(default)]
+        saved: Millis,
+    }
+
+    impl Document {
+        /// The v1 article as a one-article library. Every non-empty note is
+        /// kept; one whose span does not fit the text gets an empty anchor
+        /// (shown detached) rather than being dropped.
+        pub fn upgrade(self) -> Library {
+            let Some(article) = self.article else {
+                return Library::default();
+            };
+            let text = article.text;
+            let notes = article
+                .items
+                .into_iter()
+                .filter(|(_, item)| !item.note.trim().is_empty())
+                .map(|(key, item)| {
+                    let kind = match key.split(':').next() {
+                        Some("quote") => ItemKind::Quote,
+                        Some("fact") => ItemKind::Fact,
+                        Some("party") => ItemKind::Party,
+                        _ => ItemKind::Text,
+                    };
+                    let span = Span::new(item.start, item.end);
+                    let name = (kind == ItemKind::Party).then(|| span.of(&text).trim()).filter(|n| !n.is_empty());
+                    let anchor = anchor(&text, span, kind, name).unwrap_or(Anchor {
+                        kind,
+                        exact: String::new(),
+                        prefix: String::new(),
+                        suffix: String::new(),
+                        start: item.start,
+                        name: None,
+                    });
+                    let saved = if item.saved > 0 { item.saved } else { article.saved };
+                    Note {
+                        id: format!("v1-{}", key.replace(':', "-")),
+                        anchor,
+                        body: item.note,
+                        tags: Vec::new(),
+                        created: saved,
+                        updated: saved,
+                        deleted: None,
+                    }
+                })
+                .collect();
+            let record = ArticleRecord {
+                id: article_id(&text),
+                title: title_from_text(&text),
+                published: None,
+                created: article.saved,
+                revised: article.saved,
+                last_opened: article.saved,
+                article_note: (!article.note.is_empty())
+                    .then_some(ArticleNote { body: article.note, updated: article.saved }),
+                notes,
+                text,
+            };
+            let mut library = Library { articles: vec![record], removed: Vec::new() };
+            library.canonicalize();
+            library
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::anchor::{reanchor, Attachment, Fidelity, ItemKind};
+    use crate::notes::model::{ArticleMeta, Note};
+    use crate::notes::text::article_id;
+    use crate::parser::Span;
+
+    const SEED: &str = include_str!("../../tests/fixtures/seed-us-hamas-talks.txt");
+
+    fn v1_document() -> String {
+        let quote = "These are ongoing talks and discussions";
+        let q = SEED.find(quote).expect("quote");
+        let f = SEED.find("24 living captives").expect("figure");
+        let h = SEED.find("Hamas").expect("party");
+        serde_json::json!({
+            "schema": 1,
+            "article": {
+                "text": SEED,
+                "saved": 1_741_230_000_000u64,
+                "note": "Compare with the Axios report.",
+                "items": {
+                    "quote:0": { "start": q, "end": q + quote.len(), "note": "Who else confirmed?", "saved": 1_741_230_000_100u64 },
+                    "fact:7": { "start": f, "end": f + 18, "note": "Check against later counts" },
+                    "party:1": { "start": h, "end": h + 5, "note": "Armed group; designated 1997" },
+                    "fact:9": { "start": SEED.len() + 5, "end": SEED.len() + 9, "note": "span no longer fits" },
+                    "quote:4": { "start": 0, "end": 3, "note": "   " }
+                }
+            }
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn nothing_stored_is_fresh() {
+        assert_eq!(load(None), LoadOutcome { library: Library::default(), status: LoadStatus::Fresh });
+    }
+
+    #[test]
+    fn v1_migrates_losslessly() {
+        let outcome = load(Some(&v1_document()));
+        assert_eq!(outcome.status, LoadStatus::Migrated { from: 1 });
+        assert!(outcome.status.needs_backup() && !outcome.status.is_problem());
+        let [article] = outcome.library.articles.as_slice() else { panic!("one article") };
+        assert_eq!(article.id, article_id(SEED));
+        assert_eq!(article.text, SEED);
+        assert_eq!(article.title, "US confirms direct talks with Hamas over Gaza captives");
+        assert_eq!((article.created, article.last_opened), (1_741_230_000_000, 1_741_230_000_000));
+        assert_eq!(article.article_note_text(), Some("Compare with the Axios report."));
+
+        let by_id = |id: &str| article.note(id).unwrap_or_else(|| panic!("note {id}"));
+        let quote: &Note = by_id("v1-quote-0");
+        assert_eq!((quote.anchor.kind, quote.body.as_str()), (ItemKind::Quote, "Who else confirmed?"));
+        assert_eq!(quote.anchor.exact, "These are ongoing talks and discussions");
+        assert_eq!((quote.created, quote.updated), (1_741_230_000_100, 1_741_230_000_100));
+        let fact = by_id("v1-fact-7");
+        assert_eq!(fact.anchor.exact, "24 living captives");
+        assert_eq!(fact.created, 1_741_230_000_000, "the article's time when the item has none");
+        assert_eq!(
+            reanchor(&fact.anchor, SEED),
+            Attachment::Attached { span: Span::new(1735, 1753), fidelity: Fidelity::Exact }
+        );
+        let party = by_id("v1-party-1");
+        assert_eq!((party.anchor.kind, party.anchor.name.as_deref()), (ItemKind::Party, Some("Hamas")));
+        let broken = by_id("v1-fact-9");
+        assert_eq!((broken.body.as_str(), broken.anchor.exact.as_str()), ("span no longer fits", ""));
+        assert_eq!(reanchor(&broken.anchor, SEED), Attachment::Detached, "kept, shown detached");
+        assert_eq!(article.notes.len(), 4, "the blank v1 note carried nothing");
+    }
+
+    #[test]
+    fn migrated_library_saves_and_reloads_as_the_current_version() {
+        let migrated = load(Some(&v1_document())).library;
+        let json = to_json(&migrated).expect("serializes");
+        assert!(json.starts_with(r#"{"schema":2,"library":{"articles":[{"id":""#));
+        assert_eq!(load(Some(&json)), LoadOutcome { library: migrated, status: LoadStatus::Loaded });
+    }
+
+    #[test]
+    fn v1_without_an_article_is_an_empty_library() {
+        let outcome = load(Some(r#"{"schema":1,"article":null}"#));
+        assert_eq!(outcome, LoadOutcome { library: Library::default(), status: LoadStatus::Migrated { from: 1 } });
+    }
+
+    #[test]
+    fn corrupt_values_start_empty_and_ask_for_a_backup() {
+        for raw in ["", "{", "null", "[]", "\"text\"", "{\"library\":{}}", "{\"schema\":\"2\"}", "{\"schema\":0}"] {
+            let outcome = load(Some(raw));
+            assert_eq!(outcome.status, LoadStatus::Corrupt, "{raw:?}");
+            assert!(outcome.library.is_empty() && outcome.status.needs_backup() && outcome.status.is_problem());
+        }
+        assert_eq!(load(Some(r#"{"schema":1,"article":{"text":5}}"#)).status, LoadStatus::Corrupt);
+    }
+
+    #[test]
+    fn a_newer_version_is_reported_not_read() {
+        let outcome = load(Some(r#"{"schema":3,"library":{"articles":[],"shelves":[]}}"#));
+        assert_eq!(outcome.status, LoadStatus::UnknownVersion { version: 3 });
+        assert!(outcome.library.is_empty() && outcome.status.needs_backup());
+    }
+
+    #[test]
+    fn damaged_articles_are_dropped_and_the_rest_kept() {
+        let mut library = Library::default();
+        library.open_article("First article text here.", ArticleMeta::default(), 1);
+        library.open_article("A completely different second text.", ArticleMeta::default(), 2);
+        let mut value = serde_json::to_value(EnvelopeRef { schema: 2, library: &library }).expect("value");
+        value["library"]["articles"][1]["notes"] = serde_json::json!("not a list");
+        value["library"]["removed"] = serde_json::json!([{ "id": "x", "at": 5 }, { "id": 7 }]);
+        let outcome = load(Some(&value.to_string()));
+        assert_eq!(outcome.status, LoadStatus::Damaged { dropped: 2 });
+        assert_eq!(outcome.library.articles, library.articles[..1]);
+        assert_eq!(outcome.library.removed, [Removed { id: "x".into(), at: 5 }]);
+    }
+}

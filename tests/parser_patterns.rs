@@ -1,0 +1,483 @@
+//! One test per quote style, attribution pattern and breakdown feature the
+//! parser promises, each on a small article written for the test.
+
+use factsheet::parser::{parse, Attribution, Breakdown, DateKind, FactKind, FigureKind, PartyKind, Quote, QuoteKind};
+
+/// The quote whose text starts with `start`.
+fn quote<'a>(b: &'a Breakdown, start: &str) -> &'a Quote {
+    b.quotes.iter().find(|q| q.text.trim_start().starts_with(start)).unwrap_or_else(|| {
+        panic!("no quote starting {start:?}; quotes: {:?}", b.quotes.iter().map(|q| &q.text).collect::<Vec<_>>())
+    })
+}
+
+fn speaker(b: &Breakdown, start: &str) -> Option<String> {
+    quote(b, start).speaker.clone()
+}
+
+fn party(b: &Breakdown, start: &str) -> Option<String> {
+    quote(b, start).party.clone()
+}
+
+// --- Quote marks -------------------------------------------------------------
+
+#[test]
+fn straight_double_quotes_are_found() {
+    let b = parse(r#""We will rebuild," the mayor, Ana Costa, said on Monday."#);
+    assert_eq!(quote(&b, "We will").text, "We will rebuild,");
+}
+
+#[test]
+fn curly_quotes_are_found() {
+    let b = parse("“The talks are over,” said Foreign Minister Lena Brandt.");
+    assert_eq!(quote(&b, "The talks").text, "The talks are over,");
+    assert_eq!(speaker(&b, "The talks").as_deref(), Some("Lena Brandt"));
+}
+
+#[test]
+fn mixed_pair_straight_open_curly_close_is_one_quote() {
+    let b = parse("\"We are ready to sign,” said Omar Haddad, a negotiator.");
+    assert_eq!(quote(&b, "We are").text, "We are ready to sign,");
+}
+
+#[test]
+fn german_low_high_quotes_are_found() {
+    let b = parse("„Wir haben zu viel Zeit verloren“, sagte Ministerin Katrin Vogt.\n\nVogt said the bill was vital.");
+    assert_eq!(quote(&b, "Wir haben").text, "Wir haben zu viel Zeit verloren");
+}
+
+#[test]
+fn french_guillemets_are_found() {
+    let b = parse("« Nous partirons en janvier », a déclaré Claire Duval.");
+    assert_eq!(quote(&b, "Nous").text.trim(), "Nous partirons en janvier");
+}
+
+#[test]
+fn single_quotes_inside_double_stay_inside() {
+    let b = parse(r#""He is treated like a 'yo-yo.' He is safe," said Bright Matonga."#);
+    assert_eq!(b.stats.quotes, 1);
+    assert!(quote(&b, "He is treated").text.contains("'yo-yo.'"));
+}
+
+#[test]
+fn british_single_quotes_are_quotes() {
+    let b = parse("‘We have been left with no choice,’ said Dr Priya Nandakumar.");
+    assert_eq!(quote(&b, "We have been").text, "We have been left with no choice,");
+    assert_eq!(speaker(&b, "We have been").as_deref(), Some("Priya Nandakumar"));
+}
+
+#[test]
+fn apostrophes_are_not_quote_marks() {
+    let b = parse("The leaders' summit in the '90s didn't help Sa'ad or O'Brien's plans.");
+    assert!(b.quotes.is_empty(), "{:?}", b.quotes);
+}
+
+#[test]
+fn unbalanced_mark_never_swallows_the_next_paragraph() {
+    let b = parse("He said \"this never closes.\n\nThe next paragraph is plain text.\n\nShe said \"yes\" to it.");
+    let texts: Vec<&str> = b.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert!(texts.contains(&"this never closes."));
+    assert!(texts.contains(&"yes"));
+    assert!(!texts.iter().any(|t| t.contains("next paragraph")));
+    assert!(!b.notices.is_empty(), "the reader is told about the unclosed mark");
+}
+
+#[test]
+fn multi_paragraph_quote_gives_one_piece_per_paragraph_with_one_speaker() {
+    let b = parse(
+        "Col. Ahmed Farah, the army's spokesman, said: \"We had received intelligence two days before.\n\n\
+         \"The operation to clear the villages is continuing.\"",
+    );
+    let first = quote(&b, "We had received");
+    let second = quote(&b, "The operation");
+    assert!(first.continues);
+    assert_eq!(first.speaker.as_deref(), Some("Ahmed Farah"));
+    assert_eq!(second.speaker.as_deref(), Some("Ahmed Farah"));
+    assert_eq!(second.attribution, Attribution::Continued);
+}
+
+// --- Attribution ------------------------------------------------------------
+
+#[test]
+fn quote_then_name_said() {
+    let b = parse("\"The cap is working,\" Tony Hayward said.");
+    assert_eq!(speaker(&b, "The cap").as_deref(), Some("Tony Hayward"));
+    assert_eq!(quote(&b, "The cap").verb.as_deref(), Some("said"));
+    assert_eq!(quote(&b, "The cap").attribution, Attribution::Adjacent);
+}
+
+#[test]
+fn quote_then_said_name_with_apposition_gives_role() {
+    let b =
+        parse("\"It's an adrenaline rush,\" said Pvt. Brandon Hickle, an infantryman with the 3rd Cavalry Regiment.");
+    let q = quote(&b, "It's an");
+    assert_eq!(q.speaker.as_deref(), Some("Brandon Hickle"));
+    assert!(q.role.as_deref().is_some_and(|r| r.contains("infantryman")), "{:?}", q.role);
+    assert_eq!(q.party.as_deref(), Some("3rd Cavalry Regiment"));
+}
+
+#[test]
+fn name_said_colon_quote() {
+    let b = parse("Health Secretary Martin Hale said: \"We have made a fair offer.\"");
+    assert_eq!(speaker(&b, "We have made").as_deref(), Some("Martin Hale"));
+}
+
+#[test]
+fn name_stated_comma_quote() {
+    let b = parse("Jean Dupont stated, \"The President has demonstrated his resolve.\"");
+    assert_eq!(speaker(&b, "The President").as_deref(), Some("Jean Dupont"));
+    assert_eq!(quote(&b, "The President").verb.as_deref(), Some("stated"));
+}
+
+#[test]
+fn participle_adding_takes_the_clause_subject() {
+    let b = parse(
+        "White House Press Secretary Karine Jean-Pierre confirmed the report on Wednesday, adding, \
+         \"These are ongoing talks.\"",
+    );
+    let q = quote(&b, "These are");
+    assert_eq!(q.speaker.as_deref(), Some("Karine Jean-Pierre"));
+    assert_eq!(q.role.as_deref(), Some("White House Press Secretary"));
+    assert_eq!(q.party.as_deref(), Some("United States"));
+    assert_eq!(q.verb.as_deref(), Some("adding"));
+}
+
+#[test]
+fn quote_broken_by_its_attribution_keeps_one_speaker() {
+    let b = parse("\"We're not going to allow it,\" Mr. Kerry said, \"the order to be destroyed by one country.\"");
+    assert_eq!(speaker(&b, "We're not").as_deref(), Some("Kerry"));
+    assert_eq!(speaker(&b, "the order").as_deref(), Some("Kerry"));
+    assert_eq!(quote(&b, "the order").kind, QuoteKind::Direct);
+}
+
+#[test]
+fn quote_paragraph_takes_the_speaker_of_the_sentence_before() {
+    let b = parse(
+        "Al Jazeera's Hamdah Salhut, reporting from Amman, stated that the parties discussed captives.\n\n\
+         \"We understand that this is to ensure the recovery of the remains.\"",
+    );
+    let q = quote(&b, "We understand");
+    assert_eq!(q.speaker.as_deref(), Some("Hamdah Salhut"));
+    assert_eq!(q.party.as_deref(), Some("Al Jazeera"));
+    assert_eq!(q.attribution, Attribution::Context);
+}
+
+#[test]
+fn pronoun_he_added_resolves_to_the_person() {
+    let b = parse(
+        "U.S. Representative John Spratt, who appeared on the program, expressed concern.\n\n\
+         He added: \"This is a very serious matter.\"",
+    );
+    assert_eq!(speaker(&b, "This is a very").as_deref(), Some("John Spratt"));
+    assert_eq!(party(&b, "This is a very").as_deref(), Some("United States"));
+}
+
+#[test]
+fn pronouns_follow_gender_when_titles_tell_it() {
+    let b = parse(
+        "Mrs. Alma Reyes met Mr. Tom Baker on Friday.\n\n\
+         \"We agreed on nothing,\" she said.\n\n\"Nothing at all,\" he said.",
+    );
+    assert_eq!(speaker(&b, "We agreed").as_deref(), Some("Alma Reyes"));
+    assert_eq!(speaker(&b, "Nothing at all").as_deref(), Some("Tom Baker"));
+}
+
+#[test]
+fn description_refers_back_to_the_named_person() {
+    let b = parse(
+        "Ana Lucía Ferrer, the journalist who won the Nobel Peace Prize, spoke in Oslo.\n\n\
+         \"They took our building,\" the Nobel Peace Prize winner said.",
+    );
+    assert_eq!(speaker(&b, "They took").as_deref(), Some("Ana Lucía Ferrer"));
+}
+
+#[test]
+fn the_official_refers_back_to_a_described_speaker() {
+    let b = parse(
+        "A senior Hamas official, who spoke on condition of anonymity, said the group had reservations.\n\n\
+         \"We want guarantees that the war will end,\" the official said.",
+    );
+    let q = quote(&b, "We want");
+    assert_eq!(q.speaker.as_deref(), Some("A senior Hamas official"));
+    assert_eq!(q.party.as_deref(), Some("Hamas"));
+}
+
+#[test]
+fn institution_speaks_through_the_ministry_in_a_statement() {
+    let b = parse(
+        "According to Niger's Ministry of Humanitarian Action, 400,000 people have fled.\n\n\
+         The ministry said in a statement that it was \"working closely with partners.\"",
+    );
+    let q = quote(&b, "working closely");
+    assert_eq!(q.speaker.as_deref(), Some("Niger's Ministry of Humanitarian Action"));
+    assert_eq!(q.party.as_deref(), Some("Niger"));
+    assert_eq!(q.kind, QuoteKind::Partial);
+}
+
+#[test]
+fn statement_read_and_added_the_statement() {
+    let b = parse(
+        "RIYADH, SAUDI ARABIA — Saudi Arabia's foreign ministry said talks had resumed.\n\n\
+         A statement released by the Arab nation's foreign ministry read, \"the Kingdom welcomes the resumption of talks.\"\n\n\
+         \"The Kingdom affirms its keenness on unity,\" added the statement.",
+    );
+    assert_eq!(party(&b, "the Kingdom welcomes").as_deref(), Some("Saudi Arabia"));
+    assert_eq!(quote(&b, "the Kingdom welcomes").kind, QuoteKind::Direct);
+    assert_eq!(party(&b, "The Kingdom affirms").as_deref(), Some("Saudi Arabia"));
+}
+
+#[test]
+fn group_subject_and_they_stated() {
+    let b = parse(
+        "France, the United Kingdom, and Germany warned Israel against using aid as a \"political tool.\"\n\n\
+         The three European countries stated in a joint statement, \"We call on all sides to act.\" \
+         They also stated, \"Aid should never be conditional.\"",
+    );
+    assert_eq!(speaker(&b, "political tool").as_deref(), Some("France, the United Kingdom, and Germany"));
+    assert_eq!(quote(&b, "political tool").kind, QuoteKind::Partial);
+    assert_eq!(party(&b, "We call").as_deref(), Some("France, the United Kingdom and Germany"));
+    assert_eq!(party(&b, "Aid should").as_deref(), Some("France, the United Kingdom and Germany"));
+}
+
+#[test]
+fn according_to_attributes_a_partial_quote() {
+    let b = parse("The ceasefire is \"holding for now,\" according to Israeli officials.");
+    let q = quote(&b, "holding");
+    assert_eq!(q.speaker.as_deref(), Some("Israeli officials"));
+    assert_eq!(q.party.as_deref(), Some("Israel"));
+}
+
+#[test]
+fn transcript_label_names_the_speaker() {
+    let b = parse("Host Grace Mwangi spoke with Dr. Tomas Lindqvist.\n\nLindqvist: \"It is the worst outbreak in a decade.\"\n\nMwangi: \"Why?\"");
+    assert_eq!(speaker(&b, "It is the worst").as_deref(), Some("Tomas Lindqvist"));
+    assert_eq!(speaker(&b, "Why?").as_deref(), Some("Grace Mwangi"));
+}
+
+#[test]
+fn fullest_name_is_reported_even_when_it_comes_later() {
+    let b = parse(
+        "McFarlane said the move was \"a very serious breach.\"\n\n\
+         Robert McFarlane, a former adviser to President Ronald Reagan, spoke on the program.",
+    );
+    assert_eq!(speaker(&b, "a very serious").as_deref(), Some("Robert McFarlane"));
+    assert_eq!(party(&b, "a very serious").as_deref(), Some("United States"));
+}
+
+#[test]
+fn unknown_speaker_stays_unknown() {
+    let b = parse("The rain kept falling on the village.\n\n\"Nobody came to help us, nobody at all.\"");
+    let q = quote(&b, "Nobody came");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.attribution, Attribution::Unknown);
+}
+
+#[test]
+fn unnamed_speaker_keeps_the_description_without_a_party() {
+    let b = parse("\"We do not have bread to eat,\" asked one caller from Tehran.");
+    let q = quote(&b, "We do not");
+    assert_eq!(q.speaker.as_deref(), Some("one caller from Tehran"));
+    assert_eq!(q.party, None);
+}
+
+#[test]
+fn told_names_the_listener_not_the_speaker() {
+    let b = parse("\"The house was gone,\" one resident, a market vendor, told Radio Quispillaccta, a local station.");
+    assert_eq!(speaker(&b, "The house").as_deref(), Some("one resident"));
+}
+
+#[test]
+fn party_from_the_country_of_the_dateline_for_a_minister() {
+    let b = parse("PARIS — \"We will leave by January,\" Defence Minister Claire Duval said on Tuesday.");
+    assert_eq!(party(&b, "We will leave").as_deref(), Some("France"));
+}
+
+// --- Kinds ------------------------------------------------------------------
+
+#[test]
+fn designation_is_a_term_not_speech() {
+    let b = parse("Washington designated the group a \"terrorist organization\" in 1997.");
+    assert_eq!(quote(&b, "terrorist").kind, QuoteKind::Term);
+    assert_eq!(b.stats.quotes, 0);
+    assert_eq!(b.stats.terms, 1);
+}
+
+#[test]
+fn so_called_and_titles_are_terms() {
+    let b = parse(
+        "The government backed its so-called \"minimum service levels\" law. Peru lies on the Pacific \"Ring of Fire\" and \
+         the report, titled \"Deadly Pattern,\" was published on Monday.",
+    );
+    for t in ["minimum service levels", "Ring of Fire", "Deadly Pattern,"] {
+        assert_eq!(quote(&b, t).kind, QuoteKind::Term, "{t}");
+    }
+}
+
+#[test]
+fn nickname_inside_a_name_is_a_term() {
+    let b = parse("\"We deploy soon,\" said Pvt. Tim Lee of 2nd Squadron \"Sabre,\" 3rd Cavalry Regiment.");
+    assert_eq!(quote(&b, "Sabre").kind, QuoteKind::Term);
+    assert_eq!(quote(&b, "We deploy").kind, QuoteKind::Direct);
+}
+
+#[test]
+fn fragment_inside_the_reporters_sentence_is_partial() {
+    let b = parse(
+        "Secretary of State John Kerry says the United States is \"prepared to respond very strongly\" if needed.",
+    );
+    let q = quote(&b, "prepared");
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(q.speaker.as_deref(), Some("John Kerry"));
+    assert_eq!(q.role.as_deref(), Some("Secretary of State"));
+}
+
+#[test]
+fn lowercase_continuation_of_the_reporters_clause_is_partial() {
+    let b =
+        parse("Allowing malaria to continue, said President Bush, \"is just simply unacceptable. So we are acting.\"");
+    assert_eq!(quote(&b, "is just").kind, QuoteKind::Partial);
+    assert_eq!(speaker(&b, "is just").as_deref(), Some("Bush"));
+}
+
+// --- Parties ----------------------------------------------------------------
+
+#[test]
+fn parties_collect_every_alias_and_the_people_who_speak_for_them() {
+    let b = parse(
+        "The U.S. is in talks with Hamas. White House Press Secretary Karine Jean-Pierre said, \"Talks are ongoing.\" \
+         The Trump administration nominated Adam Boehler as envoy. Washington declined to comment.",
+    );
+    let us = b.parties.iter().find(|p| p.name == "United States").expect("United States");
+    assert_eq!(us.kind, PartyKind::Country);
+    for alias in ["U.S.", "White House", "Trump administration", "Washington", "Karine Jean-Pierre"] {
+        assert!(us.aliases.iter().any(|a| a == alias), "alias {alias} in {:?}", us.aliases);
+    }
+    assert!(us.mentions >= 5);
+    assert!(us.people.iter().any(|&p| b.people[p].name == "Karine Jean-Pierre"));
+    assert!(b.parties.iter().any(|p| p.name == "Hamas" && p.kind == PartyKind::ArmedGroup));
+}
+
+#[test]
+fn organisation_unknown_to_any_list_is_found_by_its_shape() {
+    let b = parse("Volunteers with the Ayorou Women's Grain Bank Association said stocks were gone by April.");
+    assert!(b.parties.iter().any(|p| p.name == "Ayorou Women's Grain Bank Association"), "{:?}", b.parties);
+}
+
+#[test]
+fn definite_description_counts_for_the_party_named_before() {
+    let b = parse(
+        "The World Food Programme said it will cut rations.\n\n\
+         \"Our pipeline will break in July,\" the agency said.",
+    );
+    assert_eq!(party(&b, "Our pipeline").as_deref(), Some("World Food Programme"));
+    let wfp = b.parties.iter().find(|p| p.name == "World Food Programme").expect("WFP");
+    assert!(wfp.aliases.iter().any(|a| a == "agency"), "{:?}", wfp.aliases);
+}
+
+// --- Facts, figures, dates, metadata -------------------------------------------
+
+#[test]
+fn facts_carry_kind_source_parties_and_figures() {
+    let b = parse(
+        "According to Israeli officials, approximately 24 living captives and at least 35 bodies remain in Gaza. \
+         In the first phase, Hamas released 33 hostages in exchange for over 2,000 Palestinian prisoners.",
+    );
+    let reported = b.facts.iter().find(|f| f.text.starts_with("According")).expect("reported fact");
+    assert_eq!(reported.kind, FactKind::Reported);
+    assert_eq!(reported.source.as_ref().map(|s| s.name.as_str()), Some("Israeli officials"));
+    let values: Vec<&str> = reported.figures.iter().map(|f| f.value.as_str()).collect();
+    assert_eq!(values, ["approximately 24", "at least 35"]);
+    assert_eq!(reported.figures[0].what.as_deref(), Some("living captives"));
+    assert_eq!(reported.figures[0].qualifier.as_deref(), Some("approximately"));
+    let fact = b.facts.iter().find(|f| f.text.starts_with("In the first phase")).expect("fact");
+    assert_eq!(fact.kind, FactKind::Fact);
+    let over = fact.figures.iter().find(|f| f.number == Some(2000.0)).expect("2,000");
+    assert_eq!(over.value, "over 2,000");
+    assert_eq!(over.what.as_deref(), Some("Palestinian prisoners"));
+}
+
+#[test]
+fn figures_in_words_money_and_percentages() {
+    let b = parse(
+        "The U.S. launched a one-point-two billion-dollar program to cut deaths by fifty percent. \
+         Donors gave $3 billion; 12,000 to 19,000 barrels leak each day.",
+    );
+    let find = |v: &str| b.figures.iter().find(|f| f.value == v).unwrap_or_else(|| panic!("{v}: {:?}", b.figures));
+    assert_eq!(find("one-point-two billion-dollar").number, Some(1.2e9));
+    assert_eq!(find("one-point-two billion-dollar").kind, FigureKind::Money);
+    assert_eq!(find("fifty percent").kind, FigureKind::Percent);
+    assert_eq!(find("$3 billion").number, Some(3e9));
+    assert_eq!(find("$3 billion").unit.as_deref(), Some("USD"));
+    let range = find("12,000 to 19,000 barrels");
+    assert_eq!((range.number, range.upper), (Some(12000.0), Some(19000.0)));
+}
+
+#[test]
+fn relative_dates_resolve_against_the_timestamp() {
+    let b = parse(
+        "Talks resume\n\n2025-03-06 03:24:00\n\nIsrael suspended aid on Sunday. The ministers met on Wednesday and \
+         agreed in January to talk again next week.",
+    );
+    let iso = |t: &str| b.dates.iter().find(|d| d.text == t).and_then(|d| d.iso.clone());
+    assert_eq!(iso("Sunday").as_deref(), Some("2025-03-02"));
+    assert_eq!(iso("Wednesday").as_deref(), Some("2025-03-05"));
+    assert_eq!(iso("January").as_deref(), Some("2025-01"));
+    assert_eq!(b.dates.iter().find(|d| d.text == "Sunday").map(|d| d.kind), Some(DateKind::Weekday));
+}
+
+#[test]
+fn metadata_headline_timestamp_abstract_and_dateline() {
+    let b = parse(
+        "US confirms direct talks with Hamas\n\n2025-03-06 03:24:00\n\nAbstract: The U.S. is in direct talks.\n\n\
+         WASHINGTON — The United States is engaging in talks.",
+    );
+    assert_eq!(b.meta.headline.as_ref().map(|h| h.text.as_str()), Some("US confirms direct talks with Hamas"));
+    assert_eq!(b.meta.timestamp.as_ref().and_then(|t| t.iso.as_deref()), Some("2025-03-06 03:24:00"));
+    assert_eq!(b.meta.abstract_text.as_ref().map(|a| a.text.as_str()), Some("The U.S. is in direct talks."));
+    assert_eq!(b.meta.dateline.as_ref().map(|d| d.place.as_str()), Some("WASHINGTON"));
+}
+
+#[test]
+fn writer_commentary_is_kept_apart_from_fact() {
+    let b = parse(
+        "Israel suspended the entry of aid on Sunday. This international pressure highlights the growing concern \
+         over the humanitarian situation in Gaza.",
+    );
+    let kinds: Vec<(FactKind, &str)> = b.facts.iter().map(|f| (f.kind, f.text.as_str())).collect();
+    assert_eq!(kinds[0].0, FactKind::Fact);
+    assert_eq!(kinds[1].0, FactKind::Commentary, "{kinds:?}");
+    assert_eq!(b.stats.commentary, 1);
+}
+
+#[test]
+fn sentences_survive_abbreviations_and_quotes() {
+    let b = parse("Mr. Bush met Gen. Smith in the U.S. on Jan. 5. \"It went well. Very well,\" he said. Then he left.");
+    assert_eq!(b.stats.sentences, 3, "{:?}", b.sentences);
+}
+
+#[test]
+fn every_span_points_at_its_text() {
+    let text =
+        "“We are ready,” said Foreign Minister Lena Brandt in Berlin on Monday, adding that 1,500 troops would go.";
+    let b = parse(text);
+    for q in &b.quotes {
+        assert_eq!(q.span.of(text), q.text);
+    }
+    for f in &b.facts {
+        assert_eq!(f.span.of(text), f.text);
+    }
+    for f in &b.figures {
+        assert_eq!(f.span.of(text), f.value);
+    }
+    for d in &b.dates {
+        assert_eq!(d.span.of(text), d.text);
+    }
+}
+
+#[test]
+fn empty_and_junk_input_give_an_empty_sheet_and_a_notice() {
+    let b = parse("   \n\n  ");
+    assert!(b.quotes.is_empty() && b.facts.is_empty() && b.parties.is_empty());
+    assert!(b.notices.iter().any(|n| n.message.contains("empty")));
+    let b = parse("\u{0}\u{1}\u{fffd}\u{fffd}<script>alert(1)</script>\"\"\"");
+    assert!(b.quotes.iter().all(|q| !q.text.is_empty() || q.kind == QuoteKind::Term));
+}
