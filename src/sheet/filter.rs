@@ -92,12 +92,10 @@ pub struct Locator {
 
 impl Locator {
     pub fn new(b: &Breakdown) -> Locator {
-        let mut quotes: Vec<(Span, usize)> =
+        let quotes: Vec<(Span, usize)> =
             b.quotes.iter().enumerate().filter(|(_, q)| q.kind != QuoteKind::Term).map(|(i, q)| (q.marks, i)).collect();
-        quotes.sort_by_key(|&(s, i)| (s.start, i));
-        let mut facts: Vec<(Span, usize)> = b.facts.iter().enumerate().map(|(i, f)| (f.span, i)).collect();
-        facts.sort_by_key(|&(s, i)| (s.start, i));
-        Locator { quotes, facts }
+        let facts: Vec<(Span, usize)> = b.facts.iter().enumerate().map(|(i, f)| (f.span, i)).collect();
+        Locator { quotes: by_start(quotes), facts: by_start(facts) }
     }
 
     /// The innermost speech quote holding `span`, else the fact holding it.
@@ -120,6 +118,13 @@ impl Locator {
             .min_by_key(|(s, _)| s.len())
             .map(|&(_, i)| i)
     }
+}
+
+/// `list` ordered by span start (then index).
+fn by_start(list: Vec<(Span, usize)>) -> Vec<(Span, usize)> {
+    let mut keys: Vec<(u64, u64)> = list.iter().enumerate().map(|(k, &(s, _))| (s.start as u64, k as u64)).collect();
+    super::sort_keys(&mut keys);
+    keys.into_iter().map(|(_, k)| list[k as usize]).collect()
 }
 
 /// Who puts a figure or a date forward.

@@ -82,7 +82,7 @@ impl Query {
         // Folding keeps one char per char, so char positions map back to bytes.
         let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold_char(c))).collect();
         let byte_at = |ci: usize| chars.get(ci).map_or(text.len(), |&(b, _)| b);
-        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut found: Vec<(u64, u64)> = Vec::new();
         for term in &self.terms {
             let needle: Vec<char> = term.chars().collect();
             if needle.is_empty() || needle.len() > chars.len() {
@@ -91,17 +91,17 @@ impl Query {
             let mut i = 0;
             while i + needle.len() <= chars.len() {
                 if chars[i..i + needle.len()].iter().zip(&needle).all(|(&(_, c), &n)| c == n) {
-                    found.push((i, i + needle.len()));
+                    found.push((i as u64, (i + needle.len()) as u64));
                     i += needle.len();
                 } else {
                     i += 1;
                 }
             }
         }
-        found.sort_unstable();
+        super::sort_keys(&mut found);
         let mut merged: Vec<Span> = Vec::with_capacity(found.len());
         for (a, b) in found {
-            let (start, end) = (byte_at(a), byte_at(b));
+            let (start, end) = (byte_at(a as usize), byte_at(b as usize));
             match merged.last_mut() {
                 Some(last) if start <= last.end - base => last.end = last.end.max(base + end),
                 _ => merged.push(Span::new(base + start, base + end)),

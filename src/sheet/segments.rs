@@ -49,60 +49,69 @@ pub fn floor_boundary(text: &str, i: usize) -> usize {
 /// the char boundary). Runs in O((m + s) log m) for m marks and s segments
 /// (plus the few marks open at once per segment).
 pub fn segments<T: Clone>(text: &str, range: Span, marks: &[Mark<T>]) -> Vec<Segment<T>> {
+    let spans: Vec<Span> = marks.iter().map(|m| m.span).collect();
+    cut(text, range, &spans)
+        .into_iter()
+        .map(|(span, open)| Segment { span, tags: open.into_iter().map(|i| marks[i].tag.clone()).collect() })
+        .collect()
+}
+
+/// [`segments`] without the tags (one copy of the algorithm for every tag
+/// type): each piece with the indices into `spans` covering it, outermost first.
+fn cut(text: &str, range: Span, spans: &[Span]) -> Vec<(Span, Vec<usize>)> {
     let start = floor_boundary(text, range.start);
     let end = floor_boundary(text, range.end.max(range.start));
     if start >= end {
         return Vec::new();
     }
     // Marks clipped to the range, on char boundaries; empty ones dropped.
-    struct Clip {
-        start: usize,
-        end: usize,
-        order: usize,
+    let mut clipped: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, index)
+    for (i, m) in spans.iter().enumerate() {
+        let s = floor_boundary(text, m.start.max(start));
+        let e = floor_boundary(text, m.end.min(end));
+        if s < e {
+            clipped.push((s, e, i));
+        }
     }
-    let mut clipped: Vec<Clip> = marks
+    // Rank: outermost first (longer before shorter; ties keep the caller's order).
+    let mut keys: Vec<(u64, u64)> = clipped
         .iter()
         .enumerate()
-        .filter_map(|(order, m)| {
-            let s = floor_boundary(text, m.span.start.max(start));
-            let e = floor_boundary(text, m.span.end.min(end));
-            (s < e).then_some(Clip { start: s, end: e, order })
-        })
+        .map(|(k, &(s, e, i))| (u64::MAX - (e - s) as u64, ((i as u64) << 32) | k as u64))
         .collect();
-    // Outermost first: longer marks before shorter; ties keep the caller's order.
-    clipped.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.order.cmp(&b.order)));
+    super::sort_keys(&mut keys);
+    let ranked: Vec<(usize, usize, usize)> = keys.iter().map(|&(_, k)| clipped[(k & 0xffff_ffff) as usize]).collect();
 
-    let mut cuts: Vec<usize> = Vec::with_capacity(clipped.len() * 2 + 2);
-    cuts.push(start);
-    cuts.push(end);
-    for c in &clipped {
-        cuts.push(c.start);
-        cuts.push(c.end);
+    let mut cuts: Vec<(u64, u64)> = Vec::with_capacity(ranked.len() * 2 + 2);
+    cuts.push((start as u64, 0));
+    cuts.push((end as u64, 0));
+    for &(s, e, _) in &ranked {
+        cuts.push((s as u64, 0));
+        cuts.push((e as u64, 0));
     }
-    cuts.sort_unstable();
+    super::sort_keys(&mut cuts);
     cuts.dedup();
 
     // Sweep: marks opening at each cut, in outer-first rank order.
-    let mut by_start: Vec<usize> = (0..clipped.len()).collect();
-    by_start.sort_by_key(|&i| (clipped[i].start, i));
+    let mut by_start: Vec<(u64, u64)> = ranked.iter().enumerate().map(|(r, &(s, _, _))| (s as u64, r as u64)).collect();
+    super::sort_keys(&mut by_start);
     let mut next = 0;
-    let mut active: Vec<usize> = Vec::new(); // ranks into `clipped`, kept sorted
-    let mut out: Vec<Segment<T>> = Vec::with_capacity(cuts.len());
+    let mut active: Vec<usize> = Vec::new(); // ranks, kept sorted
+    let mut out = Vec::with_capacity(cuts.len());
     for pair in cuts.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        active.retain(|&i| clipped[i].end > a);
-        while next < by_start.len() && clipped[by_start[next]].start <= a {
-            let i = by_start[next];
-            if clipped[i].end > a {
-                let at = active.partition_point(|&j| j < i);
-                active.insert(at, i);
+        let (a, b) = (pair[0].0 as usize, pair[1].0 as usize);
+        active.retain(|&r| ranked[r].1 > a);
+        while next < by_start.len() && by_start[next].0 as usize <= a {
+            let r = by_start[next].1 as usize;
+            if ranked[r].1 > a {
+                let at = active.partition_point(|&x| x < r);
+                active.insert(at, r);
             }
             next += 1;
         }
         // Every cut is where some mark opens or closes, so neighbours always
         // differ; two abutting marks with equal tags stay two segments.
-        let tags: Vec<T> = active.iter().map(|&i| marks[clipped[i].order].tag.clone()).collect();
-        out.push(Segment { span: Span::new(a, b), tags });
+        out.push((Span::new(a, b), active.iter().map(|&r| ranked[r].2).collect()));
     }
     out
 }

@@ -60,8 +60,10 @@ pub fn split_long(text: &str, span: Span, cuts: &[usize], max_len: usize) -> Vec
 /// ones split, see [`split_long`]), plus any non-blank text between them the
 /// parser left out, so the whole article is shown.
 pub fn blocks(b: &Breakdown, text: &str, max_len: usize) -> Vec<Block> {
-    let mut paragraphs: Vec<usize> = (0..b.paragraphs.len()).collect();
-    paragraphs.sort_by_key(|&i| b.paragraphs[i].span.start);
+    let mut keys: Vec<(u64, u64)> =
+        b.paragraphs.iter().enumerate().map(|(i, p)| (p.span.start as u64, i as u64)).collect();
+    super::sort_keys(&mut keys);
+    let paragraphs = keys.into_iter().map(|(_, i)| i as usize);
     let mut out = Vec::with_capacity(paragraphs.len());
     let mut pos = 0;
     let gap = |from: usize, to: usize, out: &mut Vec<Block>| {
@@ -166,7 +168,14 @@ impl SourceModel {
             }
         }
         marks.retain(|m| m.span.start < m.span.end);
-        marks.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        // By start, longer first (texts are far below 4 GB: both fit in one key).
+        let mut keys: Vec<(u64, u64)> = marks
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (((m.span.start as u64) << 32) | (u64::from(u32::MAX) - m.span.end as u64), i as u64))
+            .collect();
+        super::sort_keys(&mut keys);
+        let marks: Vec<Mark<SourceTag>> = keys.into_iter().map(|(_, i)| marks[i as usize].clone()).collect();
         let mut by_block = vec![Vec::new(); blocks.len()];
         for (mi, m) in marks.iter().enumerate() {
             let first = blocks.partition_point(|bl| bl.span.end <= m.span.start);

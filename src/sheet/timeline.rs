@@ -20,12 +20,34 @@ pub struct TimelineEntry {
 /// Dates with an ISO form first, earliest first (a year before its months,
 /// a month before its days); then the dates that could not be resolved, in
 /// text order. Ties keep text order.
-pub fn order_timeline(b: &Breakdown, entries: &mut [TimelineEntry]) {
-    fn key(d: Option<&DateMention>) -> (bool, Option<&str>, usize) {
-        let iso = d.and_then(|d| d.iso.as_deref());
-        (iso.is_none(), iso, d.map_or(usize::MAX, |d| d.span.start))
+pub fn order_timeline(b: &Breakdown, entries: &mut Vec<TimelineEntry>) {
+    let mut keys: Vec<(u64, u64)> = entries
+        .iter()
+        .enumerate()
+        .map(|(k, e)| {
+            let d = b.dates.get(e.date);
+            let day = d.and_then(|d| d.iso.as_deref()).map_or(u64::MAX, date_number);
+            let at = d.map_or(u64::from(u32::MAX), |d| d.span.start as u64);
+            (day, (at << 32) | k as u64)
+        })
+        .collect();
+    crate::sheet::sort_keys(&mut keys);
+    let mut taken: Vec<Option<TimelineEntry>> = std::mem::take(entries).into_iter().map(Some).collect();
+    entries
+        .extend(keys.into_iter().filter_map(|(_, k)| taken.get_mut((k & 0xffff_ffff) as usize).and_then(Option::take)));
+}
+
+/// An ISO date as a number that sorts like the dates: `YYYYMMDD`, with 00
+/// for a missing month or day (a year before its months, a month before its
+/// days); unreadable ISO strings after every date.
+fn date_number(iso: &str) -> u64 {
+    match IsoDate::parse(iso) {
+        Some(d) => {
+            let year = u64::try_from(d.year).unwrap_or(0);
+            year * 10_000 + u64::from(d.month.unwrap_or(0)) * 100 + u64::from(d.day.unwrap_or(0))
+        }
+        None => u64::MAX - 1,
     }
-    entries.sort_by(|x, y| key(b.dates.get(x.date)).cmp(&key(b.dates.get(y.date))));
 }
 
 /// Consecutive entries on the same date, for display under one date heading.

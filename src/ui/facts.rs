@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::common::{emphasised, panel_header, party_tag, section_empty, show_in_text, show_more};
-use super::state::{use_sheet, Sheet};
+use super::state::{use_sheet, Listed, Sheet};
 use crate::parser::{Breakdown, FactKind};
 use crate::sheet::emphasis::{emphasis, Wanted};
 use crate::sheet::format::shown_of;
@@ -76,7 +76,7 @@ fn fact_section(s: Section) -> AnyView {
     let b = sheet.breakdown;
     let Section { heading, title, class, one, many, pick, total, none, note } = s;
     let limit = RwSignal::new(PAGE);
-    let listed = Memo::new(move |_| sheet.view.with(|v| pick(v).clone()));
+    let listed = Listed::new(sheet, pick);
     let count = Signal::derive(move || {
         let all = b.with(total);
         shown_of(listed.with(Vec::len), all, one, many)

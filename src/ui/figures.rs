@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::common::{panel_header, section_empty, show_more};
-use super::state::{use_sheet, Origin};
+use super::state::{use_sheet, Listed, Origin};
 use crate::sheet::filter::is_quantity;
 use crate::sheet::format::shown_of;
 use crate::sheet::{shown_count, ItemRef, PAGE};
@@ -13,7 +13,7 @@ pub fn FiguresPanel() -> impl IntoView {
     let sheet = use_sheet();
     let b = sheet.breakdown;
     let limit = RwSignal::new(PAGE);
-    let listed = Memo::new(move |_| sheet.view.with(|v| v.figures.clone()));
+    let listed = Listed::new(sheet, |v| &v.figures);
     let total = move || b.with(|b| b.figures.iter().filter(|f| is_quantity(f.kind)).count());
     let count = Signal::derive(move || {
         let all = total();

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::common::{panel_header, party_colour};
-use super::state::{use_sheet, Sheet};
+use super::state::{use_sheet, Listed, Sheet};
 use crate::parser::Breakdown;
 use crate::sheet::format::{count_label, party_kind_label, shown_of};
 
@@ -16,7 +16,7 @@ pub fn PartiesPanel() -> impl IntoView {
     let sheet = use_sheet();
     let b = sheet.breakdown;
     let all = RwSignal::new(false);
-    let listed = Memo::new(move |_| sheet.view.with(|v| v.parties.clone()));
+    let listed = Listed::new(sheet, |v| &v.parties);
     let total = move || b.with(|b| b.parties.len());
     let count = Signal::derive(move || {
         let all = total();

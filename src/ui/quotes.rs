@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::common::{emphasised, panel_header, party_tag, section_empty, show_in_text, show_more};
-use super::state::{use_sheet, Origin, QuoteOrder, Sheet};
+use super::state::{use_sheet, Listed, Origin, QuoteOrder, Sheet};
 use crate::parser::{Breakdown, QuoteKind};
 use crate::sheet::emphasis::{emphasis, Wanted};
 use crate::sheet::format::{attribution_note, count_label, shown_of};
@@ -16,7 +16,7 @@ pub fn QuotesPanel() -> impl IntoView {
     let sheet = use_sheet();
     let b = sheet.breakdown;
     let limit = RwSignal::new(PAGE);
-    let listed = Memo::new(move |_| sheet.view.with(|v| v.quotes.clone()));
+    let listed = Listed::new(sheet, |v| &v.quotes);
     let count = Signal::derive(move || {
         let total = b.with(|b| b.stats.quotes);
         shown_of(listed.with(Vec::len), total, "quote", "quotes")
@@ -182,7 +182,7 @@ fn quote_item(sheet: Sheet, b: &Breakdown, text: &str, query: &Query, index: usi
 pub fn TermsPanel() -> impl IntoView {
     let sheet = use_sheet();
     let b = sheet.breakdown;
-    let listed = Memo::new(move |_| sheet.view.with(|v| v.terms.clone()));
+    let listed = Listed::new(sheet, |v| &v.terms);
     let total = move || b.with(|b| b.stats.terms);
     let count = Signal::derive(move || {
         let total = total();
@@ -190,7 +190,7 @@ pub fn TermsPanel() -> impl IntoView {
     });
     let body = move || {
         sheet.track_input();
-        let items = listed.get();
+        let items = listed.with(Clone::clone);
         if items.is_empty() {
             return section_empty(sheet, true, "");
         }

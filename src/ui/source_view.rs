@@ -186,13 +186,13 @@ fn source_block(sheet: Sheet, m: &SourceModel, text: &str, index: usize, spot: O
 #[component]
 fn FocusCard() -> impl IntoView {
     let sheet = use_sheet();
-    let summary = Memo::new(move |_| {
+    let summary = move || {
         let item = sheet.focused.get()?;
         sheet.breakdown.with(|b| describe(b, item)).map(|s| (item, s))
-    });
+    };
     view! {
-        <div class="focus-card" class:is-empty=move || summary.with(Option::is_none) aria-live="polite">
-            {move || match summary.get() {
+        <div class="focus-card" class:is-empty=move || sheet.focused.get().is_none() aria-live="polite">
+            {move || match summary() {
                 None => view! {
                     <p class="focus-hint">"Click a marked passage, or select some text, to see what the sheet says about it."</p>
                 }

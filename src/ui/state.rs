@@ -194,6 +194,32 @@ pub fn follow_focus(sheet: Sheet) {
     });
 }
 
+/// One list of the current [`SheetView`] (a section's items), read through
+/// the view's memo: no memo of its own, which keeps the wasm smaller.
+pub struct Listed<T: 'static> {
+    view: Memo<SheetView>,
+    pick: fn(&SheetView) -> &Vec<T>,
+}
+
+impl<T: 'static> Clone for Listed<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for Listed<T> {}
+
+impl<T: 'static> Listed<T> {
+    pub fn new(sheet: Sheet, pick: fn(&SheetView) -> &Vec<T>) -> Self {
+        Listed { view: sheet.view, pick }
+    }
+
+    /// Reads the list (tracked).
+    pub fn with<U>(&self, f: impl FnOnce(&Vec<T>) -> U) -> U {
+        self.view.with(|v| f((self.pick)(v)))
+    }
+}
+
 /// The [`Sheet`] of the app.
 pub fn use_sheet() -> Sheet {
     use_context::<Sheet>().expect("Sheet is provided by App")

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::common::{emphasised, panel_header, section_empty, show_in_text, show_more};
-use super::state::use_sheet;
+use super::state::{use_sheet, Listed};
 use crate::sheet::emphasis::{emphasis, Wanted};
 use crate::sheet::filter::context_span;
 use crate::sheet::format::shown_of;
@@ -15,7 +15,7 @@ pub fn TimelinePanel() -> impl IntoView {
     let sheet = use_sheet();
     let b = sheet.breakdown;
     let limit = RwSignal::new(PAGE);
-    let listed = Memo::new(move |_| sheet.view.with(|v| v.timeline.clone()));
+    let listed = Listed::new(sheet, |v| &v.timeline);
     let total = move || b.with(|b| b.dates.len());
     let count = Signal::derive(move || {
         let all = total();
