@@ -29,7 +29,7 @@ test("“Try the sample article” loads the seed article and its whole sheet", 
     const { stats } = JSON.parse((await downloadedBreakdown(page)).json);
     const counts = await head.getByRole("definition").allInnerTexts();
     const labels = await head.getByRole("term").allInnerTexts();
-    assert.deepEqual(labels.map((l) => l.toLowerCase()), ["paragraphs", "sentences", "quotes", "facts", "parties", "words"]);
+    assert.deepEqual(labels, ["Paragraphs", "Sentences", "Quotes", "Facts", "Parties", "Words"]);
     assert.deepEqual(counts, [stats.paragraphs, stats.sentences, stats.quotes, stats.facts, stats.parties, stats.words].map(String));
     assert.ok(stats.words > 700 && stats.quotes >= 5 && stats.parties >= 5, "the seed article is a real article");
 

@@ -82,6 +82,8 @@ test("screenshots of the seed article at 1280 px and 390 px (light and dark)", {
       colorScheme: shot.colorScheme,
       deviceScaleFactor: shot.deviceScaleFactor ?? 1,
       reducedMotion: "reduce",
+      // So the screenshot can hide the transient "Ready to work offline" notice.
+      bypassCSP: true,
     });
     try {
       await loadSample(page);
@@ -89,12 +91,22 @@ test("screenshots of the seed article at 1280 px and 390 px (light and dark)", {
       if (shot.viewport.width >= 1024) {
         await ui(page).quotes.getByRole("listitem").first().getByRole("button", { name: "Show in text" }).click();
         await page.locator(".focus-card").getByRole("button", { name: "Show in fact sheet" }).waitFor();
-        await page.evaluate(() => window.scrollTo(0, 0));
+        // Back to the top of the page, the quote centred in the visible part of the text.
+        await page.evaluate(() => {
+          window.scrollTo(0, 0);
+          const box = document.querySelector(".source-text");
+          const mark = box.querySelector(".is-focused");
+          const r = box.getBoundingClientRect();
+          const m = mark.getBoundingClientRect();
+          box.scrollTop += m.top - r.top - (Math.min(r.bottom, innerHeight) - r.top - m.height) / 2;
+        });
       } else {
         // On a phone: the sheet's head right under the article box.
         await page.locator(".sheet-head").evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + scrollY - 12));
       }
       await page.evaluate(() => document.activeElement?.blur());
+      await page.mouse.move(1, 1);
+      await page.addStyleTag({ content: ".pwa-notices { display: none !important; }" });
       await page.waitForTimeout(200);
       const out = path.join(ARTIFACTS, shot.file);
       await page.screenshot({ path: out });

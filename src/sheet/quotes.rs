@@ -1,5 +1,6 @@
 //! Quotes for display: who said them (name, role, party) and grouping by speaker.
 
+use super::search::fold;
 use crate::parser::{Breakdown, Quote};
 
 /// The role to show next to the speaker: `None` when it only repeats the
@@ -15,6 +16,32 @@ pub fn display_role(q: &Quote) -> Option<&str> {
     }
 }
 
+/// The party tags to show with a quote: each party the speaker speaks for
+/// (index into `Breakdown::parties` when known, and its name); none when the
+/// speaker's name is nothing but those parties ("Israel said", "France, the
+/// United Kingdom, and Germany stated"), which would say it twice.
+pub fn party_tags(b: &Breakdown, q: &Quote) -> Vec<(Option<usize>, String)> {
+    let named: Vec<(Option<usize>, String)> = if q.parties.is_empty() {
+        q.party.iter().map(|label| (None, label.clone())).collect()
+    } else {
+        q.parties.iter().filter_map(|&p| b.parties.get(p).map(|x| (Some(p), x.name.clone()))).collect()
+    };
+    let speaker_is_parties = q.person.is_none()
+        && !named.is_empty()
+        && q.speaker.as_deref().is_some_and(|speaker| {
+            let mut rest = fold(speaker);
+            for (_, name) in &named {
+                rest = rest.replace(&fold(name), " ");
+            }
+            rest.split(|c: char| !c.is_alphanumeric()).all(|w| matches!(w, "" | "the" | "and" | "of"))
+        });
+    if speaker_is_parties {
+        Vec::new()
+    } else {
+        named
+    }
+}
+
 /// The quotes of one speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpeakerGroup {
@@ -22,6 +49,8 @@ pub struct SpeakerGroup {
     pub speaker: Option<String>,
     pub role: Option<String>,
     pub party: Option<String>,
+    /// The party tags to show (see [`party_tags`]), from the speaker's first quote naming a party.
+    pub tags: Vec<(Option<usize>, String)>,
     /// Indices into `Breakdown::quotes`, in text order.
     pub quotes: Vec<usize>,
 }
@@ -55,7 +84,13 @@ pub fn group_by_speaker(b: &Breakdown, quotes: &[usize]) -> Vec<SpeakerGroup> {
         let key = key_of(q);
         if key == SpeakerKey::Nobody {
             nobody
-                .get_or_insert_with(|| SpeakerGroup { speaker: None, role: None, party: None, quotes: Vec::new() })
+                .get_or_insert_with(|| SpeakerGroup {
+                    speaker: None,
+                    role: None,
+                    party: None,
+                    tags: Vec::new(),
+                    quotes: Vec::new(),
+                })
                 .quotes
                 .push(i);
             continue;
@@ -69,6 +104,7 @@ pub fn group_by_speaker(b: &Breakdown, quotes: &[usize]) -> Vec<SpeakerGroup> {
                 }
                 if group.party.is_none() {
                     group.party = q.party.clone();
+                    group.tags = party_tags(b, q);
                 }
             }
             None => {
@@ -78,6 +114,7 @@ pub fn group_by_speaker(b: &Breakdown, quotes: &[usize]) -> Vec<SpeakerGroup> {
                     speaker,
                     role: display_role(q).map(str::to_owned),
                     party: q.party.clone(),
+                    tags: party_tags(b, q),
                     quotes: vec![i],
                 });
             }
@@ -130,6 +167,59 @@ mod tests {
             )),
             Some("White House Press Secretary")
         );
+    }
+
+    fn party(name: &str) -> crate::parser::Party {
+        crate::parser::Party {
+            name: name.into(),
+            kind: crate::parser::PartyKind::Country,
+            aliases: vec![],
+            mentions: 1,
+            people: vec![],
+            spans: vec![],
+        }
+    }
+
+    #[test]
+    fn party_tags_are_each_party_unless_the_speaker_is_them() {
+        let b = Breakdown {
+            parties: vec![
+                party("United States"),
+                party("France"),
+                party("United Kingdom"),
+                party("Germany"),
+                party("Hamas"),
+            ],
+            people: vec![person("Karine Jean-Pierre")],
+            ..Breakdown::default()
+        };
+        let with = |speaker: Option<&str>, person: Option<usize>, parties: Vec<usize>, label: Option<&str>| Quote {
+            parties,
+            ..quote(speaker, person, None, label)
+        };
+        // A person speaking for a party: the tag.
+        let q = with(Some("Karine Jean-Pierre"), Some(0), vec![0], Some("United States"));
+        assert_eq!(party_tags(&b, &q), vec![(Some(0), "United States".to_string())]);
+        // A group of parties speaking for themselves: no tags.
+        let q = with(
+            Some("France, the United Kingdom, and Germany"),
+            None,
+            vec![1, 2, 3],
+            Some("France, United Kingdom and Germany"),
+        );
+        assert!(party_tags(&b, &q).is_empty());
+        let q = with(Some("Hamas"), None, vec![4], Some("Hamas"));
+        assert!(party_tags(&b, &q).is_empty());
+        // A description naming the party still gets the tag.
+        let q = with(Some("a Hamas official"), None, vec![4], Some("Hamas"));
+        assert_eq!(party_tags(&b, &q), vec![(Some(4), "Hamas".to_string())]);
+        // Several parties of one speaker: one tag each.
+        let q = with(Some("the allies"), None, vec![1, 3], Some("France and Germany"));
+        assert_eq!(party_tags(&b, &q), vec![(Some(1), "France".to_string()), (Some(3), "Germany".to_string())]);
+        // Only a label: a tag without an index; nothing: no tags.
+        let q = with(Some("Ann"), None, vec![], Some("Town council"));
+        assert_eq!(party_tags(&b, &q), vec![(None, "Town council".to_string())]);
+        assert!(party_tags(&b, &with(Some("Ann"), None, vec![], None)).is_empty());
     }
 
     #[test]

@@ -57,7 +57,11 @@ pub fn ArticleInput(textarea: NodeRef<Textarea>) -> impl IntoView {
                 on:input=move |_| analyser.schedule()
             ></textarea>
             <div class="input-actions">
-                <button type="button" class="button button-primary" on:click=move |_| analyser.load(SAMPLE)>
+                <button
+                    type="button"
+                    class=move || if sheet.has_text.get() { "button" } else { "button button-primary" }
+                    on:click=move |_| analyser.load(SAMPLE)
+                >
                     "Try the sample article"
                 </button>
                 <button

@@ -45,15 +45,22 @@ pub fn scroll_to_nearest(el: &web_sys::Element) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// Scrolls `el` (inside the scrolling box `container`) to the middle of that
-/// box without scrolling the page.
+/// Scrolls `el` (inside the scrolling box `container`) to the middle of the
+/// part of that box that is on screen, without scrolling the page (unless
+/// hardly any of the box is on screen).
 pub fn scroll_within(container: &web_sys::Element, el: &web_sys::Element) {
     let (Some(c), Some(e)) = (container.dyn_ref::<web_sys::HtmlElement>(), el.dyn_ref::<web_sys::HtmlElement>()) else {
         return;
     };
-    let c_rect = c.get_bounding_client_rect();
+    let screen = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+    let mut c_rect = c.get_bounding_client_rect();
+    if c_rect.bottom().min(screen) - c_rect.top().max(0.0) < 160.0 {
+        c.scroll_into_view_with_bool(true);
+        c_rect = c.get_bounding_client_rect();
+    }
+    let (top, bottom) = (c_rect.top().max(0.0), c_rect.bottom().min(screen));
     let e_rect = e.get_bounding_client_rect();
-    let target = c.scroll_top() as f64 + (e_rect.top() - c_rect.top()) - (c_rect.height() - e_rect.height()) / 2.0;
+    let target = c.scroll_top() as f64 + (e_rect.top() - top) - ((bottom - top) - e_rect.height()).max(0.0) / 2.0;
     let options = web_sys::ScrollToOptions::new();
     options.set_top(target.max(0.0));
     options.set_behavior(behavior());

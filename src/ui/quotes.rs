@@ -5,7 +5,7 @@ use super::state::{use_sheet, Listed, Origin, QuoteOrder, Sheet};
 use crate::parser::{Breakdown, QuoteKind};
 use crate::sheet::emphasis::{emphasis, Wanted};
 use crate::sheet::format::{attribution_note, count_label, shown_of};
-use crate::sheet::quotes::{display_role, group_by_speaker};
+use crate::sheet::quotes::{display_role, group_by_speaker, party_tags};
 use crate::sheet::{shown_count, ItemRef, Query, PAGE};
 
 /// The "Quotes" region: every quote (direct or partial) as a list item with
@@ -50,7 +50,7 @@ pub fn QuotesPanel() -> impl IntoView {
                         group_by_speaker(b, &items)
                             .into_iter()
                             .map(|g| {
-                                let party = g.party.map(|p| party_tag(b.parties.iter().position(|x| x.name == p), p));
+                                let party = g.tags.into_iter().map(|(i, p)| party_tag(i, p)).collect_view();
                                 let n = g.quotes.len();
                                 let speaker_class = if g.speaker.is_none() { "speaker unattributed" } else { "speaker" };
                                 let quotes = g
@@ -64,7 +64,7 @@ pub fn QuotesPanel() -> impl IntoView {
                                             <span class=speaker_class>
                                                 {g.speaker.unwrap_or_else(|| "Unattributed".to_string())}
                                             </span>
-                                            {g.role.map(|r| view! { <span class="role">{r}</span> })}
+                                            {g.role.map(|r| view! { <span class="role">{format!(", {r}")}</span> })}
                                             {party}
                                             <span class="group-count">{count_label(n, "quote", "quotes")}</span>
                                         </h3>
@@ -141,19 +141,11 @@ fn quote_item(sheet: Sheet, b: &Breakdown, text: &str, query: &Query, index: usi
                 <span class=if unattributed { "speaker unattributed" } else { "speaker" }>
                     {q.speaker.clone().unwrap_or_else(|| "Unattributed".to_string())}
                 </span>
-                {display_role(q).map(|r| view! { <span class="role">{r.to_string()}</span> })}
+                {display_role(q).map(|r| view! { <span class="role">{format!(", {r}")}</span> })}
             </span>
         }
     });
-    let party = (!grouped).then(|| {
-        q.party.clone().map(|label| {
-            let single = match q.parties.as_slice() {
-                [one] => Some(*one),
-                _ => None,
-            };
-            party_tag(single, label)
-        })
-    });
+    let party = (!grouped).then(|| party_tags(b, q).into_iter().map(|(i, p)| party_tag(i, p)).collect_view());
     let verb = q.verb.clone().map(|v| {
         view! { <span class="tag tag-verb"><span class="visually-hidden">"speech verb: "</span>{v}</span> }
     });

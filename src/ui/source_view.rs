@@ -52,9 +52,6 @@ pub fn SourceView() -> impl IntoView {
             let selector = format!("[data-items~=\"{id}\"]");
             let Ok(Some(target)) = box_el.query_selector(&selector) else { return };
             if dom::scrolls_itself(&box_el) {
-                if let Some(panel) = dom::by_id("source-panel") {
-                    dom::scroll_to_nearest(&panel);
-                }
                 dom::scroll_within(&box_el, &target);
             } else {
                 dom::scroll_to_center(&target);
