@@ -8,7 +8,7 @@ use crate::parser::{Breakdown, FactKind, QuoteKind};
 
 use super::filter::{context_text, sentence_text, Filter, SheetView};
 use super::format::{
-    attribution_note, count_label, date_label, join_names, party_kind_label, thousands, timestamp_label,
+    attribution_note, count_label, date_label, join_names, party_kind_word, thousands, timestamp_label,
 };
 use super::quotes::display_role;
 use super::search::Query;
@@ -105,7 +105,7 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
             md,
             "- **{}**: {}, {}",
             md_inline(&party.name),
-            party_kind_label(party.kind).to_lowercase(),
+            party_kind_word(party.kind),
             count_label(party.mentions, "mention", "mentions")
         );
         let people: Vec<String> = party
@@ -253,7 +253,8 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
 pub fn json(b: &Breakdown) -> String {
     match serde_json::to_string(b) {
         Ok(j) => j + "\n",
-        Err(e) => format!("{{\"error\":{:?}}}\n", e.to_string()),
+        // Plain data always encodes; say so rather than panic if it ever did not.
+        Err(_) => "{\"error\":\"the breakdown could not be encoded\"}\n".to_string(),
     }
 }
 

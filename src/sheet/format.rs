@@ -226,6 +226,32 @@ pub fn attribution_note(how: Attribution) -> Option<&'static str> {
     }
 }
 
+/// [`attribution_note`] as a sentence of its own ("Speaker named in the
+/// preceding text.").
+pub fn attribution_sentence(how: Attribution) -> Option<&'static str> {
+    match how {
+        Attribution::Adjacent | Attribution::Sentence => None,
+        Attribution::Continued => Some("Continues the previous quote."),
+        Attribution::Context => Some("Speaker named in the preceding text."),
+        Attribution::Unknown => Some("No speaker found in the text."),
+    }
+}
+
+/// [`party_kind_label`] in lower case, for running text ("armed group").
+pub fn party_kind_word(kind: PartyKind) -> &'static str {
+    match kind {
+        PartyKind::Country => "country",
+        PartyKind::International => "international body",
+        PartyKind::ArmedGroup => "armed group",
+        PartyKind::Organisation => "organisation",
+        PartyKind::Media => "media",
+        PartyKind::Company => "company",
+        PartyKind::PoliticalParty => "political party",
+        PartyKind::GovernmentBody => "government body",
+        PartyKind::Other => "other actor",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,5 +358,34 @@ mod tests {
         assert_eq!(attribution_note(Attribution::Sentence), None);
         assert!(attribution_note(Attribution::Unknown).is_some());
         assert!(attribution_note(Attribution::Context).is_some());
+        assert_eq!(attribution_sentence(Attribution::Context), Some("Speaker named in the preceding text."));
+        // The sentence form is the note, capitalised, with a full stop.
+        for how in [
+            Attribution::Adjacent,
+            Attribution::Sentence,
+            Attribution::Continued,
+            Attribution::Context,
+            Attribution::Unknown,
+        ] {
+            let note = attribution_note(how).map(|n| format!("{}{}.", n[..1].to_uppercase(), &n[1..]));
+            assert_eq!(attribution_sentence(how).map(String::from), note, "{how:?}");
+        }
+    }
+
+    #[test]
+    fn party_kind_words_are_the_labels_in_lower_case() {
+        for kind in [
+            PartyKind::Country,
+            PartyKind::International,
+            PartyKind::ArmedGroup,
+            PartyKind::Organisation,
+            PartyKind::Media,
+            PartyKind::Company,
+            PartyKind::PoliticalParty,
+            PartyKind::GovernmentBody,
+            PartyKind::Other,
+        ] {
+            assert_eq!(party_kind_word(kind), party_kind_label(kind).to_lowercase(), "{kind:?}");
+        }
     }
 }

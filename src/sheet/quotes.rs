@@ -67,7 +67,7 @@ enum SpeakerKey {
 fn key_of(q: &Quote) -> SpeakerKey {
     match (q.person, q.speaker.as_deref()) {
         (Some(p), _) => SpeakerKey::Person(p),
-        (None, Some(name)) => SpeakerKey::Name(name.trim().to_lowercase()),
+        (None, Some(name)) => SpeakerKey::Name(fold(name.trim())),
         (None, None) => SpeakerKey::Nobody,
     }
 }

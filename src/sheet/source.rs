@@ -232,6 +232,8 @@ impl SourceModel {
 pub struct Summary {
     /// "Quote", "Partial quote", "Quoted term", "Fact", "Reported", "Commentary", "Figure", "Date".
     pub kind: &'static str,
+    /// A CSS class for that kind ("kind-partial-quote").
+    pub class: &'static str,
     /// Who: the speaker, the source, the writer; `None` when nobody is named.
     pub who: Option<String>,
     /// The item's text, shortened to about `MAX_EXCERPT` chars.
@@ -267,25 +269,25 @@ pub fn describe(b: &Breakdown, item: ItemRef) -> Option<Summary> {
     Some(match item {
         ItemRef::Quote(i) => {
             let q = b.quotes.get(i)?;
-            let kind = match q.kind {
-                QuoteKind::Direct => "Quote",
-                QuoteKind::Partial => "Partial quote",
-                QuoteKind::Term => "Quoted term",
+            let (kind, class) = match q.kind {
+                QuoteKind::Direct => ("Quote", "kind-quote"),
+                QuoteKind::Partial => ("Partial quote", "kind-partial-quote"),
+                QuoteKind::Term => ("Quoted term", "kind-quoted-term"),
             };
             let who = match q.kind {
                 QuoteKind::Term => None,
                 _ => Some(q.speaker.clone().unwrap_or_else(|| "Unattributed".to_string())),
             };
-            Summary { kind, who, excerpt: excerpt(&q.text, MAX_EXCERPT) }
+            Summary { kind, class, who, excerpt: excerpt(&q.text, MAX_EXCERPT) }
         }
         ItemRef::Fact(i) => {
             let f = b.facts.get(i)?;
-            let (kind, who) = match f.kind {
-                FactKind::Fact => ("Fact", f.source.as_ref().map(|s| s.name.clone())),
-                FactKind::Reported => ("Reported", f.source.as_ref().map(|s| s.name.clone())),
-                FactKind::Commentary => ("Commentary", Some("The writer".to_string())),
+            let (kind, class, who) = match f.kind {
+                FactKind::Fact => ("Fact", "kind-fact", f.source.as_ref().map(|s| s.name.clone())),
+                FactKind::Reported => ("Reported", "kind-reported", f.source.as_ref().map(|s| s.name.clone())),
+                FactKind::Commentary => ("Commentary", "kind-commentary", Some("The writer".to_string())),
             };
-            Summary { kind, who, excerpt: excerpt(&f.text, MAX_EXCERPT) }
+            Summary { kind, class, who, excerpt: excerpt(&f.text, MAX_EXCERPT) }
         }
         ItemRef::Figure(i) => {
             let f = b.figures.get(i)?;
@@ -293,7 +295,12 @@ pub fn describe(b: &Breakdown, item: ItemRef) -> Option<Summary> {
             if let Some(what) = &f.what {
                 text = format!("{text} {what}");
             }
-            Summary { kind: "Figure", who: claimant_of(f.span), excerpt: excerpt(&text, MAX_EXCERPT) }
+            Summary {
+                kind: "Figure",
+                class: "kind-figure",
+                who: claimant_of(f.span),
+                excerpt: excerpt(&text, MAX_EXCERPT),
+            }
         }
         ItemRef::Date(i) => {
             let d = b.dates.get(i)?;
@@ -301,7 +308,7 @@ pub fn describe(b: &Breakdown, item: ItemRef) -> Option<Summary> {
                 Some(iso) => format!("{} ({})", d.text.trim(), super::format::date_label(iso)),
                 None => d.text.trim().to_string(),
             };
-            Summary { kind: "Date", who: claimant_of(d.span), excerpt: text }
+            Summary { kind: "Date", class: "kind-date", who: claimant_of(d.span), excerpt: text }
         }
     })
 }
@@ -488,7 +495,12 @@ mod tests {
         let d = |item| describe(&b, item);
         assert_eq!(
             d(ItemRef::Quote(0)),
-            Some(Summary { kind: "Quote", who: Some("Ann Lee".into()), excerpt: "We want 20 hostages back,".into() })
+            Some(Summary {
+                kind: "Quote",
+                class: "kind-quote",
+                who: Some("Ann Lee".into()),
+                excerpt: "We want 20 hostages back,".into()
+            })
         );
         assert_eq!(d(ItemRef::Quote(1)).map(|s| (s.kind, s.who)), Some(("Quoted term", None)));
         assert_eq!(d(ItemRef::Fact(1)).map(|s| (s.kind, s.who)), Some(("Reported", Some("Hamas".into()))));
@@ -496,7 +508,12 @@ mod tests {
         assert_eq!(d(ItemRef::Fact(3)).map(|s| (s.kind, s.who)), Some(("Fact", None)));
         assert_eq!(
             d(ItemRef::Figure(0)),
-            Some(Summary { kind: "Figure", who: Some("Ann Lee".into()), excerpt: "20 hostages".into() })
+            Some(Summary {
+                kind: "Figure",
+                class: "kind-figure",
+                who: Some("Ann Lee".into()),
+                excerpt: "20 hostages".into()
+            })
         );
         assert_eq!(d(ItemRef::Date(0)).map(|s| s.excerpt), Some("Sunday (Sun 2 Mar 2025)".into()));
         assert_eq!(d(ItemRef::Quote(7)), None);

@@ -42,16 +42,18 @@ pub fn Onboarding() -> impl IntoView {
 pub fn NothingFound() -> impl IntoView {
     let sheet = use_sheet();
     let nothing = move || sheet.breakdown.with(|b| b.stats.quotes == 0 && b.stats.parties == 0);
-    view! {
-        <Show when=nothing>
-            <div class="callout" role="note">
-                <p class="callout-title">"No quotes or parties found"</p>
-                <p>
-                    "Factsheet looks for speech in quotation marks and for the countries, groups, organisations "
-                    "and people a news story names. This text has none it could read: paste a whole news article, "
-                    "or try the sample."
-                </p>
-            </div>
-        </Show>
+    move || {
+        nothing().then(|| {
+            view! {
+                <div class="callout" role="note">
+                    <p class="callout-title">"No quotes or parties found"</p>
+                    <p>
+                        "Factsheet looks for speech in quotation marks and for the countries, groups, organisations "
+                        "and people a news story names. This text has none it could read: paste a whole news article, "
+                        "or try the sample."
+                    </p>
+                </div>
+            }
+        })
     }
 }

@@ -192,22 +192,27 @@ pub fn App() -> impl IntoView {
                     tabindex="-1"
                     aria-busy=move || if sheet.pending.get() { "true" } else { "false" }
                 >
-                    <Show when=move || has_text.get() fallback=|| view! { <Onboarding/> }>
-                        <SheetHeader/>
-                        <Toolbar/>
-                        <NothingFound/>
-                        <PartiesPanel/>
-                        <QuotesPanel/>
-                        <TermsPanel/>
-                        <FactsPanel/>
-                        <CommentaryPanel/>
-                        <FiguresPanel/>
-                        <TimelinePanel/>
-                    </Show>
+                    {move || {
+                        if has_text.get() {
+                            view! {
+                                <SheetHeader/>
+                                <Toolbar/>
+                                <NothingFound/>
+                                <PartiesPanel/>
+                                <QuotesPanel/>
+                                <TermsPanel/>
+                                <FactsPanel/>
+                                <CommentaryPanel/>
+                                <FiguresPanel/>
+                                <TimelinePanel/>
+                            }
+                                .into_any()
+                        } else {
+                            view! { <Onboarding/> }.into_any()
+                        }
+                    }}
                 </div>
-                <Show when=move || has_text.get()>
-                    <SourceView/>
-                </Show>
+                {move || has_text.get().then(|| view! { <SourceView/> })}
             </main>
             <footer class="site-footer">
                 <p>"Runs entirely in your browser: the text you paste is never uploaded."</p>

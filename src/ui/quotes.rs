@@ -4,7 +4,7 @@ use super::common::{emphasised, panel_header, party_tag, section_empty, show_in_
 use super::state::{use_sheet, Listed, Origin, QuoteOrder, Sheet};
 use crate::parser::{Breakdown, QuoteKind};
 use crate::sheet::emphasis::{emphasis, Wanted};
-use crate::sheet::format::{attribution_note, count_label, shown_of};
+use crate::sheet::format::{attribution_sentence, count_label, shown_of};
 use crate::sheet::quotes::{display_role, group_by_speaker, party_tags};
 use crate::sheet::{shown_count, ItemRef, Query, PAGE};
 
@@ -61,10 +61,12 @@ pub fn QuotesPanel() -> impl IntoView {
                                 view! {
                                     <div class="speaker-group">
                                         <h3 class="speaker-heading">
-                                            <span class=speaker_class>
-                                                {g.speaker.unwrap_or_else(|| "Unattributed".to_string())}
+                                            <span class="who">
+                                                <span class=speaker_class>
+                                                    {g.speaker.unwrap_or_else(|| "Unattributed".to_string())}
+                                                </span>
+                                                {g.role.map(|r| view! { <span class="role">{format!(", {r}")}</span> })}
                                             </span>
-                                            {g.role.map(|r| view! { <span class="role">{format!(", {r}")}</span> })}
                                             {party}
                                             <span class="group-count">{count_label(n, "quote", "quotes")}</span>
                                         </h3>
@@ -149,11 +151,7 @@ fn quote_item(sheet: Sheet, b: &Breakdown, text: &str, query: &Query, index: usi
     let verb = q.verb.clone().map(|v| {
         view! { <span class="tag tag-verb"><span class="visually-hidden">"speech verb: "</span>{v}</span> }
     });
-    let note = attribution_note(q.attribution).map(|n| {
-        let mut chars = n.chars();
-        let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
-        format!("{first}{}.", chars.as_str())
-    });
+    let note = attribution_sentence(q.attribution);
     view! {
         <li
             class=format!("{}{}", if partial { "quote-item is-partial" } else { "quote-item" }, sheet.focus_class(item))

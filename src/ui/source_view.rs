@@ -195,7 +195,7 @@ fn FocusCard() -> impl IntoView {
                 }
                 .into_any(),
                 Some((item, s)) => {
-                    let kind_class = format!("kind-label kind-{}", s.kind.to_lowercase().replace(' ', "-"));
+                    let kind_class = format!("kind-label {}", s.class);
                     view! {
                         <div class="focus-body">
                             <p class="focus-title">

@@ -74,23 +74,32 @@ impl Sheet {
     pub fn new() -> Sheet {
         let source = RwSignal::new(String::new());
         let prepared = StoredValue::new(None::<Prepared>);
-        let breakdown = Memo::new(move |_| {
-            source.with(|t| {
-                let ready = prepared
-                    .try_update_value(Option::take)
-                    .flatten()
-                    .filter(|p| p.len == t.len() && p.fingerprint == fingerprint(t));
-                match ready {
-                    Some(p) => p.breakdown,
-                    None => timed_parse(t),
-                }
-            })
-        });
+        // A new text (set only when it differs) always gives a new breakdown:
+        // no equality check (it would compare two whole breakdowns).
+        let breakdown = Memo::new_with_compare(
+            move |_| {
+                source.with(|t| {
+                    let ready = prepared
+                        .try_update_value(Option::take)
+                        .flatten()
+                        .filter(|p| p.len == t.len() && p.fingerprint == fingerprint(t));
+                    match ready {
+                        Some(p) => p.breakdown,
+                        None => timed_parse(t),
+                    }
+                })
+            },
+            always_changed,
+        );
         let parties = RwSignal::new(Vec::<String>::new());
         let query = RwSignal::new(String::new());
         let filter = Memo::new(move |_| breakdown.with(|b| parties.with(|p| query.with(|q| Filter::new(b, p, q)))));
         let view = Memo::new(move |_| breakdown.with(|b| source.with(|t| filter.with(|f| sheet_view(b, t, f)))));
-        let model = Memo::new(move |_| breakdown.with(|b| source.with(|t| view.with(|v| SourceModel::new(b, t, v)))));
+        // Recomputed only when its inputs change, and then it changes too.
+        let model = Memo::new_with_compare(
+            move |_| breakdown.with(|b| source.with(|t| view.with(|v| SourceModel::new(b, t, v)))),
+            always_changed,
+        );
         let focus = RwSignal::new(None::<Focus>);
         let focused = Memo::new(move |_| focus.with(|f| f.map(|f| f.item)));
         let has_text = Memo::new(move |_| source.with(|t| !t.trim().is_empty()));
@@ -155,6 +164,11 @@ impl Sheet {
         self.parties.set(Vec::new());
         self.query.set(String::new());
     }
+}
+
+/// A memo comparison for values that change whenever they are recomputed.
+fn always_changed<T>(_: Option<&T>, _: Option<&T>) -> bool {
+    true
 }
 
 /// The parser, with performance marks around it ("factsheet:parse").

@@ -57,10 +57,6 @@ pub fn Toolbar() -> impl IntoView {
             <div class="toolbar-row">
                 <div class="search" role="search">
                     <label for="search" class="visually-hidden">"Search the fact sheet"</label>
-                    <svg class="search-icon" viewBox="0 0 20 20" aria-hidden="true">
-                        <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="1.8"></circle>
-                        <path d="M13 13l4.5 4.5" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"></path>
-                    </svg>
                     <input
                         id="search"
                         type="search"
@@ -79,17 +75,10 @@ pub fn Toolbar() -> impl IntoView {
                     <kbd class="search-key" aria-hidden="true">"/"</kbd>
                 </div>
                 <div class="export" role="group" aria-label="Export">
-                    <button type="button" class="button" on:click=copy>
-                        <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
-                            <rect x="5" y="5" width="8.5" height="9" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5"></rect>
-                            <path d="M10.5 3.2V3a1.5 1.5 0 0 0-1.5-1.5H4A1.5 1.5 0 0 0 2.5 3v6.5A1.5 1.5 0 0 0 4 11h.5" fill="none" stroke="currentColor" stroke-width="1.5"></path>
-                        </svg>
+                    <button type="button" class="button icon-copy" on:click=copy>
                         "Copy Markdown"
                     </button>
-                    <button type="button" class="button" on:click=download>
-                        <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
-                            <path d="M8 2v8m0 0l-3-3m3 3l3-3M3 13.5h10" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"></path>
-                        </svg>
+                    <button type="button" class="button icon-download" on:click=download>
                         "Download JSON"
                     </button>
                 </div>
