@@ -387,7 +387,7 @@ fn acronyms(doc: &Doc, ents: &Entities) -> Vec<Mention> {
         }
     }
     // "(INDECI)" right after a mention names the same party.
-    for (mi, m) in ents.mentions.iter().enumerate() {
+    for m in &ents.mentions {
         if doc.toks.get(m.b).is_some_and(|t| t.is_punct('('))
             && doc.toks.get(m.b + 2).is_some_and(|t| t.is_punct(')'))
             && doc.toks.get(m.b + 1).is_some_and(|t| t.is_word() && t.has(UPPER))
@@ -395,7 +395,6 @@ fn acronyms(doc: &Doc, ents: &Entities) -> Vec<Mention> {
             if let Target::Party(p) = m.target {
                 known.insert(doc.word(m.b + 1).to_string(), p);
             }
-            let _ = mi;
         }
     }
     // The first word of an organisation's name used alone ("Westbrook" for
@@ -857,7 +856,7 @@ fn analyse_run(
     for k in a..b {
         let g = covered[k];
         if g != u32::MAX {
-            if let AliasTarget::Person(kp) = gaz[g as usize].target {
+            if let AliasTarget::Person(_) = gaz[g as usize].target {
                 let m = &gaz[g as usize];
                 if m.a == k {
                     let mut prefix_a = m.a;
@@ -877,7 +876,6 @@ fn analyse_run(
                         .filter(|&k| !is_title(doc, k) && doc.toks[k].is_word())
                         .map(|k| name_key(doc.word(k)))
                         .collect();
-                    let _ = kp;
                     people.push(Candidate {
                         a: prefix_a,
                         b: m.b,

@@ -258,7 +258,6 @@ fn pair_paragraph(text: &str, para: Span, marks: &[Mark], next_para_opens: bool,
 /// `from..to` (a quote whose closing mark is missing), if any.
 fn attribution_inside(text: &str, from: usize, to: usize) -> Option<usize> {
     let inner = text.get(from..to)?;
-    let bytes = inner.as_bytes();
     for (i, _) in inner.match_indices(", ") {
         let rest = &inner[i + 2..];
         let mut words = rest.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
@@ -268,7 +267,6 @@ fn attribution_inside(text: &str, from: usize, to: usize) -> Option<usize> {
         let verb = |w: &str| RECOVERY_VERBS.contains(&w.trim_end_matches([',', '.']));
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         if verb(first) || (capital(first) && (verb(second) || (capital(second) && verb(third)))) {
-            let _ = bytes;
             return Some(from + i);
         }
     }
