@@ -472,7 +472,7 @@ fn head_fits(head: &str, kind: PartyKind) -> bool {
 /// recent party whose name has the same head word, else the most salient
 /// recent party of a fitting kind.
 fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
-    let mut out = Vec::new();
+    let mut out: Vec<Mention> = Vec::new();
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -519,7 +519,7 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
         let head_word = doc.word(h);
         // The same description used again ("the agency" … "the agency").
         let repeated =
-            out.iter().rev().find(|m: &&Mention| m.a + 4 * 60 > i && doc.word(m.b - 1).eq_ignore_ascii_case(head_word));
+            out.iter().rev().take_while(|m| m.a + 240 > i).find(|m| doc.word(m.b - 1).eq_ignore_ascii_case(head_word));
         if let Some(prev) = repeated {
             let (target, ante) = (prev.target, prev.antecedent);
             out.push(Mention { a: i, b: h + 1, target, antecedent: ante });
