@@ -11,8 +11,8 @@
 use super::doc::Doc;
 use super::lexer::{TokKind, CAP, NUM, POSS, SENT_START};
 use super::lexicon::{
-    VerbForm, ADVERB, ANALYSIS_VERB, AUX, CONJ, DESIGNATION, DET, GROUP_NOUN, MONTH, NUMBER_WORD, ORG_NOUN,
-    PERSON_NOUN, PREP, PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY, WORK_NOUN,
+    VerbForm, ADVERB, ANALYSIS_VERB, AUX, CONJ, DESIGNATION, DET, GROUP_NOUN, MONTH, ORG_NOUN, PERSON_NOUN, PREP,
+    PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY, WORK_NOUN,
 };
 use super::mentions::{Entities, Gender, Target};
 use super::model::{Attribution, PartyKind, QuoteKind, Span};
@@ -135,7 +135,7 @@ pub(crate) fn attribute(doc: &Doc, ents: &Entities) -> Attributions {
     while results.len() < doc.quotes.len() {
         results.push(QuoteResult { kind: QuoteKind::Term, speaker: None, verb: None, how: Attribution::Unknown });
     }
-    name_the_lede_speaker(doc, ents, &frames_all, &mut results);
+    name_the_lede_speaker(doc, &frames_all, &mut results);
     Attributions { frames: frames_all, quotes: results }
 }
 
@@ -144,7 +144,7 @@ pub(crate) fn attribute(doc: &Doc, ents: &Entities) -> Attributions {
 /// said …" in the next paragraph. A quote of the lede given to such an
 /// indefinite description goes to the person the next paragraph introduces
 /// as a speaker, unless the description keeps them anonymous.
-fn name_the_lede_speaker(doc: &Doc, ents: &Entities, frames: &[Vec<Frame>], results: &mut [QuoteResult]) {
+fn name_the_lede_speaker(doc: &Doc, frames: &[Vec<Frame>], results: &mut [QuoteResult]) {
     let Some(first_body) = doc.paras.iter().position(|p| p.role == super::model::ParagraphRole::Body) else { return };
     for (qi, r) in results.iter_mut().enumerate() {
         let q = &doc.quotes[qi];
@@ -173,7 +173,6 @@ fn name_the_lede_speaker(doc: &Doc, ents: &Entities, frames: &[Vec<Frame>], resu
             named.cue = sp.cue;
             r.speaker = Some(named);
         }
-        let _ = ents;
     }
 }
 
@@ -474,9 +473,6 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
             // "a top researcher in Washington": the mention is inside a description.
             if m.a > floor + 1 && info(doc, m.a - 1).is(PREP) && is_description_noun(doc, m.a - 2) {
                 return description_before(doc, k + 1, floor);
-            }
-            if let Some(p) = doc.toks.get(k + 1).filter(|_| false) {
-                let _ = p;
             }
             return Some(group_before(doc, ents, mi, floor));
         }
@@ -1088,7 +1084,7 @@ fn attribute_quote(
     let pick = |f: &Frame, how: Attribution| (f.speaker.clone(), Some(doc.word(f.verb).to_string()), how);
 
     // Terms first: designations, nicknames, titles, questions put to someone.
-    let term = is_term(doc, ents, qi, frames);
+    let term = is_term(doc, qi, frames);
 
     // A: right after the quote: `"…," X said` / `"…," said X`.
     let mut k = c + 1;
@@ -1140,7 +1136,7 @@ fn attribute_quote(
     } else if let Some(f) = frames.iter().find(|f| f.verb > c && f.speaker.is_some()) {
         pick(f, Attribution::Sentence)
     } else if frames.is_empty() {
-        continued_or_context(doc, qi, done, prev_frames, disc)
+        continued_or_context(doc, ents, qi, done, prev_frames, disc)
     } else {
         (None, None, Attribution::Unknown)
     };
@@ -1150,7 +1146,6 @@ fn attribute_quote(
     } else {
         speech_kind(doc, qi, after.is_some() || before.is_some(), speaker.as_ref(), done)
     };
-    let _ = (inner, ents);
     if kind == QuoteKind::Term {
         return QuoteResult { kind, speaker: None, verb: None, how: Attribution::Unknown };
     }
@@ -1194,6 +1189,7 @@ fn no_quote_between(doc: &Doc, a: usize, b: usize) -> bool {
 /// its speaker is the one named in the sentence before.
 fn continued_or_context(
     doc: &Doc,
+    ents: &Entities,
     qi: usize,
     done: &[QuoteResult],
     prev_frames: &[Vec<Frame>],
@@ -1225,16 +1221,15 @@ fn continued_or_context(
     }
     // "… foreign policy:" then the quote: the person the sentence is about.
     let ends_colon = doc.toks[doc.sents[prev_s].b - 1].is_punct(':');
-    if ends_colon {
-        if let Some((p, _)) = disc.last_person {
-            let _ = p;
-        }
+    if let (true, Some((p, _))) = (ends_colon, disc.last_person) {
+        let cue = doc.sentence_span(prev_s);
+        return (Some(person_speaker(ents, p, Span::new(cue.start, cue.start))), None, Attribution::Context);
     }
     (None, None, Attribution::Unknown)
 }
 
 /// Scare quotes, names, titles and designations: not speech.
-fn is_term(doc: &Doc, ents: &Entities, qi: usize, frames: &[Frame]) -> bool {
+fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
     let q = &doc.quotes[qi];
     let st = doc.sents[q.sent];
     let (o, c) = (q.open, q.close);
@@ -1276,7 +1271,6 @@ fn is_term(doc: &Doc, ents: &Entities, qi: usize, frames: &[Frame]) -> bool {
                     | ("charge", "of")
             )
         }) && !(st.a..o).any(|k| doc.toks[k].is_punct(';'));
-        let _ = &w2;
         let calls_its = matches!(w1.as_str(), "its" | "their" | "his" | "her")
             && matches!(w2.as_str(), "calls" | "called" | "call" | "dubs" | "dubbed" | "terms" | "termed");
         if charge || calls_its {
@@ -1358,7 +1352,6 @@ fn is_term(doc: &Doc, ents: &Entities, qi: usize, frames: &[Frame]) -> bool {
             return true;
         }
     }
-    let _ = ents;
     false
 }
 
@@ -1408,7 +1401,6 @@ fn speech_kind(doc: &Doc, qi: usize, adjacent: bool, speaker: Option<&Speaker>, 
     if upper && ends_sentence && words >= 4 && !prev_word_info.is(DET | PREP) {
         return QuoteKind::Direct;
     }
-    let _ = NUMBER_WORD;
     QuoteKind::Partial
 }
 
@@ -1512,7 +1504,6 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
             }
         }
     }
-    let _ = SPEECH;
 }
 
 fn info_is_statement(head: &str) -> bool {

@@ -250,8 +250,6 @@ fn word_number(doc: &Doc, mut i: usize, end: usize) -> Option<(f64, usize, bool)
         let digits = d.to_string().len() as i32;
         v += d / 10f64.powi(digits);
     }
-    // A trailing "billion-dollar" was consumed as part of the last token.
-    let _ = start;
     Some((v, i, money_compound))
 }
 

@@ -90,10 +90,6 @@ fn is_non_ascii_punct(c: char) -> bool {
     )
 }
 
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
-}
-
 /// An event at a byte position: a quote mark to emit, or one to skip.
 #[derive(Clone, Copy)]
 enum MarkEvent {
@@ -374,7 +370,6 @@ fn scan_word(body: &str, start: usize, abbrevs: &dyn AbbrevTable) -> (usize, u16
     if i == start {
         i = start + first.len_utf8();
     }
-    let _ = is_hyphen;
     (i, flags)
 }
 

@@ -387,7 +387,7 @@ fn acronyms(doc: &Doc, ents: &Entities) -> Vec<Mention> {
         }
     }
     // "(INDECI)" right after a mention names the same party.
-    for (mi, m) in ents.mentions.iter().enumerate() {
+    for m in &ents.mentions {
         if doc.toks.get(m.b).is_some_and(|t| t.is_punct('('))
             && doc.toks.get(m.b + 2).is_some_and(|t| t.is_punct(')'))
             && doc.toks.get(m.b + 1).is_some_and(|t| t.is_word() && t.has(UPPER))
@@ -395,7 +395,6 @@ fn acronyms(doc: &Doc, ents: &Entities) -> Vec<Mention> {
             if let Target::Party(p) = m.target {
                 known.insert(doc.word(m.b + 1).to_string(), p);
             }
-            let _ = mi;
         }
     }
     // The first word of an organisation's name used alone ("Westbrook" for
@@ -473,7 +472,7 @@ fn head_fits(head: &str, kind: PartyKind) -> bool {
 /// recent party whose name has the same head word, else the most salient
 /// recent party of a fitting kind.
 fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
-    let mut out = Vec::new();
+    let mut out: Vec<Mention> = Vec::new();
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -520,7 +519,7 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
         let head_word = doc.word(h);
         // The same description used again ("the agency" … "the agency").
         let repeated =
-            out.iter().rev().find(|m: &&Mention| m.a + 4 * 60 > i && doc.word(m.b - 1).eq_ignore_ascii_case(head_word));
+            out.iter().rev().take_while(|m| m.a + 240 > i).find(|m| doc.word(m.b - 1).eq_ignore_ascii_case(head_word));
         if let Some(prev) = repeated {
             let (target, ante) = (prev.target, prev.antecedent);
             out.push(Mention { a: i, b: h + 1, target, antecedent: ante });
@@ -857,7 +856,7 @@ fn analyse_run(
     for k in a..b {
         let g = covered[k];
         if g != u32::MAX {
-            if let AliasTarget::Person(kp) = gaz[g as usize].target {
+            if let AliasTarget::Person(_) = gaz[g as usize].target {
                 let m = &gaz[g as usize];
                 if m.a == k {
                     let mut prefix_a = m.a;
@@ -877,7 +876,6 @@ fn analyse_run(
                         .filter(|&k| !is_title(doc, k) && doc.toks[k].is_word())
                         .map(|k| name_key(doc.word(k)))
                         .collect();
-                    let _ = kp;
                     people.push(Candidate {
                         a: prefix_a,
                         b: m.b,
@@ -1707,6 +1705,16 @@ fn describe_person(doc: &Doc, ents: &mut Entities, pi: usize, c: &Candidate) {
             }
         }
     }
+    // "American citizen Itan Alexander": a nationality before a role that
+    // speaks for no one says where someone is from, not whom they speak for.
+    let prefix_role =
+        (pa..pb).rev().find(|&k| doc.info(k).is(PERSON_NOUN) && !doc.toks[k].has(CAP)).map(|k| doc.word(k));
+    if prefix_role.is_some_and(|r| !official_role(r))
+        && party.is_some_and(|p| ents.parties[p].kind == PartyKind::Country)
+        && !(pa..pb).any(|k| doc.toks[k].has(POSS))
+    {
+        party = None;
+    }
     // "Qatar's Foreign Ministry spokesman X": an organisation just before the role words.
     if party.is_none() && pa > 0 {
         if let Some(m) = ents.mention_at(pa - 1).filter(|m| m.b == pa) {
@@ -1723,8 +1731,10 @@ fn describe_person(doc: &Doc, ents: &mut Entities, pi: usize, c: &Candidate) {
             party = Some(ents.party(&name, PartyKind::PoliticalParty, pa));
         }
     }
+    // A role needs a title or role word; "Al Jazeera's" alone is an allegiance.
+    let has_role_word = (pa..pb).any(|k| is_title(doc, k) || doc.info(k).is(PERSON_NOUN));
     let mut role = role_start
-        .filter(|&r| r < pb)
+        .filter(|&r| r < pb && has_role_word)
         .map(|r| Span::new(doc.toks[r].start, doc.toks[pb - 1].end).of(doc.text).to_string());
     // A description set before the name: "the group's military spokesman, Brig. Gen. X,".
     if let Some((s, e)) = description_before_name(doc, c.a) {
@@ -1737,6 +1747,17 @@ fn describe_person(doc: &Doc, ents: &mut Entities, pi: usize, c: &Candidate) {
     }
     // After the name: "of the World Health Organization", or an apposition.
     let end = ents.mention_at(c.b - 1).map_or(c.b, |m| m.b.max(c.b));
+    // "nominated Adam Boehler as a special envoy for hostage affairs"
+    if role.is_none() && doc.word(end) == "as" && doc.info(end + 1).is(DET) {
+        let stop =
+            (end + 2..doc.toks.len().min(end + 10)).find(|&k| !doc.toks[k].is_word() || doc.info(k).is(CONJ | SUBORD));
+        let stop = stop.unwrap_or(doc.toks.len().min(end + 10));
+        if (end + 2..stop).any(|k| doc.info(k).is(PERSON_NOUN)) {
+            role = Some(
+                strip_indefinite(Span::new(doc.toks[end + 1].start, doc.toks[stop - 1].end).of(doc.text)).to_string(),
+            );
+        }
+    }
     if party.is_none() && matches!(doc.word(end), "of" | "with" | "at") {
         let k = if doc.word(end + 1).eq_ignore_ascii_case("the") { end + 2 } else { end + 1 };
         if let Some(m) = ents.mention_at(k).filter(|m| m.a <= k) {

@@ -257,8 +257,13 @@ fn pair_paragraph(text: &str, para: Span, marks: &[Mark], next_para_opens: bool,
 /// Byte offset of the comma of a ", said X" / ", X said" attribution inside
 /// `from..to` (a quote whose closing mark is missing), if any.
 fn attribution_inside(text: &str, from: usize, to: usize) -> Option<usize> {
-    let inner = text.get(from..to)?;
-    let bytes = inner.as_bytes();
+    // The attribution follows the first words of the quote; looking no
+    // further keeps pairing linear when marks are left open everywhere.
+    let mut end = to.min(from + 400);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let inner = text.get(from..end)?;
     for (i, _) in inner.match_indices(", ") {
         let rest = &inner[i + 2..];
         let mut words = rest.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
@@ -268,7 +273,6 @@ fn attribution_inside(text: &str, from: usize, to: usize) -> Option<usize> {
         let verb = |w: &str| RECOVERY_VERBS.contains(&w.trim_end_matches([',', '.']));
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         if verb(first) || (capital(first) && (verb(second) || (capital(second) && verb(third)))) {
-            let _ = bytes;
             return Some(from + i);
         }
     }
