@@ -116,6 +116,24 @@ fn offset_in_segment(node: &web_sys::Node, offset: usize) -> Option<usize> {
     segment.get_attribute("data-s")?.parse().ok()
 }
 
+/// The sheet item a click landed on (an element with an item id such as
+/// `quote-3`), unless it landed on a control of its own or ended a text
+/// selection.
+pub fn clicked_item(ev: &web_sys::MouseEvent) -> Option<crate::sheet::ItemRef> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    if target.closest("button, a, input, textarea, label").ok().flatten().is_some() || has_selected_text() {
+        return None;
+    }
+    let mut el = target.closest("[id]").ok().flatten();
+    while let Some(e) = el {
+        if let Some(item) = crate::sheet::ItemRef::from_dom_id(&e.id()) {
+            return Some(item);
+        }
+        el = e.parent_element().and_then(|p| p.closest("[id]").ok().flatten());
+    }
+    None
+}
+
 /// Whether the user has selected some text (rather than just clicked).
 pub fn has_selected_text() -> bool {
     window().get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed())

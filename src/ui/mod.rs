@@ -186,11 +186,17 @@ pub fn App() -> impl IntoView {
             <SiteHeader/>
             <main class="workspace" class:has-text=move || has_text.get()>
                 <ArticleInput textarea=analyser.textarea/>
+                // A click on an item (not on one of its buttons) shows it in the text too.
                 <div
                     class="sheet"
                     id="sheet"
                     tabindex="-1"
                     aria-busy=move || if sheet.pending.get() { "true" } else { "false" }
+                    on:click=move |ev| {
+                        if let Some(item) = dom::clicked_item(&ev) {
+                            sheet.show(item, state::Origin::Sheet);
+                        }
+                    }
                 >
                     {move || {
                         if has_text.get() {
