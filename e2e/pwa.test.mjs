@@ -107,7 +107,7 @@ test("the build hook precaches every built file under a version hash of their co
   const built = (await filesOf(DIST)).filter((f) => f !== "sw.js" && !f.startsWith("screenshots/"));
   const expected = built.map((f) => (f === "index.html" ? "./" : f)).sort();
   assert.deepEqual([...list].sort(), expected, "PRECACHE lists exactly the built files");
-  for (const re of [/_bg\.wasm$/, /^factsheet-web-[0-9a-f]{16}\.js$/, /^main-[0-9a-f]{16}\.css$/, /^boot\.js$/, /^manifest\.webmanifest$/]) {
+  for (const re of [/_bg\.wasm$/, /^factsheet-web-[0-9a-f]{1,16}\.js$/, /^main-[0-9a-f]{1,16}\.css$/, /^boot\.js$/, /^manifest\.webmanifest$/]) {
     assert.ok(list.some((f) => re.test(f)), `PRECACHE has ${re}`);
   }
 

@@ -61,6 +61,9 @@ function startOffline() {
 
   sw.register(url).then(
     (registration) => {
+      // Some environments (e.g. automation that blocks workers) resolve
+      // without a registration: nothing to watch then.
+      if (!registration) return;
       const offerUpdate = (worker) => {
         // Only an update if a version already controls this page.
         if (!sw.controller) return;
