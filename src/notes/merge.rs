@@ -10,9 +10,8 @@
 //! its result is canonical ([`Library::canonicalize`]): every tab that merges
 //! the same edits ends with the same library, byte for byte once serialized.
 
-use std::collections::BTreeMap;
-
 use super::model::{ArticleNote, ArticleRecord, Library, Millis, Note, Removed};
+use super::text::sort_with;
 
 /// What an import or a sync brought into a library.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,32 +31,36 @@ impl MergeReport {
 }
 
 /// The union of two libraries (see the module docs).
+///
+/// Lookups are linear (a library holds hundreds of articles at most, an
+/// article hundreds of notes): no map type, which keeps the wasm smaller.
 pub fn merge(ours: &Library, theirs: &Library) -> Library {
-    let mut tombstones: BTreeMap<&str, Millis> = BTreeMap::new();
+    let mut tombstones: Vec<Removed> = Vec::new();
     for removed in ours.removed.iter().chain(&theirs.removed) {
-        let at = tombstones.entry(removed.id.as_str()).or_insert(removed.at);
-        *at = (*at).max(removed.at);
+        match tombstones.iter_mut().find(|t| t.id == removed.id) {
+            Some(t) => t.at = t.at.max(removed.at),
+            None => tombstones.push(removed.clone()),
+        }
     }
-    let mut records: BTreeMap<&str, ArticleRecord> = BTreeMap::new();
+    let mut records: Vec<ArticleRecord> = Vec::new();
     for record in ours.articles.iter().chain(&theirs.articles) {
-        match records.get_mut(record.id.as_str()) {
+        match records.iter_mut().find(|r| r.id == record.id) {
             Some(existing) => *existing = merge_article(existing, record),
-            None => {
-                records.insert(record.id.as_str(), merge_article(record, record));
-            }
+            None => records.push(merge_article(record, record)),
         }
     }
     let mut merged = Library::default();
-    for (id, record) in records {
-        match tombstones.get(id) {
-            Some(&at) if at >= record.touched() => {}
-            _ => {
-                tombstones.remove(id);
+    for record in records {
+        match tombstones.iter().position(|t| t.id == record.id) {
+            Some(i) if tombstones[i].at >= record.touched() => {}
+            Some(i) => {
+                tombstones.remove(i);
                 merged.articles.push(record);
             }
+            None => merged.articles.push(record),
         }
     }
-    merged.removed = tombstones.into_iter().map(|(id, at)| Removed { id: id.to_string(), at }).collect();
+    merged.removed = tombstones;
     merged.canonicalize();
     merged
 }
@@ -98,9 +101,9 @@ pub(crate) fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleReco
     let text_source = if (b.revised, &b.text) > (a.revised, &a.text) { b } else { a };
     let title_source =
         if (b.last_opened, &b.title, &b.published) > (a.last_opened, &a.title, &a.published) { b } else { a };
-    let mut notes: BTreeMap<&str, Note> = BTreeMap::new();
+    let mut notes: Vec<Note> = Vec::new();
     for note in a.notes.iter().chain(&b.notes) {
-        match notes.get_mut(note.id.as_str()) {
+        match notes.iter_mut().find(|n| n.id == note.id) {
             Some(existing) => {
                 let created = existing.created.min(note.created);
                 if note_key(note) > note_key(existing) {
@@ -108,13 +111,10 @@ pub(crate) fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleReco
                 }
                 existing.created = created;
             }
-            None => {
-                notes.insert(note.id.as_str(), note.clone());
-            }
+            None => notes.push(note.clone()),
         }
     }
-    let mut notes: Vec<Note> = notes.into_values().collect();
-    notes.sort_by(|x, y| x.created.cmp(&y.created).then_with(|| x.id.cmp(&y.id)));
+    sort_with(&mut notes, &|x, y| x.created.cmp(&y.created).then_with(|| x.id.cmp(&y.id)));
     ArticleRecord {
         id: a.id.clone(),
         text: text_source.text.clone(),

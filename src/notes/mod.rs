@@ -14,6 +14,7 @@
 
 pub mod anchor;
 pub mod export;
+pub mod json;
 pub mod merge;
 pub mod model;
 pub mod schema;
@@ -33,4 +34,4 @@ pub use model::{
 };
 pub use schema::{load, LoadOutcome, LoadStatus, CURRENT_SCHEMA};
 pub use store::{Backend, FlushResult, Health, MemoryBackend, StorageFault, Store, SyncOutcome};
-pub use text::article_id;
+pub use text::{article_id, sort_with};

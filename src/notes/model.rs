@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::anchor::{locate_item, reanchor, Anchor, Attachment, ItemRef};
-use super::text::{article_id, ellipsize, shingles, similarity};
+use super::text::{article_id, ellipsize, shingles, similarity, sort_with};
 use crate::parser::Span;
 
 /// Milliseconds since the Unix epoch (`Date.now()` in the browser).
@@ -244,6 +244,9 @@ impl Library {
     }
 
     fn most_similar_mut(&mut self, text: &str) -> Option<&mut ArticleRecord> {
+        if self.articles.is_empty() {
+            return None;
+        }
         let pasted = shingles(text);
         let mut best: Option<(f64, usize)> = None;
         for (index, record) in self.articles.iter().enumerate() {
@@ -253,6 +256,29 @@ impl Library {
             }
         }
         best.and_then(|(_, index)| self.articles.get_mut(index))
+    }
+
+    /// The reader edited the open article `id` in place (typed into it): its
+    /// text becomes `text` and its notes re-anchor there, whatever the
+    /// similarity (a half-typed text must not become an article of its own at
+    /// every pause). Title and date as in [`Self::open_article`]. `false` for
+    /// a blank text or an unknown id.
+    pub fn revise_article(&mut self, id: &str, text: &str, meta: ArticleMeta, now: Millis) -> bool {
+        if text.trim().is_empty() {
+            return false;
+        }
+        let Some(record) = self.article_mut(id) else { return false };
+        if record.text != text {
+            record.text = text.to_string();
+            record.revised = now;
+        }
+        let title = meta.title.trim();
+        record.title = if title.is_empty() { title_from_text(text) } else { ellipsize(title, TITLE_CHARS) };
+        if meta.published.is_some() {
+            record.published = meta.published;
+        }
+        record.last_opened = record.last_opened.max(now);
+        true
     }
 
     /// Marks an article as opened now (e.g. reopened from the library list).
@@ -306,7 +332,7 @@ impl Library {
                 last_opened: a.last_opened,
             })
             .collect();
-        rows.sort_by(|a, b| b.last_opened.cmp(&a.last_opened).then_with(|| a.id.cmp(&b.id)));
+        sort_with(&mut rows, &|a, b| b.last_opened.cmp(&a.last_opened).then_with(|| a.id.cmp(&b.id)));
         rows
     }
 
@@ -318,11 +344,11 @@ impl Library {
     /// Sorts articles by id, notes by creation and tombstones by id: the one
     /// order in which two equal libraries serialize identically.
     pub fn canonicalize(&mut self) {
-        self.articles.sort_by(|a, b| a.id.cmp(&b.id));
+        sort_with(&mut self.articles, &|a, b| a.id.cmp(&b.id));
         for article in &mut self.articles {
-            article.notes.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+            sort_with(&mut article.notes, &|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
         }
-        self.removed.sort_by(|a, b| a.id.cmp(&b.id));
+        sort_with(&mut self.removed, &|a, b| a.id.cmp(&b.id));
     }
 }
 
@@ -370,9 +396,15 @@ impl ArticleRecord {
     /// [`items_of`](super::anchor::items_of)). Compute it once per text or
     /// breakdown change; notes with [`Attachment::Detached`] are shown apart.
     pub fn place_notes(&self, items: &[ItemRef]) -> Vec<Placement> {
+        self.place_notes_in(&self.text, items)
+    }
+
+    /// [`Self::place_notes`] in another version of the text (the one on
+    /// screen while the reader edits it, before it is saved as the record's).
+    pub fn place_notes_in(&self, text: &str, items: &[ItemRef]) -> Vec<Placement> {
         self.live_notes()
             .map(|note| {
-                let attachment = reanchor(&note.anchor, &self.text);
+                let attachment = reanchor(&note.anchor, text);
                 Placement { note_id: note.id.clone(), attachment, item: locate_item(&note.anchor, attachment, items) }
             })
             .collect()

@@ -35,10 +35,13 @@
 //! `v2::Document`, raise [`CURRENT_SCHEMA`], and add a test that a v2 document
 //! migrates losslessly. [`load`] then migrates every earlier version.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::anchor::Anchor;
-use super::model::{ArticleRecord, Library, Removed};
+use super::json::{self, Json};
+use super::model::Library;
+#[cfg(test)]
+use super::model::Removed;
 
 /// The version [`to_json`] writes.
 pub const CURRENT_SCHEMA: u32 = 2;
@@ -82,43 +85,36 @@ pub struct LoadOutcome {
     pub status: LoadStatus,
 }
 
-#[derive(Deserialize)]
-struct Envelope {
-    library: Library,
-}
-
 #[derive(Serialize)]
 struct EnvelopeRef<'a> {
     schema: u32,
     library: &'a Library,
 }
 
-/// Only the version of a stored document (the rest is skipped).
-#[derive(Deserialize)]
-struct Probe {
-    schema: Option<serde_json::Value>,
-}
-
 /// Reads a stored value (`None`: nothing stored) into a library of the current
 /// version, migrating earlier versions. Never fails and never panics; see
 /// [`LoadStatus::needs_backup`] for when the caller must keep `raw`.
+///
+/// The JSON is read by [`json`](super::json) and decoded by hand (as serde's
+/// derived `Deserialize` would: unknown members ignored, a missing or `null`
+/// optional member is `None`, anything else missing or of the wrong type is
+/// an error); see that module for why.
 pub fn load(raw: Option<&str>) -> LoadOutcome {
     let Some(raw) = raw else {
         return LoadOutcome { library: Library::default(), status: LoadStatus::Fresh };
     };
     let corrupt = || LoadOutcome { library: Library::default(), status: LoadStatus::Corrupt };
-    let version = match serde_json::from_str::<Probe>(raw) {
-        Ok(Probe { schema: Some(v) }) => v.as_u64(),
-        _ => None,
+    let Some(doc) = json::parse(raw).filter(|d| d.as_object().is_some()) else {
+        return corrupt();
     };
-    match version {
-        Some(1) => match serde_json::from_str::<v1::Document>(raw) {
-            Ok(doc) => LoadOutcome { library: doc.upgrade(), status: LoadStatus::Migrated { from: 1 } },
-            Err(_) => corrupt(),
+    match doc.get("schema").and_then(Json::as_u64) {
+        Some(1) => match v1::decode(&doc) {
+            Some(library) => LoadOutcome { library, status: LoadStatus::Migrated { from: 1 } },
+            None => corrupt(),
         },
-        Some(2) => match serde_json::from_str::<Envelope>(raw) {
-            Ok(envelope) => LoadOutcome { library: envelope.library, status: LoadStatus::Loaded },
-            Err(_) => salvage(raw).unwrap_or_else(corrupt),
+        Some(2) => match doc.get("library").and_then(decode::library) {
+            Some(library) => LoadOutcome { library, status: LoadStatus::Loaded },
+            None => salvage(&doc).unwrap_or_else(corrupt),
         },
         Some(version) if version > u64::from(CURRENT_SCHEMA) => {
             LoadOutcome { library: Library::default(), status: LoadStatus::UnknownVersion { version } }
@@ -128,26 +124,103 @@ pub fn load(raw: Option<&str>) -> LoadOutcome {
 }
 
 /// Keeps the readable articles and tombstones of a damaged current-version document.
-fn salvage(raw: &str) -> Option<LoadOutcome> {
-    let value: serde_json::Value = serde_json::from_str(raw).ok()?;
-    let library = value.get("library")?;
+fn salvage(doc: &Json) -> Option<LoadOutcome> {
+    let library = doc.get("library")?;
     let articles = library.get("articles")?.as_array()?;
-    let removed = library.get("removed").and_then(|r| r.as_array()).map_or(&[][..], Vec::as_slice);
+    let removed = library.get("removed").and_then(Json::as_array).unwrap_or(&[]);
     let mut kept = Library::default();
     let mut dropped = 0;
     for article in articles {
-        match serde_json::from_value::<ArticleRecord>(article.clone()) {
-            Ok(record) => kept.articles.push(record),
-            Err(_) => dropped += 1,
+        match decode::article(article) {
+            Some(record) => kept.articles.push(record),
+            None => dropped += 1,
         }
     }
     for tombstone in removed {
-        match serde_json::from_value::<Removed>(tombstone.clone()) {
-            Ok(t) => kept.removed.push(t),
-            Err(_) => dropped += 1,
+        match decode::removed(tombstone) {
+            Some(t) => kept.removed.push(t),
+            None => dropped += 1,
         }
     }
     Some(LoadOutcome { library: kept, status: LoadStatus::Damaged { dropped } })
+}
+
+/// The current version's types from JSON (the inverse of their `Serialize`).
+mod decode {
+    use super::Json;
+    use crate::notes::anchor::{Anchor, ItemKind};
+    use crate::notes::model::{ArticleNote, ArticleRecord, Library, Note, Removed};
+
+    /// The string member `key`.
+    pub fn string(v: &Json, key: &str) -> Option<String> {
+        v.get(key)?.as_str().map(str::to_string)
+    }
+
+    /// The `u64` member `key`.
+    pub fn number(v: &Json, key: &str) -> Option<u64> {
+        v.get(key)?.as_u64()
+    }
+
+    /// An optional member: `Some(None)` when missing or `null`, `None` (an
+    /// error) when present but unreadable.
+    pub fn optional<T>(v: &Json, key: &str, read: impl Fn(&Json) -> Option<T>) -> Option<Option<T>> {
+        match v.get(key) {
+            None | Some(Json::Null) => Some(None),
+            Some(x) => read(x).map(Some),
+        }
+    }
+
+    /// Every element of an array, or `None` if one is unreadable.
+    pub fn list<T>(v: &Json, read: impl Fn(&Json) -> Option<T>) -> Option<Vec<T>> {
+        v.as_array()?.iter().map(read).collect()
+    }
+
+    pub fn library(v: &Json) -> Option<Library> {
+        Some(Library { articles: list(v.get("articles")?, article)?, removed: list(v.get("removed")?, removed)? })
+    }
+
+    pub fn removed(v: &Json) -> Option<Removed> {
+        Some(Removed { id: string(v, "id")?, at: number(v, "at")? })
+    }
+
+    pub fn article(v: &Json) -> Option<ArticleRecord> {
+        Some(ArticleRecord {
+            id: string(v, "id")?,
+            text: string(v, "text")?,
+            title: string(v, "title")?,
+            published: optional(v, "published", |p| p.as_str().map(str::to_string))?,
+            created: number(v, "created")?,
+            revised: number(v, "revised")?,
+            last_opened: number(v, "last_opened")?,
+            article_note: optional(v, "article_note", |n| {
+                Some(ArticleNote { body: string(n, "body")?, updated: number(n, "updated")? })
+            })?,
+            notes: list(v.get("notes")?, note)?,
+        })
+    }
+
+    fn note(v: &Json) -> Option<Note> {
+        Some(Note {
+            id: string(v, "id")?,
+            anchor: anchor(v.get("anchor")?)?,
+            body: string(v, "body")?,
+            tags: list(v.get("tags")?, |t| t.as_str().map(str::to_string))?,
+            created: number(v, "created")?,
+            updated: number(v, "updated")?,
+            deleted: optional(v, "deleted", Json::as_u64)?,
+        })
+    }
+
+    fn anchor(v: &Json) -> Option<Anchor> {
+        Some(Anchor {
+            kind: ItemKind::from_name(v.get("kind")?.as_str()?)?,
+            exact: string(v, "exact")?,
+            prefix: string(v, "prefix")?,
+            suffix: string(v, "suffix")?,
+            start: usize::try_from(number(v, "start")?).ok()?,
+            name: optional(v, "name", |n| n.as_str().map(str::to_string))?,
+        })
+    }
 }
 
 /// The library as stored: compact JSON of the current version.
@@ -162,46 +235,71 @@ pub fn to_json_pretty(library: &Library) -> Result<String, serde_json::Error> {
 
 /// Version 1 (see the module docs) and its migration.
 mod v1 {
-    use std::collections::BTreeMap;
-
-    use serde::Deserialize;
-
-    use super::Anchor;
+    use super::decode::{number, optional, string};
+    use super::{Anchor, Json};
     use crate::notes::anchor::{anchor, ItemKind};
     use crate::notes::model::{title_from_text, ArticleNote, ArticleRecord, Library, Millis, Note};
-    use crate::notes::text::article_id;
+    use crate::notes::text::{article_id, sort_with};
     use crate::parser::Span;
 
-    #[derive(Deserialize)]
-    pub struct Document {
+    struct Document {
         article: Option<Article>,
     }
 
-    #[derive(Deserialize)]
     struct Article {
         text: String,
-        #[serde(default)]
         saved: Millis,
-        #[serde(default)]
         note: String,
-        #[serde(default)]
-        items: BTreeMap<String, ItemNote>,
+        /// By key, as the keys sort (a repeated key: the last one).
+        items: Vec<(String, ItemNote)>,
     }
 
-    #[derive(Deserialize)]
     struct ItemNote {
         start: usize,
         end: usize,
         note: String,
-        #[serde(default)]
         saved: Millis,
+    }
+
+    /// A member with a default: the default when missing, `None` (an error)
+    /// when present but unreadable.
+    fn or_default<T: Default>(v: &Json, key: &str, read: impl Fn(&Json) -> Option<T>) -> Option<T> {
+        optional(v, key, read).map(Option::unwrap_or_default)
+    }
+
+    /// Reads a v1 document and migrates it to the current library.
+    pub fn decode(doc: &Json) -> Option<Library> {
+        let article = optional(doc, "article", |a| {
+            let items = or_default(a, "items", |items| {
+                let mut out: Vec<(String, ItemNote)> = Vec::new();
+                for (key, item) in items.as_object()? {
+                    let note = ItemNote {
+                        start: usize::try_from(number(item, "start")?).ok()?,
+                        end: usize::try_from(number(item, "end")?).ok()?,
+                        note: string(item, "note")?,
+                        saved: or_default(item, "saved", Json::as_u64)?,
+                    };
+                    out.retain(|(k, _)| k != key);
+                    out.push((key.clone(), note));
+                }
+                sort_with(&mut out, &|x, y| x.0.cmp(&y.0));
+                Some(out)
+            })?;
+            Some(Article {
+                text: string(a, "text")?,
+                saved: or_default(a, "saved", Json::as_u64)?,
+                note: or_default(a, "note", |n| n.as_str().map(str::to_string))?,
+                items,
+            })
+        })?;
+        Some(Document { article }.upgrade())
     }
 
     impl Document {
         /// The v1 article as a one-article library. Every non-empty note is
         /// kept; one whose span does not fit the text gets an empty anchor
         /// (shown detached) rather than being dropped.
-        pub fn upgrade(self) -> Library {
+        fn upgrade(self) -> Library {
             let Some(article) = self.article else {
                 return Library::default();
             };
@@ -357,6 +455,109 @@ mod tests {
         let outcome = load(Some(r#"{"schema":3,"library":{"articles":[],"shelves":[]}}"#));
         assert_eq!(outcome.status, LoadStatus::UnknownVersion { version: 3 });
         assert!(outcome.library.is_empty() && outcome.status.needs_backup());
+    }
+
+    /// A library using every field: two articles, notes of several kinds
+    /// (one deleted, one on a party), tags, article notes, a tombstone; odd
+    /// characters in the texts.
+    fn full_library() -> Library {
+        let mut library = Library::default();
+        let meta =
+            ArticleMeta { title: "Tab\there, \"quoted\" — é😀".into(), published: Some("2025-03-06".into()) };
+        let id = library.open_article(SEED, meta, 1_741_230_000_000).expect("opened").id().to_string();
+        let record = library.article_mut(&id).expect("record");
+        let at = |needle: &str| {
+            let start = SEED.find(needle).expect("needle");
+            Span::new(start, start + needle.len())
+        };
+        let fact = crate::notes::anchor(SEED, at("24 living captives"), ItemKind::Fact, None).expect("valid");
+        record.upsert_note(fact, "line one\nline \\two\u{1}", 10, || "n1".into());
+        record.set_note_tags("n1", &["a", "b c"], 11);
+        let party = crate::notes::anchor(SEED, at("Hamas"), ItemKind::Party, Some("Hamas")).expect("valid");
+        record.upsert_note(party, "", 12, || "n2".into());
+        record.delete_note("n2", u64::MAX);
+        record.set_article_note("whole", 13);
+        library.open_article("Another text.", ArticleMeta::default(), 14);
+        let other = library.articles[1].id.clone();
+        library.delete_article(&other, 15);
+        library.open_article("Third one, kept.", ArticleMeta::default(), 16);
+        library
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_library_reads_back_exactly(text in proptest::prelude::any::<String>(), n in proptest::prelude::any::<u64>()) {
+            let mut library = full_library();
+            library.articles[0].title = text.clone();
+            library.articles[0].notes[0].body = text;
+            library.articles[0].created = n;
+            let json = to_json(&library).expect("serializes");
+            proptest::prop_assert_eq!(load(Some(&json)), LoadOutcome { library: library.clone(), status: LoadStatus::Loaded });
+            let pretty = to_json_pretty(&library).expect("serializes");
+            proptest::prop_assert_eq!(load(Some(&pretty)).library, library);
+        }
+    }
+
+    /// Every member of a stored document, removed, `null` or of another type:
+    /// the hand-written decoder accepts exactly what serde's derived
+    /// `Deserialize` (kept on the model types for this test) accepts.
+    #[test]
+    fn decoding_agrees_with_serdes_derive_on_every_member() {
+        fn paths(value: &serde_json::Value, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (key, v) in map {
+                        at.push(key.clone());
+                        out.push(at.clone());
+                        paths(v, at, out);
+                        at.pop();
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for (i, v) in items.iter().enumerate() {
+                        at.push(i.to_string());
+                        paths(v, at, out);
+                        at.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+        let library = serde_json::to_value(full_library()).expect("value");
+        let mut all = Vec::new();
+        paths(&library, &mut Vec::new(), &mut all);
+        assert!(all.len() > 40, "{} members", all.len());
+        let replacements = [
+            None,
+            Some(serde_json::Value::Null),
+            Some(serde_json::json!("x")),
+            Some(serde_json::json!(5)),
+            Some(serde_json::json!([])),
+        ];
+        let mut checked = 0;
+        for path in &all {
+            for replacement in &replacements {
+                let mut doc = library.clone();
+                let (last, parents) = path.split_last().expect("a path");
+                let mut parent = &mut doc;
+                for key in parents {
+                    parent = match parent {
+                        serde_json::Value::Array(items) => &mut items[key.parse::<usize>().expect("index")],
+                        other => &mut other[key.as_str()],
+                    };
+                }
+                let map = parent.as_object_mut().expect("object member");
+                match replacement {
+                    None => drop(map.remove(last)),
+                    Some(v) => drop(map.insert(last.clone(), v.clone())),
+                }
+                let theirs = serde_json::from_value::<Library>(doc.clone()).ok();
+                let ours = json::parse(&doc.to_string()).and_then(|d| decode::library(&d));
+                assert_eq!(ours, theirs, "{path:?} -> {replacement:?}");
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, all.len() * replacements.len());
     }
 
     #[test]

@@ -6,12 +6,32 @@
 
 /// FNV-1a, 64 bit: a tiny, stable hash (the same in every build and browser).
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    fnv1a64_parts(&[bytes])
+}
+
+/// [`fnv1a64`] of the concatenation of `parts`.
+fn fnv1a64_parts(parts: &[&[u8]]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
+    for &b in parts.iter().flat_map(|p| p.iter()) {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     hash
+}
+
+/// Sorts `v` stably by `cmp`. Every sort of the notes engine goes through
+/// here: each distinct `sort_by` puts another copy of the sort algorithm into
+/// the wasm, while this one sorts indices with a `dyn` comparator (one copy).
+pub fn sort_with<T>(v: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> std::cmp::Ordering) {
+    let order = sorted_indices(v.len(), &|a, b| cmp(&v[a], &v[b]));
+    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
+    v.extend(order.into_iter().filter_map(|i| slots[i].take()));
+}
+
+fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
+    order
 }
 
 /// The text with every run of whitespace turned into one space, trimmed.
@@ -92,16 +112,22 @@ pub fn ellipsize(s: &str, max: usize) -> String {
 /// hash of all their words.
 pub fn shingles(text: &str) -> Vec<u64> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let mut out: Vec<u64> = if words.len() < 3 {
+    // Pairs, to share the crate's one sort ([`crate::sheet::sort_keys`]).
+    let mut keys: Vec<(u64, u64)> = if words.len() < 3 {
         if words.is_empty() {
             Vec::new()
         } else {
-            vec![fnv1a64(words.join(" ").as_bytes())]
+            vec![(fnv1a64(words.join(" ").as_bytes()), 0)]
         }
     } else {
-        words.windows(3).map(|w| fnv1a64(w.join(" ").as_bytes())).collect()
+        // The hash of `w.join(" ")`, without building the string.
+        words
+            .windows(3)
+            .map(|w| (fnv1a64_parts(&[w[0].as_bytes(), b" ", w[1].as_bytes(), b" ", w[2].as_bytes()]), 0))
+            .collect()
     };
-    out.sort_unstable();
+    crate::sheet::sort_keys(&mut keys);
+    let mut out: Vec<u64> = keys.into_iter().map(|k| k.0).collect();
     out.dedup();
     out
 }
@@ -165,6 +191,23 @@ mod tests {
         assert_eq!(common_suffix_chars("the captives—", "held captives—"), 10);
         assert_eq!(common_prefix_chars("€ab", "€ac"), 2);
         assert_eq!(common_prefix_chars("", "x"), 0);
+    }
+
+    #[test]
+    fn sort_with_is_stable() {
+        let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
+        sort_with(&mut v, &|x, y| x.0.cmp(&y.0));
+        assert_eq!(v, [(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+        let mut empty: Vec<u8> = Vec::new();
+        sort_with(&mut empty, &|x, y| x.cmp(y));
+        assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn shingles_hash_the_joined_words() {
+        let expected = fnv1a64(b"one two three");
+        assert!(shingles("one  two\nthree").contains(&expected));
+        assert_eq!(fnv1a64_parts(&[b"one", b" ", b"two"]), fnv1a64(b"one two"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod emphasis;
 pub mod export;
 pub mod filter;
 pub mod format;
+pub mod notes;
 pub mod quotes;
 pub mod search;
 pub mod segments;

@@ -54,7 +54,7 @@ pub fn ArticleInput(textarea: NodeRef<Textarea>) -> impl IntoView {
                 aria-describedby="article-hint"
                 placeholder="Paste a news article here…"
                 spellcheck="false"
-                on:input=move |_| analyser.schedule()
+                on:input=move |ev| analyser.input(&ev)
             ></textarea>
             <div class="input-actions">
                 <button

@@ -37,6 +37,14 @@ pub fn scroll_to_center(el: &web_sys::Element) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// Scrolls the page so that `el` starts at the top of the screen.
+pub fn scroll_to_start(el: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_behavior(behavior());
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Scrolls `el` into view only as far as needed.
 pub fn scroll_to_nearest(el: &web_sys::Element) {
     let options = web_sys::ScrollIntoViewOptions::new();
@@ -207,4 +215,40 @@ pub fn force_layout() {
     if let Some(body) = document().body() {
         let _ = body.offset_height();
     }
+}
+
+/// The reader's time zone, in minutes east of UTC.
+pub fn tz_offset_minutes() -> i64 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i64)
+}
+
+/// Reads the first file chosen in the file input `input` as text, then
+/// calls `done` with it (`None` when it cannot be read).
+pub fn read_file(input: &web_sys::HtmlInputElement, done: impl FnOnce(Option<String>) + 'static) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let ok: Closure<dyn FnMut(JsValue)> = {
+        let done = done.clone();
+        Closure::once(move |text: JsValue| {
+            if let Some(f) = done.take() {
+                f(text.as_string())
+            }
+        })
+    };
+    let fail: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
+        if let Some(f) = done.take() {
+            f(None)
+        }
+    });
+    let _ = file.text().then2(&ok, &fail);
+    ok.forget();
+    fail.forget();
+}
+
+/// The value of a text box (`<textarea>` or `<input>`), "" for anything else.
+pub fn value_of(el: &web_sys::Element) -> String {
+    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return t.value();
+    }
+    el.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
 }

@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 
 use super::common::{emphasised, panel_header, party_tag, section_empty, show_in_text, show_more};
+use super::notes::{note_button, note_slot, use_notes};
 use super::state::{use_sheet, Listed, Sheet};
 use crate::parser::{Breakdown, FactKind};
 use crate::sheet::emphasis::{emphasis, Wanted};
 use crate::sheet::format::shown_of;
+use crate::sheet::notes::ItemIndex;
 use crate::sheet::{shown_count, ItemRef, Query, SheetView, PAGE};
 
 /// The "Facts" region: statements of fact and reported (indirect) speech,
@@ -73,6 +75,7 @@ struct Section {
 /// A section of facts, listed a page at a time.
 fn fact_section(s: Section) -> AnyView {
     let sheet = use_sheet();
+    let notes = use_notes();
     let b = sheet.breakdown;
     let Section { heading, title, class, one, many, pick, total, none, note } = s;
     let limit = RwSignal::new(PAGE);
@@ -90,6 +93,8 @@ fn fact_section(s: Section) -> AnyView {
     };
     let body = move || {
         sheet.track_input();
+        // The notes of the items rendered here are filled in after them.
+        notes.queue_render();
         let n = shown();
         b.with(|b| {
             sheet.source.with(|text| {
@@ -116,7 +121,7 @@ fn fact_section(s: Section) -> AnyView {
 }
 
 /// One fact: its text (figures, dates and search hits set off), then its
-/// kind, source and parties.
+/// kind, source and parties, then the reader's note.
 fn fact_item(sheet: Sheet, b: &Breakdown, text: &str, query: &Query, index: usize) -> AnyView {
     let Some(f) = b.facts.get(index) else { return ().into_any() };
     let item = ItemRef::Fact(index);
@@ -137,6 +142,7 @@ fn fact_item(sheet: Sheet, b: &Breakdown, text: &str, query: &Query, index: usiz
     let parties = (!parties.is_empty()).then(|| {
         view! { <span class="tags"><span class="visually-hidden">"Parties: "</span>{parties}</span> }
     });
+    let at = ItemIndex::new(b).fact(index);
     view! {
         <li class=class id=item.dom_id() tabindex="-1">
             <p class="fact-text">{emphasised(text, segs)}</p>
@@ -145,7 +151,9 @@ fn fact_item(sheet: Sheet, b: &Breakdown, text: &str, query: &Query, index: usiz
                 {source}
                 {parties}
                 {show_in_text(sheet, item)}
+                {note_button(at)}
             </div>
+            {note_slot(at)}
         </li>
     }
     .into_any()

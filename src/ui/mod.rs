@@ -18,6 +18,9 @@ mod empty;
 mod facts;
 mod figures;
 mod header;
+mod notes;
+mod notes_dom;
+mod notes_panel;
 mod parties;
 mod quotes;
 mod sheet_header;
@@ -38,6 +41,8 @@ use empty::{NothingFound, Onboarding};
 use facts::{CommentaryPanel, FactsPanel};
 use figures::FiguresPanel;
 use header::SiteHeader;
+use notes::Notes;
+use notes_panel::{LibraryPanel, NotesPanel, NotesToasts, StorageStatus};
 use parties::PartiesPanel;
 use quotes::{QuotesPanel, TermsPanel};
 use sheet_header::SheetHeader;
@@ -46,9 +51,13 @@ use state::Sheet;
 use timeline::TimelinePanel;
 use toolbar::Toolbar;
 
-/// Starts the app: mounts [`App`] into `<body>` (called by `src/main.rs`).
+/// Starts the app: replaces the static shell of index.html (painted before
+/// the wasm loaded) with [`App`] (called by `src/main.rs`).
 pub fn mount() {
     console_error_panic_hook::set_once();
+    if let Some(shell) = dom::by_id("shell") {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 
@@ -68,9 +77,28 @@ pub struct Analyser {
     textarea: NodeRef<Textarea>,
     timer: StoredValue<Option<TimeoutHandle>>,
     sheet: Sheet,
+    notes: Notes,
+    /// The box's length (UTF-16 units) at the last input event.
+    length: StoredValue<u32>,
 }
 
+/// An input event changing the box by more than this many chars at once
+/// counts as a paste (the text is kept as an article at once).
+const PASTE_CHARS: u32 = 80;
+
 impl Analyser {
+    /// After an input event in the box: notes whether it was a paste (or
+    /// drop, or another big change), then schedules the analysis.
+    pub fn input(&self, ev: &web_sys::Event) {
+        let len = self.textarea.get_untracked().map_or(0, |t| t.text_length());
+        let before = self.length.get_value();
+        self.length.set_value(len);
+        let kind = js_sys::Reflect::get(ev, &"inputType".into()).ok().and_then(|t| t.as_string());
+        let paste = kind.is_none_or(|k| k.starts_with("insertFrom")) || len.abs_diff(before) > PASTE_CHARS;
+        self.notes.edited(paste);
+        self.schedule();
+    }
+
     /// After an edit: analyse once the delay for this length has passed
     /// (no other edit came in meanwhile).
     pub fn schedule(&self) {
@@ -92,7 +120,9 @@ impl Analyser {
         self.cancel();
         if let Some(t) = self.textarea.get_untracked() {
             t.set_value(text);
+            self.length.set_value(t.text_length());
         }
+        self.notes.edited(true);
         self.run();
     }
 
@@ -135,6 +165,7 @@ impl Analyser {
             sheet.source.set(text);
         }
         sheet.pending.set(false);
+        self.notes.shown();
         // Effects run in microtasks right after this task; the timeout runs
         // after them, then layout is forced: the mark is "on screen".
         set_timeout(
@@ -157,9 +188,19 @@ pub fn App() -> impl IntoView {
     let sheet = Sheet::new();
     provide_context(sheet);
     state::follow_focus(sheet);
-    let analyser = Analyser { textarea: NodeRef::new(), timer: StoredValue::new(None), sheet };
+    let notes = Notes::start(sheet);
+    provide_context(notes);
+    let analyser =
+        Analyser { textarea: NodeRef::new(), timer: StoredValue::new(None), sheet, notes, length: StoredValue::new(0) };
     provide_context(analyser);
+    notes.set_loader(move |text| analyser.load(text));
     let has_text = sheet.has_text;
+    // The article open before the reload, back in the box once it is on screen.
+    Effect::new(move |_| {
+        if let Some(text) = notes.take_restore() {
+            analyser.load(&text);
+        }
+    });
 
     // "/" jumps to the search box, as on most sites with one.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -184,8 +225,10 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#sheet">"Skip to the fact sheet"</a>
         <div class="app">
             <SiteHeader/>
+            <StorageStatus/>
             <main class="workspace" class:has-text=move || has_text.get()>
                 <ArticleInput textarea=analyser.textarea/>
+                <LibraryPanel/>
                 // A click on an item (not on one of its buttons) shows it in the text too.
                 <div
                     class="sheet"
@@ -202,6 +245,7 @@ pub fn App() -> impl IntoView {
                         if has_text.get() {
                             view! {
                                 <SheetHeader/>
+                                <NotesPanel/>
                                 <Toolbar/>
                                 <NothingFound/>
                                 <PartiesPanel/>
@@ -220,6 +264,7 @@ pub fn App() -> impl IntoView {
                 </div>
                 {move || has_text.get().then(|| view! { <SourceView/> })}
             </main>
+            <NotesToasts/>
             <footer class="site-footer">
                 <p>"Runs entirely in your browser: the text you paste is never uploaded."</p>
                 <p>

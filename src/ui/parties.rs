@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
 use super::common::{panel_header, party_colour};
+use super::notes::{note_button, note_slot, use_notes};
 use super::state::{use_sheet, Listed, Sheet};
 use crate::parser::Breakdown;
 use crate::sheet::format::{count_label, party_kind_label, shown_of};
+use crate::sheet::notes::ItemIndex;
 
 /// How many parties show before "Show all".
 const FIRST_PARTIES: usize = 9;
@@ -14,6 +16,7 @@ const FIRST_PARTIES: usize = 9;
 #[component]
 pub fn PartiesPanel() -> impl IntoView {
     let sheet = use_sheet();
+    let notes = use_notes();
     let b = sheet.breakdown;
     let all = RwSignal::new(false);
     let listed = Listed::new(sheet, |v| &v.parties);
@@ -28,6 +31,8 @@ pub fn PartiesPanel() -> impl IntoView {
     // follows it through its own aria-pressed.
     let body = move || {
         sheet.breakdown.track();
+        // The notes of the parties rendered here are filled in after them.
+        notes.queue_render();
         let limit = if all.get() { usize::MAX } else { FIRST_PARTIES };
         let selected = sheet.parties.get_untracked();
         listed.with(|list| {
@@ -88,7 +93,7 @@ pub fn PartiesPanel() -> impl IntoView {
 }
 
 /// One party as a toggle button; its accessible name starts with the
-/// party's canonical name.
+/// party's canonical name. Below it, the reader's note on the party.
 fn party_card(sheet: Sheet, b: &Breakdown, i: usize) -> AnyView {
     let Some(p) = b.parties.get(i) else { return ().into_any() };
     let name = p.name.clone();
@@ -107,8 +112,9 @@ fn party_card(sheet: Sheet, b: &Breakdown, i: usize) -> AnyView {
     };
     let on2 = on.clone();
     let toggle = name.clone();
+    let at = ItemIndex::new(b).party(i);
     view! {
-        <li>
+        <li class="party-cell" id=format!("party-{i}") tabindex="-1">
             <button
                 type="button"
                 class=format!("party-card {}", party_colour(i))
@@ -135,6 +141,7 @@ fn party_card(sheet: Sheet, b: &Breakdown, i: usize) -> AnyView {
                     </span>
                 })}
             </button>
+            <div class="party-notes">{note_button(at)} {note_slot(at)}</div>
         </li>
     }
     .into_any()
