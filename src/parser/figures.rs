@@ -212,7 +212,7 @@ fn word_number(doc: &Doc, mut i: usize, end: usize) -> Option<(f64, usize, bool)
             } else if let Some(s) = scale(part).filter(|_| seen && part != "m" && part != "b") {
                 let mut v = cur.max(1.0);
                 if let Some(d) = decimal.take() {
-                    let digits = d.to_string().len() as i32;
+                    let digits = integer_digits(d);
                     v += d / 10f64.powi(digits);
                     point = false;
                 }
@@ -247,10 +247,21 @@ fn word_number(doc: &Doc, mut i: usize, end: usize) -> Option<(f64, usize, bool)
     }
     let mut v = total + cur;
     if let Some(d) = decimal {
-        let digits = d.to_string().len() as i32;
+        let digits = integer_digits(d);
         v += d / 10f64.powi(digits);
     }
     Some((v, i, money_compound))
+}
+
+/// How many digits the whole number `d` has (1 for 0 to 9).
+fn integer_digits(d: f64) -> i32 {
+    let mut digits = 1;
+    let mut rest = d;
+    while rest >= 10.0 && digits < 400 {
+        rest /= 10.0;
+        digits += 1;
+    }
+    digits
 }
 
 fn parse_digits(w: &str) -> Option<f64> {
@@ -260,7 +271,7 @@ fn parse_digits(w: &str) -> Option<f64> {
     if core.is_empty() {
         return None;
     }
-    core.parse().ok()
+    super::compact::parse_decimal(core)
 }
 
 /// Finds the figures of sentence `s`.

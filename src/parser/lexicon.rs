@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use super::compact::lower;
 use super::lexer::{self, AbbrevTable};
 use super::model::{PartyKind, Span};
 
@@ -201,7 +202,7 @@ impl Lexicon {
             [(MALE_NAMES, super::mentions::Gender::Male), (FEMALE_NAMES, super::mentions::Gender::Female)]
         {
             for name in list.split_whitespace() {
-                lx.name_genders.insert(name.to_lowercase(), gender);
+                lx.name_genders.insert(lower(name), gender);
             }
         }
         for fields in data_lines(include_str!("data/abbreviations.txt")) {
@@ -277,7 +278,7 @@ impl Lexicon {
     }
 
     fn entry(&mut self, word: &str) -> &mut WordInfo {
-        self.words.entry(word.to_lowercase().into_bytes().into_boxed_slice()).or_default()
+        self.words.entry(lower(word).into_bytes().into_boxed_slice()).or_default()
     }
 
     fn load_parties(&mut self) {
@@ -309,7 +310,7 @@ impl Lexicon {
             self.people_by_name.insert(name.to_string(), idx);
             self.add_alias(name, AliasTarget::Person(idx));
             if let Some(first) = name.split_whitespace().next() {
-                self.first_names.insert(first.to_lowercase(), ());
+                self.first_names.insert(lower(first), ());
             }
             for alias in fields.get(2).map_or("", |s| s.trim()).split('|') {
                 let alias = alias.trim();
@@ -321,7 +322,7 @@ impl Lexicon {
             }
         }
         for name in COMMON_FIRST_NAMES.split_whitespace() {
-            self.first_names.insert(name.to_lowercase(), ());
+            self.first_names.insert(lower(name), ());
         }
     }
 
@@ -340,7 +341,7 @@ impl Lexicon {
         if !list.iter().any(|e| e.rest == texts && e.target == target) {
             list.push(AliasEntry { first_poss, rest: texts, target });
             // Longest first, so matching is greedy.
-            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+            super::compact::sort_by_key(list, |e| super::compact::desc(e.rest.len()) as u64);
         }
     }
 
@@ -361,7 +362,7 @@ impl Lexicon {
         if word.len() > 64 {
             return WordInfo::default();
         }
-        self.words.get(word.to_lowercase().as_bytes()).copied().unwrap_or_default()
+        self.words.get(lower(word).as_bytes()).copied().unwrap_or_default()
     }
 
     /// The gender a given name usually has, when it is clear.
@@ -370,11 +371,11 @@ impl Lexicon {
         if word.len() > 20 || !word.chars().next().is_some_and(char::is_uppercase) {
             return Gender::Unknown;
         }
-        self.name_genders.get(&word.to_lowercase()).copied().unwrap_or(Gender::Unknown)
+        self.name_genders.get(&lower(word)).copied().unwrap_or(Gender::Unknown)
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {
-        word.len() <= 20 && self.first_names.contains_key(&word.to_lowercase())
+        word.len() <= 20 && self.first_names.contains_key(&lower(word))
     }
 
     /// The party a whole phrase names ("Saudi Arabia", "Paris"), if any.

@@ -6,6 +6,7 @@
 //! runs ("Pvt. Brandon Hickle", "3rd Cavalry Regiment"), and the article's
 //! own reuse of names ("Scherer" after "2nd Lt. Sam Scherer").
 
+use super::compact;
 use super::doc::Doc;
 use super::lexer::{ABBR, CAP, HYPHEN, NUM, POSS, SENT_START, UPPER};
 use super::lexicon::{
@@ -92,7 +93,7 @@ impl Entities {
             return;
         }
         more.append(&mut self.mentions);
-        more.sort_by(|x, y| x.a.cmp(&y.a).then(y.b.cmp(&x.b)));
+        compact::sort_by_key(&mut more, |m| compact::key2(m.a, compact::desc(m.b)));
         for t in &mut self.mention_of {
             *t = u32::MAX;
         }
@@ -237,7 +238,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
 
     // People: multi-word names first, so "McFarlane" finds "Robert McFarlane"
     // even when the full name comes later.
-    people_cands.sort_by_key(|c| (c.words.len() < 2, c.a));
+    compact::sort_by_key(&mut people_cands, |c| compact::key2(usize::from(c.words.len() < 2), c.a));
     let mut person_mentions: Vec<(usize, Candidate)> = Vec::new();
     for c in people_cands {
         let pi = register_person(&mut ents, &c);
@@ -1123,7 +1124,7 @@ fn national_party(doc: &Doc, ents: &mut Entities) -> Option<usize> {
             }
         }
     }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    compact::sort_by_key(&mut counts, |c| compact::desc(c.1) as u64);
     match counts.as_slice() {
         [(p, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(*p),
         _ => None,
@@ -1140,7 +1141,7 @@ fn title_case(w: &str) -> String {
         if i == 0 {
             out.push(c);
         } else {
-            out.extend(c.to_lowercase());
+            out.push(super::compact::lower_char(c));
         }
     }
     out

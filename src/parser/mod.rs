@@ -15,6 +15,7 @@
 
 mod attribution;
 mod blocks;
+pub mod compact;
 mod dates;
 mod doc;
 mod facts;
@@ -66,8 +67,8 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
         }
     }
     let mut order: Vec<usize> = (0..ents.parties.len()).filter(|&i| used[i]).collect();
-    order.sort_by(|&a, &b| {
-        ents.parties[b].mentions.cmp(&ents.parties[a].mentions).then(ents.parties[a].first.cmp(&ents.parties[b].first))
+    compact::sort_by_key(&mut order, |&p| {
+        compact::key2(compact::desc(ents.parties[p].mentions), ents.parties[p].first)
     });
     let mut party_map = vec![usize::MAX; ents.parties.len()];
     for (new, &old) in order.iter().enumerate() {

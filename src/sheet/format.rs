@@ -367,7 +367,7 @@ mod tests {
             Attribution::Context,
             Attribution::Unknown,
         ] {
-            let note = attribution_note(how).map(|n| format!("{}{}.", n[..1].to_uppercase(), &n[1..]));
+            let note = attribution_note(how).map(|n| format!("{}{}.", n[..1].to_ascii_uppercase(), &n[1..]));
             assert_eq!(attribution_sentence(how).map(String::from), note, "{how:?}");
         }
     }

@@ -35,7 +35,7 @@ use crate::parser::{Breakdown, Span};
 /// distinct `sort_by` would put another copy of the sort algorithm into the
 /// wasm.
 pub fn sort_keys(keys: &mut [(u64, u64)]) {
-    keys.sort_unstable();
+    crate::parser::compact::sort_pairs(keys);
 }
 
 /// How many items a list shows at first, and how many more each "Show more" adds.

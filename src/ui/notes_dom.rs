@@ -302,7 +302,8 @@ fn render_library(notes: Notes) {
     let rows = notes.with_library(|l| library_rows(&l.list(), crate::notes::web::now_ms(), dom::tz_offset_minutes()));
     let mut sig = current.clone().unwrap_or_default();
     for r in &rows {
-        sig.push_str(&format!("|{}|{}|{}|{}|{:?}", r.id, r.title, r.notes, r.opened, r.published));
+        let published = r.published.as_deref().unwrap_or("\u{1}");
+        sig.push_str(&format!("|{}|{}|{}|{}|{published}", r.id, r.title, r.notes, r.opened));
     }
     if list.get_attribute("data-sig").as_deref() == Some(sig.as_str()) {
         return;
