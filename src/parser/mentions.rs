@@ -486,6 +486,19 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
         let mut head = None;
         while h < n && h <= i + 4 {
             let th = &doc.toks[h];
+            // A nationality may modify it: "the Palestinian armed group".
+            let demonym = ents.mention_at(h).is_some_and(|m| {
+                m.a == h
+                    && m.b == h + 1
+                    && m.antecedent.is_none()
+                    && !th.has(POSS)
+                    && matches!(m.target, Target::Party(p) if ents.parties[p].kind == PartyKind::Country)
+                    && doc.toks.get(h + 1).is_some_and(|n| n.is_word() && !n.has(CAP))
+            });
+            if demonym {
+                h += 1;
+                continue;
+            }
             if !th.is_word() || th.has(CAP) || th.has(NUM) || ents.mention_of[h] != u32::MAX {
                 break;
             }
@@ -517,6 +530,19 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
             continue;
         }
         let head_word = doc.word(h);
+        // A state institution named with its country ("the UAE foreign
+        // ministry", "the Israeli army") belongs to that country.
+        let state = (i + 1..h).find_map(|k| {
+            ents.mention_at(k).filter(|m| m.a == k).and_then(|m| match m.target {
+                Target::Party(p) if ents.parties[p].kind == PartyKind::Country => Some(p),
+                _ => None,
+            })
+        });
+        if let Some(country) = state.filter(|_| head_fits(head_word, PartyKind::Country)) {
+            out.push(Mention { a: i, b: h + 1, target: Target::Party(country), antecedent: None });
+            i = h + 1;
+            continue;
+        }
         // The same description used again ("the agency" … "the agency").
         let repeated =
             out.iter().rev().take_while(|m| m.a + 240 > i).find(|m| doc.word(m.b - 1).eq_ignore_ascii_case(head_word));
