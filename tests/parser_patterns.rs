@@ -373,6 +373,99 @@ fn definite_description_counts_for_the_party_named_before() {
     assert!(wfp.aliases.iter().any(|a| a == "agency"), "{:?}", wfp.aliases);
 }
 
+#[test]
+fn lone_name_that_speaks_or_owns_a_role_is_an_organisation() {
+    let b = parse(
+        "Harbourwatch said the port had dumped silt in the bay for a decade.\n\n\
+         \"The dredging broke every rule,\" said Harbourwatch's head of science, Dr Ines Moreau.\n\n\
+         Residents said they had complained since 2019.",
+    );
+    let hw = b.parties.iter().find(|p| p.name == "Harbourwatch").expect("Harbourwatch found");
+    assert_eq!(hw.kind, PartyKind::Organisation);
+    assert_eq!(party(&b, "The dredging").as_deref(), Some("Harbourwatch"));
+    // A common noun opening a sentence is not a party.
+    assert!(!b.parties.iter().any(|p| p.name == "Residents"), "{:?}", b.parties);
+}
+
+#[test]
+fn lone_surname_that_speaks_stays_a_person() {
+    let b = parse("Pastor Miriam Oduya opened the shelter in May.\n\nOduya said, \"Nobody sleeps outside tonight.\"");
+    assert_eq!(speaker(&b, "Nobody sleeps").as_deref(), Some("Miriam Oduya"));
+    assert!(!b.parties.iter().any(|p| p.name == "Oduya"), "{:?}", b.parties);
+}
+
+#[test]
+fn short_name_of_an_organisation_is_not_a_second_party() {
+    let b = parse(
+        "Kestrel Airways agreed to buy a rival on Monday.\n\n\
+         Kestrel's chief executive, Omar Lindqvist, said: \"This makes us bigger.\"",
+    );
+    assert_eq!(party(&b, "This makes").as_deref(), Some("Kestrel Airways"));
+    assert!(!b.parties.iter().any(|p| p.name == "Kestrel"), "{:?}", b.parties);
+}
+
+#[test]
+fn person_who_chairs_a_named_group_speaks_for_it() {
+    let b =
+        parse("Tomas Brenner, who chairs the residents' group Save Our Shoreline, said: \"The sea wall is failing.\"");
+    assert_eq!(party(&b, "The sea wall").as_deref(), Some("Save Our Shoreline"));
+}
+
+#[test]
+fn second_verb_of_a_sentence_shares_its_subject() {
+    let b = parse(
+        "The port authority's director of planning, Nadia Osei, welcomed the report but said the money should be \
+         \"spent on the river, not on consultants\".",
+    );
+    assert_eq!(speaker(&b, "spent on the river").as_deref(), Some("Nadia Osei"));
+}
+
+#[test]
+fn mayor_and_councillors_sit_on_the_council_the_article_names() {
+    let b = parse(
+        "The Eastbrook Borough Council voted to close the library.\n\n\
+         \"We had no choice,\" said Mayor Ruth Adeyemi. Councillor Piet Vos said the vote was \"a disgrace\".",
+    );
+    assert_eq!(party(&b, "We had no choice").as_deref(), Some("Eastbrook Borough Council"));
+    assert_eq!(party(&b, "a disgrace").as_deref(), Some("Eastbrook Borough Council"));
+}
+
+#[test]
+fn known_party_is_named_as_the_article_spells_it() {
+    let b = parse("The World Health Organisation said cases had doubled in a week.");
+    assert!(b.parties.iter().any(|p| p.name == "World Health Organisation"), "{:?}", b.parties);
+    let b = parse("The World Health Organization said cases had doubled in a week.");
+    assert!(b.parties.iter().any(|p| p.name == "World Health Organization"), "{:?}", b.parties);
+}
+
+#[test]
+fn description_set_before_a_name_refers_to_that_name() {
+    let b = parse(
+        "Brackwater Council approved the scheme.\n\n\
+         The regional roads agency, Viaro, will pay 40 percent of the cost.",
+    );
+    assert!(b.parties.iter().any(|p| p.name == "Viaro"), "{:?}", b.parties);
+    let council = b.parties.iter().find(|p| p.name == "Brackwater Council").expect("council");
+    assert!(!council.aliases.iter().any(|a| a.contains("agency")), "{:?}", council.aliases);
+}
+
+#[test]
+fn the_two_companies_are_the_pair_named_before() {
+    let b = parse(
+        "Norwegian fish farmer Fjordlaks Group and Scottish rival Glenmor Seafoods agreed to merge on Tuesday.\n\n\
+         \"Together we can feed more people,\" the two companies said in a joint statement.",
+    );
+    let q = quote(&b, "Together we");
+    assert_eq!(q.speaker.as_deref(), Some("Fjordlaks Group and Glenmor Seafoods"));
+    assert_eq!(q.parties.len(), 2, "{:?}", q);
+}
+
+#[test]
+fn name_particles_stay_in_the_name() {
+    let b = parse("Brewery owner Pieter van der Berg said sales had halved.");
+    assert!(b.people.iter().any(|p| p.name == "Pieter van der Berg"), "{:?}", b.people);
+}
+
 // --- Facts, figures, dates, metadata -------------------------------------------
 
 #[test]

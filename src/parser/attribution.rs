@@ -14,7 +14,7 @@ use super::lexicon::{
     VerbForm, ADVERB, ANALYSIS_VERB, AUX, CONJ, DESIGNATION, DET, GROUP_NOUN, MONTH, ORG_NOUN, PERSON_NOUN, PREP,
     PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY, WORK_NOUN,
 };
-use super::mentions::{Entities, Gender, Target};
+use super::mentions::{Entities, Gender, Mention, Target};
 use super::model::{Attribution, PartyKind, QuoteKind, Span};
 
 /// A noun phrase naming who speaks.
@@ -270,7 +270,12 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
         } else if form == VerbForm::Participle {
             (None, false)
         } else {
-            (np_before(doc, ents, i, st.a), false)
+            let before = np_before(doc, ents, i, st.a);
+            // "X welcomed the penalty but said …": a second verb shares the
+            // sentence's subject.
+            let j = skip_back_fillers(doc, i, st.a);
+            let coordinated = before.is_none() && j > st.a + 1 && matches!(doc.word(j - 1), "and" | "but");
+            (if coordinated { main_subject(doc, ents, s) } else { before }, false)
         };
         // A finite verb with no subject before it is a reduced relative ("an
         // agreement announced on May 11") or a noun; a base form ("say") needs a
@@ -520,6 +525,20 @@ fn plural_aware_info(doc: &Doc, k: usize) -> super::lexicon::WordInfo {
         return inf;
     }
     let w = doc.word(k);
+    // "companies" → "company", "agencies" → "agency".
+    if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() > 2) {
+        let mut buf = [0u8; 32];
+        if stem.len() < buf.len() {
+            buf[..stem.len()].copy_from_slice(stem.as_bytes());
+            buf[stem.len()] = b'y';
+            if let Ok(single) = std::str::from_utf8(&buf[..=stem.len()]) {
+                let si = doc.lx.info(single);
+                if si.class != 0 {
+                    return si;
+                }
+            }
+        }
+    }
     match w.strip_suffix('s') {
         Some(stem) if stem.len() > 3 => doc.lx.info(stem),
         _ => inf,
@@ -571,6 +590,8 @@ fn group_before(doc: &Doc, ents: &Entities, mi: usize, floor: usize) -> Np {
     // The join nearest the head must be "and"/"or" ("…, and Germany").
     let mut need_conj = true;
     loop {
+        // "U.S. snack maker Brightwell Brands"
+        k = descriptor_start(doc, ents, k, floor);
         // optional "the"
         if k > floor && info(doc, k - 1).is(DET) && doc.word(k - 1).eq_ignore_ascii_case("the") {
             k -= 1;
@@ -733,8 +754,9 @@ fn main_subject(doc: &Doc, ents: &Entities, s: usize) -> Option<Np> {
         ) {
             return Some(np);
         }
-        if let Some(m) = ents.mention_at(k) {
-            if m.a == k {
+        if let Some(m) = ents.mention_at(k).map(|m| skip_descriptor(doc, ents, m)) {
+            if m.a >= k {
+                let k = m.a;
                 let mi = ents.mention_of[k] as usize;
                 // Extend over a following coordination handled by group_before.
                 let mut end = m.b;
@@ -750,9 +772,9 @@ fn main_subject(doc: &Doc, ents: &Entities, s: usize) -> Option<Np> {
                     if doc.word(j).eq_ignore_ascii_case("the") {
                         j += 1;
                     }
-                    match ents.mention_at(j) {
-                        Some(n) if n.a == j && j > end => {
-                            last = ents.mention_of[j] as usize;
+                    match ents.mention_at(j).map(|n| skip_descriptor(doc, ents, n)) {
+                        Some(n) if n.a >= j && j > end => {
+                            last = ents.mention_of[n.a] as usize;
                             end = n.b;
                         }
                         _ => break,
@@ -772,15 +794,11 @@ fn main_subject(doc: &Doc, ents: &Entities, s: usize) -> Option<Np> {
             return Some(Np { a: k, b: k + 1, kind: NpKind::Pronoun });
         }
         if is_description_noun(doc, k) {
-            // "Brightwell chief executive, Daniel Okoro, will …": the name is the subject.
-            if doc.toks.get(k + 1).is_some_and(|t| t.is_punct(',')) {
-                if let Some(np) = mention_np_at(doc, ents, k + 2) {
-                    let person =
-                        matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)));
-                    if person && doc.toks.get(np.b).is_some_and(|t| t.is_punct(',')) {
-                        return Some(np);
-                    }
-                }
+            // "Brightwell chief executive, Daniel Okoro, will …", "the
+            // authority's director of planning, Nadia Osei, welcomed": the
+            // name is the subject.
+            if let Some(np) = named_after_description(doc, ents, k, st.b) {
+                return Some(np);
             }
             return description_before(doc, k + 1, a);
         }
@@ -790,7 +808,63 @@ fn main_subject(doc: &Doc, ents: &Entities, s: usize) -> Option<Np> {
     }
     // A description ending on a noun further on ("Saudi Arabia's foreign ministry").
     let head = (a..st.b.min(a + 8)).find(|&k| is_description_noun(doc, k))?;
+    // "… cabinet member for the environment, Priya Nair, welcomed": the
+    // name after the description is the subject.
+    if let Some(np) = named_after_description(doc, ents, head, st.b) {
+        return Some(np);
+    }
     description_before(doc, head + 1, a)
+}
+
+/// The person named between commas right after a description whose head is
+/// at `head`: "director of planning, Nadia Osei, welcomed".
+fn named_after_description(doc: &Doc, ents: &Entities, head: usize, limit: usize) -> Option<Np> {
+    let comma = (head + 1..limit.min(head + 8)).find(|&k| !doc.toks[k].is_word() || doc.toks[k].has(CAP))?;
+    if !doc.toks[comma].is_punct(',') {
+        return None;
+    }
+    let np = mention_np_at(doc, ents, comma + 1)?;
+    let person = matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)));
+    (person && doc.toks.get(np.b).is_some_and(|t| t.is_punct(','))).then_some(np)
+}
+
+/// Where a name's descriptor begins: at "U.S." for the name at `k` in "U.S.
+/// snack maker Brightwell Brands"; `k` when there is none.
+fn descriptor_start(doc: &Doc, ents: &Entities, k: usize, floor: usize) -> usize {
+    let mut j = k;
+    while j > floor
+        && j + 3 > k
+        && doc.toks[j - 1].is_word()
+        && !doc.toks[j - 1].has(CAP)
+        && !doc.toks[j - 1].in_quote()
+        && !info(doc, j - 1).is(VERBISH | AUX | SPEECH | PREP | DET | CONJ | SUBORD | PRONOUN)
+    {
+        j -= 1;
+    }
+    match ents.mention_at(j.wrapping_sub(1)) {
+        Some(m) if j < k && j > floor && m.b == j && skip_descriptor(doc, ents, m).a == k => m.a,
+        _ => k,
+    }
+}
+
+/// "Dutch food group Vandermeer Foods": a nationality and a description
+/// before a name; the name is the mention that counts.
+fn skip_descriptor<'e>(doc: &Doc, ents: &'e Entities, m: &'e Mention) -> &'e Mention {
+    let Target::Party(p) = m.target else { return m };
+    if ents.parties[p].kind != PartyKind::Country || doc.toks[m.b - 1].has(POSS) {
+        return m;
+    }
+    let mut j = m.b;
+    while j < m.b + 3
+        && doc.toks.get(j).is_some_and(|t| t.is_word() && !t.has(CAP) && !t.in_quote())
+        && !info(doc, j).is(VERBISH | AUX | SPEECH | PREP | DET | CONJ | SUBORD | PRONOUN)
+    {
+        j += 1;
+    }
+    match ents.mention_at(j) {
+        Some(n) if j > m.b && n.a == j && matches!(n.target, Target::Party(_)) => n,
+        _ => m,
+    }
 }
 
 fn np_text(doc: &Doc, np: &Np) -> String {
@@ -837,7 +911,25 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
                     }
                 }
             }
-            Some(Speaker { name: np_text(doc, np), parties, cue, plural: true, ..Speaker::default() })
+            // Named by its members, without their descriptors ("Vandermeer
+            // Foods and Brightwell Brands", not "… and U.S. snack maker …").
+            let names: Vec<&str> = members
+                .iter()
+                .map(|&mi| {
+                    let m = &ents.mentions[mi];
+                    Span::new(doc.toks[m.a].start, doc.toks[m.b - 1].end).of(doc.text)
+                })
+                .collect();
+            let plain = (np.a..np.b).all(|k| {
+                ents.mention_of[k] != u32::MAX
+                    || !doc.toks[k].is_word()
+                    || matches!(doc.word(k), "and" | "or" | "the" | "The")
+            });
+            let name = match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() && !plain => format!("{} and {last}", rest.join(", ")),
+                _ => np_text(doc, np),
+            };
+            Some(Speaker { name, parties, cue, plural: true, ..Speaker::default() })
         }
         NpKind::Pronoun => {
             let w = doc.word(np.a).to_ascii_lowercase();
@@ -1003,8 +1095,8 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
                 return sp;
             }
         }
-        // A group named before: "the three European countries".
-        if plural && head_info.is(GROUP_NOUN) {
+        // A group named before: "the three European countries", "the two companies".
+        if plural && plural_aware_info(doc, head_k.unwrap_or(np.a)).is(GROUP_NOUN | ORG_NOUN) {
             if let Some(g) = &disc.last_group {
                 let count = (np.a..np.b).find_map(|k| small_number(doc.word(k)));
                 if count.is_none_or(|c| c == g.parties.len()) {

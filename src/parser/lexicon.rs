@@ -461,7 +461,7 @@ const BUILTIN: &[(&str, u64)] = &[
          energy holdings partners systems technologies motors petroleum mining pharmaceuticals logistics \
          industries enterprises corporation insurance telecom railways news radio television times post journal \
          herald tribune gazette broadcasting survey list commission authority bloc securities capital \
-         university hospital clinic foods brands beverages laboratories labs electronics networks \
+         university hospital clinic foods seafood seafoods farms fisheries dairies breweries brands beverages laboratories labs electronics networks \
          entertainment studios resources minerals metals ventures investments financial realty \
          properties hotels stores water utilities",
         ORG_HEAD,

@@ -8,7 +8,7 @@
 
 use super::compact;
 use super::doc::Doc;
-use super::lexer::{ABBR, CAP, HYPHEN, NUM, POSS, SENT_START, UPPER};
+use super::lexer::{TokKind, ABBR, CAP, HYPHEN, NUM, POSS, SENT_START, UPPER};
 use super::lexicon::{
     AliasTarget, FxMap, AUX, COMMON_CAP, CONJ, DET, GROUP_NOUN, HONORIFIC, MILITARY, MONTH, ORG_HEAD, ORG_NOUN,
     PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH, SUBORD, THINK, TITLE_HEAD, TITLE_WORD, VERBISH, WEEKDAY,
@@ -52,6 +52,8 @@ pub(crate) struct DocParty {
     pub people: Vec<usize>,
     /// First token naming it.
     pub first: usize,
+    /// The article writes the name as it is (not only through aliases).
+    pub named_as_is: bool,
 }
 
 /// A person of this article.
@@ -127,6 +129,7 @@ impl Entities {
             spans: Vec::new(),
             people: Vec::new(),
             first,
+            named_as_is: false,
         });
         self.party_by_name.insert(name.to_string(), self.parties.len() - 1);
         self.parties.len() - 1
@@ -138,7 +141,9 @@ impl Entities {
             return;
         }
         let party = &mut self.parties[p];
-        if alias != party.name && !party.aliases.iter().any(|a| a == alias) {
+        if alias == party.name {
+            party.named_as_is = true;
+        } else if !party.aliases.iter().any(|a| a == alias) {
             party.aliases.push(alias.to_string());
         }
     }
@@ -171,7 +176,19 @@ pub(crate) fn strip_article(s: &str) -> &str {
     s
 }
 
-/// A capitalised run and what it was found to be.
+/// What the capitalised runs of an article turn out to be.
+#[derive(Default)]
+struct RunFindings {
+    people: Vec<Candidate>,
+    orgs: Vec<OrgRun>,
+    /// Lone capitalised words that may be the surname of someone named elsewhere.
+    singles: Vec<usize>,
+    /// Lone unknown names that act ("Ofwat said", "Ofwat's director"): a
+    /// person named elsewhere by surname, else an organisation.
+    lone_actors: Vec<Candidate>,
+}
+
+/// A capitalised run and what it was found to be: a person's name.
 struct Candidate {
     a: usize,
     b: usize,
@@ -203,9 +220,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     }
 
     // Capitalised runs → people and unknown organisations.
-    let mut people_cands: Vec<Candidate> = Vec::new();
-    let mut orgs: Vec<OrgRun> = Vec::new();
-    let mut singles: Vec<usize> = Vec::new();
+    let mut found = RunFindings::default();
     // How often each capitalised word occurs (a reused surname marks a person).
     let mut cap_counts: FxMap<&str, u32> = FxMap::default();
     for (i, t) in doc.toks.iter().enumerate() {
@@ -219,7 +234,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             i += 1;
             continue;
         };
-        analyse_run(doc, a, b, &covered, &gaz, &cap_counts, &mut people_cands, &mut orgs, &mut singles);
+        analyse_run(doc, a, b, &covered, &gaz, &cap_counts, &mut found);
         i = b.max(i + 1);
     }
 
@@ -238,11 +253,42 @@ pub(crate) fn find(doc: &Doc) -> Entities {
 
     // People: multi-word names first, so "McFarlane" finds "Robert McFarlane"
     // even when the full name comes later.
+    let RunFindings { people: mut people_cands, orgs, mut singles, lone_actors } = found;
     compact::sort_by_key(&mut people_cands, |c| compact::key2(usize::from(c.words.len() < 2), c.a));
     let mut person_mentions: Vec<(usize, Candidate)> = Vec::new();
     for c in people_cands {
         let pi = register_person(&mut ents, &c);
         person_mentions.push((pi, c));
+    }
+    // A lone name that acts is someone's surname, a given name, or else an
+    // organisation ("Ofwat said", "Ofwat's director of enforcement").
+    let mut mid_sentence_caps: FxMap<&str, ()> = FxMap::default();
+    let mut lone_orgs: Vec<OrgRun> = Vec::new();
+    if !lone_actors.is_empty() {
+        for (k, t) in doc.toks.iter().enumerate() {
+            if t.is_word() && t.has(CAP) && !t.has(SENT_START) && !t.in_quote() {
+                mid_sentence_caps.insert(doc.word(k), ());
+            }
+        }
+    }
+    for c in lone_actors {
+        let w = doc.word(c.name_a);
+        let t = &doc.toks[c.name_a];
+        if person_by_surname(&ents, w, c.a).is_some() || doc.lx.is_first_name(w) {
+            if t.has(POSS) {
+                singles.push(c.name_a);
+            } else {
+                let pi = register_person(&mut ents, &c);
+                person_mentions.push((pi, c));
+            }
+            continue;
+        }
+        // "Campaigners said": a common noun opening a sentence names no one,
+        // unless the article also writes it capitalised mid-sentence.
+        let named = !t.has(SENT_START) || mid_sentence_caps.contains_key(w);
+        if named && !t.in_quote() {
+            lone_orgs.push(OrgRun { a: c.a, b: c.b, name_a: c.name_a, parent: None });
+        }
     }
     // Lone surnames ("Scherer") of known people.
     for &t in &singles {
@@ -283,6 +329,19 @@ pub(crate) fn find(doc: &Doc) -> Entities {
         };
         pending.push(Mention { a: o.a, b: o.b, target: Target::Party(target), antecedent: None });
     }
+    // Lone names that are the short form of an organisation ("Brightwell's"
+    // for "Brightwell Brands") are left to the short-name pass below.
+    if !lone_orgs.is_empty() {
+        let short = short_names(doc, &ents);
+        for o in lone_orgs {
+            if short.contains_key(doc.word(o.name_a)) {
+                continue;
+            }
+            let name = doc.word(o.name_a);
+            let target = ents.party(name, org_kind(doc, o.name_a, o.b), o.a);
+            pending.push(Mention { a: o.a, b: o.b, target: Target::Party(target), antecedent: None });
+        }
+    }
 
     // Keep the outermost of overlapping mentions, in text order.
     ents.merge_mentions(pending);
@@ -299,8 +358,9 @@ pub(crate) fn find(doc: &Doc) -> Entities {
         known_party(doc, &mut ents, *pi);
     }
     // Roles and parties of people from their prefixes and appositions.
+    let short = short_names(doc, &ents);
     for (pi, c) in &person_mentions {
-        describe_person(doc, &mut ents, *pi, c);
+        describe_person(doc, &mut ents, &short, *pi, c);
     }
     // What the article says beats what the knowledge files say.
     for p in &mut ents.people {
@@ -308,6 +368,9 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             p.party = p.known_party;
         }
     }
+    // Holders of local office ("Mayor Rachel Tane", "Councillor Bruce
+    // Hollis") with no party named sit on the article's one council.
+    local_office_holders(&mut ents);
     // Holders of national office with no party named speak for the article's
     // country (its dateline, else the country it names most); members of a
     // legislature speak for their country rather than their faction.
@@ -369,7 +432,69 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             }
         }
     }
+    // The article's spelling of a known name: "World Food Program" in an
+    // American text is the knowledge file's "World Food Programme".
+    for party in &mut ents.parties {
+        if party.named_as_is {
+            continue;
+        }
+        let canonical = spelling_fold(&party.name);
+        if let Some(i) = party.aliases.iter().position(|a| spelling_fold(a) == canonical) {
+            party.name = party.aliases.remove(i);
+        }
+    }
     ents
+}
+
+/// Gives people whose title or role is a local office the council the
+/// article names, when it names exactly one.
+fn local_office_holders(ents: &mut Entities) {
+    let mut councils = ents.parties.iter().enumerate().filter(|(_, p)| {
+        p.name.split_whitespace().last().is_some_and(|w| matches!(w, "Council" | "Corporation" | "Municipality"))
+            && !matches!(p.kind, PartyKind::Country | PartyKind::International)
+    });
+    let (Some((council, _)), None) = (councils.next(), councils.next()) else { return };
+    for person in &mut ents.people {
+        if person.party.is_some() {
+            continue;
+        }
+        let local = person.titles.iter().chain(person.role.iter()).any(|t| {
+            t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "mayor" | "councillor" | "councilor" | "councilman" | "councilwoman" | "alderman" | "alderwoman"
+                )
+            })
+        });
+        if local {
+            person.party = Some(council);
+        }
+    }
+}
+
+/// A name folded over British and American spelling and case:
+/// "Programme"/"Program", "Organisation"/"Organization", "Defence"/"Defense",
+/// "Centre"/"Center", "Labour"/"Labor".
+fn spelling_fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()) {
+        let w = compact::lower(word);
+        let w = w.replace("isation", "ization").replace("ence", "ense");
+        let w = if let Some(stem) = w.strip_suffix("mme") {
+            format!("{stem}m")
+        } else if let Some(stem) = w.strip_suffix("tre") {
+            format!("{stem}ter")
+        } else if let Some(stem) = w.strip_suffix("our").filter(|s| s.len() >= 2) {
+            format!("{stem}or")
+        } else {
+            w
+        };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w);
+    }
+    out
 }
 
 /// "Org Name (ACR)" and later "ACR"; an all-capitals word spelling the
@@ -398,23 +523,7 @@ fn acronyms(doc: &Doc, ents: &Entities) -> Vec<Mention> {
             }
         }
     }
-    // The first word of an organisation's name used alone ("Westbrook" for
-    // "Westbrook University", "Vandermeer" for "Vandermeer Foods").
-    let mut first_words: FxMap<String, usize> = FxMap::default();
-    for (p, party) in ents.parties.iter().enumerate() {
-        if !matches!(party.kind, PartyKind::Other | PartyKind::Organisation | PartyKind::Company | PartyKind::Media) {
-            continue;
-        }
-        let words: Vec<&str> = party.name.split_whitespace().collect();
-        if words.len() >= 2 && words[0].len() >= 4 && words[0].chars().next().is_some_and(char::is_uppercase) {
-            let w = words[0];
-            let generic = doc.lx.info(w).class != 0 || generic_org_word(w) || doc.lx.party_for_phrase(w).is_some();
-            if !generic {
-                first_words.entry(w.to_string()).or_insert(p);
-            }
-        }
-    }
-    for (w, p) in first_words {
+    for (w, p) in short_names(doc, ents) {
         known.entry(w).or_insert(p);
     }
     let mut out = Vec::new();
@@ -429,6 +538,26 @@ fn acronyms(doc: &Doc, ents: &Entities) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// The first word of an organisation's name, used alone for it
+/// ("Westbrook" for "Westbrook University", "Vandermeer" for "Vandermeer Foods").
+fn short_names(doc: &Doc, ents: &Entities) -> FxMap<String, usize> {
+    let mut first_words: FxMap<String, usize> = FxMap::default();
+    for (p, party) in ents.parties.iter().enumerate() {
+        if !matches!(party.kind, PartyKind::Other | PartyKind::Organisation | PartyKind::Company | PartyKind::Media) {
+            continue;
+        }
+        let mut words = party.name.split_whitespace();
+        let (Some(w), Some(_)) = (words.next(), words.next()) else { continue };
+        if w.len() >= 4 && w.chars().next().is_some_and(char::is_uppercase) {
+            let generic = doc.lx.info(w).class != 0 || generic_org_word(w) || doc.lx.party_for_phrase(w).is_some();
+            if !generic {
+                first_words.entry(w.to_string()).or_insert(p);
+            }
+        }
+    }
+    first_words
 }
 
 /// Whether a noun can head a description that refers back to a party.
@@ -487,6 +616,19 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
         let mut head = None;
         while h < n && h <= i + 4 {
             let th = &doc.toks[h];
+            // A nationality may modify it: "the Palestinian armed group".
+            let demonym = ents.mention_at(h).is_some_and(|m| {
+                m.a == h
+                    && m.b == h + 1
+                    && m.antecedent.is_none()
+                    && !th.has(POSS)
+                    && matches!(m.target, Target::Party(p) if ents.parties[p].kind == PartyKind::Country)
+                    && doc.toks.get(h + 1).is_some_and(|n| n.is_word() && !n.has(CAP))
+            });
+            if demonym {
+                h += 1;
+                continue;
+            }
             if !th.is_word() || th.has(CAP) || th.has(NUM) || ents.mention_of[h] != u32::MAX {
                 break;
             }
@@ -517,7 +659,42 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
             i = h + 1;
             continue;
         }
+        // "the volunteer group Friends of the Wen": a description set before
+        // a name describes that name; it refers back to nothing.
+        let name_follows = doc.toks.get(h + 1).is_some_and(|t| {
+            t.is_word()
+                && t.has(CAP)
+                && !t.in_quote()
+                && !t.has(SENT_START)
+                && (ents.mention_at(h + 1).is_some() || !doc.info(h + 1).is(MONTH | WEEKDAY | COMMON_CAP))
+        });
+        // "the national transport agency, Waka Kotahi,": an apposition names it.
+        let named_after_comma = doc.toks.get(h + 1).is_some_and(|t| t.is_punct(','))
+            && ents.mention_at(h + 2).is_some_and(|m| {
+                m.a == h + 2
+                    && matches!(m.target, Target::Party(_))
+                    && doc.toks.get(m.b).is_none_or(|t| matches!(t.kind, TokKind::Punct(_)))
+            });
+        // "the city centre" is a place.
+        let place = matches!(doc.word(h), "centre" | "center") && matches!(doc.word(h - 1), "city" | "town");
+        if (name_follows || named_after_comma || place) && !doc.toks[h].has(POSS) {
+            i = h + 1;
+            continue;
+        }
         let head_word = doc.word(h);
+        // A state institution named with its country ("the UAE foreign
+        // ministry", "the Israeli army") belongs to that country.
+        let state = (i + 1..h).find_map(|k| {
+            ents.mention_at(k).filter(|m| m.a == k).and_then(|m| match m.target {
+                Target::Party(p) if ents.parties[p].kind == PartyKind::Country => Some(p),
+                _ => None,
+            })
+        });
+        if let Some(country) = state.filter(|_| head_fits(head_word, PartyKind::Country)) {
+            out.push(Mention { a: i, b: h + 1, target: Target::Party(country), antecedent: None });
+            i = h + 1;
+            continue;
+        }
         // The same description used again ("the agency" … "the agency").
         let repeated =
             out.iter().rev().take_while(|m| m.a + 240 > i).find(|m| doc.word(m.b - 1).eq_ignore_ascii_case(head_word));
@@ -770,6 +947,18 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
             || (doc.word(b) == "of"
                 && doc.word(b + 1) == "the"
                 && toks.get(b + 2).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q));
+        // "Pieter van der Berg": two particles before the surname.
+        let two_particles = t.is_word()
+            && !t.has(CAP)
+            && doc.info(b).is(PARTICLE)
+            && !doc.info(b).is(DET)
+            && toks.get(b + 1).is_some_and(|n| n.is_word() && !n.has(CAP) && n.quote == q)
+            && doc.info(b + 1).is(PARTICLE)
+            && toks.get(b + 2).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q);
+        if two_particles {
+            b += 2;
+            continue;
+        }
         if t.is_word() && next_cap {
             let w = doc.word(b);
             let info = doc.info(b);
@@ -791,8 +980,15 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
                 b += 1;
                 continue;
             }
-            // "Mission in Somalia", "Committee to Protect Journalists"
-            if matches!(w, "in" | "on" | "to" | "de" | "du" | "des") && has_org {
+            // "Mission in Somalia", "Committee to Protect Journalists"; not
+            // "the Dunedin City Council in New Zealand".
+            let in_country =
+                w == "in"
+                    && covered.get(b + 1).is_some_and(|&g| g != u32::MAX)
+                    && doc.lx.aliases_starting(doc.word(b + 1)).iter().any(
+                        |e| matches!(e.target, AliasTarget::Party(p) if doc.lx.parties[p].kind == PartyKind::Country),
+                    );
+            if matches!(w, "in" | "on" | "to" | "de" | "du" | "des") && has_org && !in_country {
                 b += 1;
                 continue;
             }
@@ -849,9 +1045,7 @@ fn analyse_run(
     covered: &[u32],
     gaz: &[GazMatch],
     cap_counts: &FxMap<&str, u32>,
-    people: &mut Vec<Candidate>,
-    orgs: &mut Vec<OrgRun>,
-    singles: &mut Vec<usize>,
+    found: &mut RunFindings,
 ) {
     // Known people inside the run.
     for k in a..b {
@@ -877,7 +1071,7 @@ fn analyse_run(
                         .filter(|&k| !is_title(doc, k) && doc.toks[k].is_word())
                         .map(|k| name_key(doc.word(k)))
                         .collect();
-                    people.push(Candidate {
+                    found.people.push(Candidate {
                         a: prefix_a,
                         b: m.b,
                         name_a: m.a,
@@ -924,12 +1118,20 @@ fn analyse_run(
             !info.is(ORG_HEAD | TITLE_WORD | COMMON_CAP) && doc.toks[k].has(CAP) && !generic_org_word(doc.word(k))
         });
         let long_name = b - first_free >= 3;
+        // "the Environment Agency" named twice is an agency of its own, not a
+        // ministry of the article's country.
+        let named_twice = b - first_free == 2
+            && !state_body
+            && cap_counts.get(doc.word(first_free)).is_some_and(|&c| c >= 2)
+            && cap_counts.get(doc.word(b - 1)).is_some_and(|&c| c >= 2);
         match prefix_party {
             Some(AliasTarget::Party(p)) if doc.toks[first_free - 1].has(POSS) || state_body => {
-                orgs.push(OrgRun { a, b, name_a: first_free, parent: Some(p) });
+                found.orgs.push(OrgRun { a, b, name_a: first_free, parent: Some(p) });
             }
-            Some(_) => orgs.push(OrgRun { a, b, name_a: a, parent: None }),
-            None if specific || org_of || long_name => orgs.push(OrgRun { a, b, name_a: a, parent: None }),
+            Some(_) => found.orgs.push(OrgRun { a, b, name_a: a, parent: None }),
+            None if specific || org_of || long_name || named_twice => {
+                found.orgs.push(OrgRun { a, b, name_a: a, parent: None })
+            }
             _ => {}
         }
         return;
@@ -942,12 +1144,12 @@ fn analyse_run(
     let after_role_link = (a >= 2 && link(a - 1) && role_before(a - 2))
         || (a >= 3 && doc.word(a - 1) == "the" && link(a - 2) && role_before(a - 3));
     if after_role_link && b - a >= 2 && (a..b).all(|k| covered[k] == u32::MAX) && !doc.lx.is_first_name(doc.word(a)) {
-        orgs.push(OrgRun { a, b, name_a: a, parent: None });
+        found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
         return;
     }
     // "Radio Quispillaccta", "TV Rain": a broadcaster's name.
     if b - a >= 2 && matches!(doc.word(a), "Radio" | "TV" | "Television" | "Channel") && covered[a] == u32::MAX {
-        orgs.push(OrgRun { a, b, name_a: a, parent: None });
+        found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
         return;
     }
     // A known organisation followed by more capitalised words: "NHS England",
@@ -962,7 +1164,7 @@ fn analyse_run(
             && !doc.toks[g.b - 1].has(POSS)
             && doc.lx.parties[p].kind != PartyKind::Country
         {
-            orgs.push(OrgRun { a, b, name_a: a, parent: None });
+            found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
             return;
         }
     }
@@ -973,19 +1175,23 @@ fn analyse_run(
         covered[k] == u32::MAX && doc.toks[k].has(UPPER) && !w.contains('.') && (2..=6).contains(&w.len())
     });
     if acronym && b - a >= 2 && !(a..b).any(|k| is_title(doc, k)) {
-        orgs.push(OrgRun { a, b, name_a: a, parent: None });
+        found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
         return;
     }
-    // "Grid operator TenneT", "conciliation service Acas": a name after an
-    // organisation noun is an organisation.
-    if a > 0
-        && doc.toks[a - 1].is_word()
-        && !doc.toks[a - 1].has(CAP)
-        && ORG_NOUNS_BEFORE_NAME.contains(&doc.word(a - 1))
-        && (a..b).all(|k| covered[k] == u32::MAX)
-        && b - a <= 4
-    {
-        orgs.push(OrgRun { a, b, name_a: a, parent: None });
+    // "Grid operator TenneT", "conciliation service Acas", "the national
+    // transport agency, Waka Kotahi,": a name after an organisation noun is
+    // an organisation.
+    let noun_at =
+        |k: usize| doc.toks[k].is_word() && !doc.toks[k].has(CAP) && ORG_NOUNS_BEFORE_NAME.contains(&doc.word(k));
+    let described = a >= 3
+        && doc.toks[a - 1].is_punct(',')
+        && noun_at(a - 2)
+        && (a.saturating_sub(6)..a - 2).any(|k| doc.word(k).eq_ignore_ascii_case("the"))
+        && doc.toks.get(b).is_none_or(|t| matches!(t.kind, TokKind::Punct(_)))
+        && !(a..b).any(|k| is_title(doc, k))
+        && !doc.lx.is_first_name(doc.word(a));
+    if ((a > 0 && noun_at(a - 1)) || described) && (a..b).all(|k| covered[k] == u32::MAX) && b - a <= 4 {
+        found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
         return;
     }
     if name_a >= b {
@@ -1003,8 +1209,11 @@ fn analyse_run(
             _ => return,
         }
     }
+    // Particles inside a name stay: "Sophie de Wit", "Ursula von der Leyen".
     let words: Vec<String> = (na..b)
-        .filter(|&k| doc.toks[k].has(CAP) || particle_name(doc.word(k)))
+        .filter(|&k| {
+            doc.toks[k].has(CAP) || particle_name(doc.word(k)) || (k > na && k + 1 < b && doc.info(k).is(PARTICLE))
+        })
         .map(|k| name_key(doc.word(k)))
         .collect();
     if words.is_empty() {
@@ -1017,7 +1226,11 @@ fn analyse_run(
     if NOT_PERSON_TAILS.contains(&doc.word(b - 1)) {
         return;
     }
-    let role_before = role_words_before(doc, a).is_some();
+    // "the port authority's director of planning, Nadia Osei, welcomed": a
+    // role set before the name between commas.
+    let described =
+        b - na >= 2 && doc.toks.get(b).is_some_and(|t| t.is_punct(',')) && description_before_name(doc, a).is_some();
+    let role_before = role_words_before(doc, a).is_some() || described;
     let speaks = is_speech_subject(doc, a, b);
     let apposition =
         apposition_after(doc, b).is_some_and(|(s, e)| (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD)));
@@ -1028,17 +1241,27 @@ fn analyse_run(
         let role_apposition = apposition_after(doc, b).is_some_and(|(s, e)| {
             doc.info(s).is(DET | ROLE_ADJ | PERSON_NOUN) && (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD))
         });
-        if (speaks || role_apposition) && !after_prep {
-            people.push(Candidate { a, b, name_a: na, prefix: (a, na), words, gender: gender_of_prefix(doc, a, na) });
+        // "Ofwat's director of enforcement": a possessive before a role.
+        let owns_role = doc.toks[na].has(POSS)
+            && doc.toks.get(na + 1).is_some_and(|t| t.is_word() && !t.has(CAP))
+            && (na + 1..na + 4).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD));
+        let candidate = Candidate { a, b, name_a: na, prefix: (a, na), words, gender: gender_of_prefix(doc, a, na) };
+        let unknown = na == a && b == a + 1 && covered[a] == u32::MAX && !after_prep;
+        if role_apposition && !after_prep {
+            found.people.push(candidate);
+        } else if unknown && (speaks || owns_role) {
+            found.lone_actors.push(candidate);
+        } else if speaks && !after_prep {
+            found.people.push(candidate);
         } else {
-            singles.push(na);
+            found.singles.push(na);
         }
         return;
     }
     if strong || speaks || apposition || (words.len() >= 2 && cap_counts.get(doc.word(b - 1)).is_some_and(|&c| c >= 2))
     {
         let prefix_a = outer_prefix(doc, a, covered, gaz);
-        people.push(Candidate {
+        found.people.push(Candidate {
             a,
             b,
             name_a: na,
@@ -1684,7 +1907,7 @@ fn known_party(doc: &Doc, ents: &mut Entities, pi: usize) {
 }
 
 /// Fills a person's role and party from the words around a mention.
-fn describe_person(doc: &Doc, ents: &mut Entities, pi: usize, c: &Candidate) {
+fn describe_person(doc: &Doc, ents: &mut Entities, short: &FxMap<String, usize>, pi: usize, c: &Candidate) {
     let (pa, pb) = c.prefix;
     // The party named in the prefix ("White House", "Ukrainian", "BP's").
     let mut party = None;
@@ -1696,6 +1919,10 @@ fn describe_person(doc: &Doc, ents: &mut Entities, pi: usize, c: &Candidate) {
                     party = Some(p);
                 }
             }
+        }
+        // "Vandermeer Chief Executive Sophie de Wit": an organisation's short name.
+        if party.is_none() && doc.toks[k].has(CAP) && !is_title(doc, k) {
+            party = short.get(doc.word(k)).copied();
         }
         if role_start.is_none()
             && (is_title(doc, k) || doc.info(k).is(PERSON_NOUN | ROLE_ADJ) || ents.mention_at(k).is_some())
@@ -1798,7 +2025,18 @@ fn describe_person(doc: &Doc, ents: &mut Entities, pi: usize, c: &Candidate) {
                     | "has"
             );
             if leads && party.is_none() {
-                party = affiliation_in(doc, ents, pi, s + 1, e);
+                // The verb ties the person to what they lead: "who chairs
+                // the volunteer group Friends of the Wen".
+                party = affiliation_in(doc, ents, pi, s + 1, e).or_else(|| {
+                    (s + 2..e).find_map(|k| {
+                        let m = ents.mention_at(k).filter(|m| m.a == k && !doc.toks[k].in_quote())?;
+                        let place = matches!(doc.word(k - 1), "in" | "from" | "near");
+                        match m.target {
+                            Target::Party(p) if !place => Some(p),
+                            _ => None,
+                        }
+                    })
+                });
             }
         } else if !participle {
             let text = strip_indefinite(Span::new(doc.toks[s].start, doc.toks[e - 1].end).of(doc.text));
