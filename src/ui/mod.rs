@@ -245,7 +245,6 @@ pub fn App() -> impl IntoView {
                         if has_text.get() {
                             view! {
                                 <SheetHeader/>
-                                <NotesPanel/>
                                 <Toolbar/>
                                 <NothingFound/>
                                 <PartiesPanel/>
@@ -255,6 +254,7 @@ pub fn App() -> impl IntoView {
                                 <CommentaryPanel/>
                                 <FiguresPanel/>
                                 <TimelinePanel/>
+                                <NotesPanel/>
                             }
                                 .into_any()
                         } else {

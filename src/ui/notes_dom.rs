@@ -478,8 +478,9 @@ pub fn listen(notes: Notes) {
             "notes-md" => notes.export_markdown(),
             "export-all" => notes.export_all(),
             "import" => {
+                // After this handler: the input's click bubbles to this same listener.
                 if let Some(input) = dom::by_id("import-file").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
-                    input.click();
+                    set_timeout(move || input.click(), std::time::Duration::ZERO);
                 }
             }
             "lib-open" => notes.open(&arg),
@@ -516,7 +517,9 @@ pub fn listen(notes: Notes) {
             reset.set_value("");
         });
     });
-    let on_key = gloo::events::EventListener::new(&document, "keydown", move |ev| {
+    // Not passive: Escape's default is prevented.
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    let on_key = gloo::events::EventListener::new_with_options(&document, "keydown", options, move |ev| {
         let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
         let in_editor = target(ev).is_some_and(|t| t.closest("#note-editor").ok().flatten().is_some());
         if key.key() == "Escape" && in_editor {
