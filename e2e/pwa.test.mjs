@@ -182,17 +182,12 @@ test("after one visit the app works offline: reload, new tab, seed article, note
     }
 
     // Notes written online must still be there offline.
-    // PENDING: the notes UI (textbox "Article note", branch notes) is not on main
-    // yet; until it is, `note` is null and the note assertions below are skipped.
     await breakDownSeed(page);
     const noteBox = page.getByRole("textbox", { name: "Article note", exact: true });
-    const note = (await noteBox.count()) ? `Checked offline ${Date.now()}` : null;
-    if (note) {
-      await noteBox.first().fill(note);
-      await noteBox.first().blur();
-    } else {
-      console.log("# PENDING: no 'Article note' textbox in this build; the offline note check was skipped");
-    }
+    const note = `Checked offline ${Date.now()}`;
+    await noteBox.fill(note);
+    await noteBox.blur();
+    await page.waitForFunction((n) => (localStorage.getItem("factsheet.library") || "").includes(n), note);
 
     // Offline: the network is really gone (a file that is not precached fails).
     await context.setOffline(true);
@@ -209,17 +204,15 @@ test("after one visit the app works offline: reload, new tab, seed article, note
     await waitForApp(page);
     const quotes = await breakDownSeed(page);
     assert.ok(quotes >= 4, `offline, the seed article still gives its quotes (listed ${quotes})`);
-    if (note) assert.equal(await noteBox.first().inputValue(), note, "the note survived, offline");
+    assert.equal(await noteBox.inputValue(), note, "the note survived, offline");
 
     const tab = await context.newPage();
     const opened = await tab.goto(url);
     assert.ok(opened.fromServiceWorker(), "a new tab opened offline comes from the service worker");
     await waitForApp(tab);
     assert.ok((await breakDownSeed(tab)) >= 4, "a new tab opened offline breaks down the seed article");
-    if (note) {
-      const tabNote = tab.getByRole("textbox", { name: "Article note", exact: true });
-      assert.equal(await tabNote.first().inputValue(), note, "the note is there in a new tab, offline");
-    }
+    const tabNote = tab.getByRole("textbox", { name: "Article note", exact: true });
+    assert.equal(await tabNote.inputValue(), note, "the note is there in a new tab, offline");
     assert.deepEqual(await seriousA11yViolations(tab), [], "no serious accessibility problems offline");
 
     // Stronger than emulation: the server is gone, the browser "online" again.

@@ -53,6 +53,9 @@ enum Undo {
     Article { record: ArticleRecord, was_open: bool },
 }
 
+/// Puts a text in the article box and analyses it.
+type Loader = Box<dyn Fn(&str)>;
+
 /// Everything the notes UI needs, provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct Notes {
@@ -76,7 +79,7 @@ pub struct Notes {
     /// The text to put back in the box once the app is on screen.
     restore: StoredValue<Option<String>>,
     /// Puts a text in the article box and analyses it (set by the app).
-    loader: StoredValue<Option<Box<dyn Fn(&str)>>, LocalStorage>,
+    loader: StoredValue<Option<Loader>, LocalStorage>,
     pub(super) render_queued: StoredValue<bool>,
     pub(super) sheet: Sheet,
 }
