@@ -32,7 +32,7 @@ test("the page starts with a labelled article box and an empty state that explai
   }
 });
 
-test("the sheet follows the text as it is typed and comes back empty after a reload", { timeout: 60_000 }, async () => {
+test("the sheet follows the text as it is typed, and after a reload the article and its sheet are back", { timeout: 60_000 }, async () => {
   const { context, page, problems, warnings } = await openApp(app);
   try {
     const { article } = ui(page);
@@ -46,9 +46,15 @@ test("the sheet follows the text as it is typed and comes back empty after a rel
     await ui(page).quotes.getByRole("listitem").filter({ hasText: "And fast" }).waitFor({ timeout: RESULT_TIMEOUT });
     assert.equal(await ui(page).quotes.getByRole("listitem").count(), 2);
 
+    // The article is kept (with its notes): a reload brings it and its sheet back.
+    const typed = await ui(page).article.inputValue();
     await page.reload();
     await waitForApp(page);
-    assert.equal(await ui(page).article.inputValue(), "");
+    await waitForSheet(page);
+    assert.equal(await ui(page).article.inputValue(), typed);
+    assert.equal(await ui(page).quotes.getByRole("listitem").count(), 2);
+
+    await ui(page).clear.click();
     await page.getByRole("heading", { name: "Paste an article to get its fact sheet" }).waitFor();
     await paste(page, "The council met on Tuesday.");
     await waitForSheet(page);

@@ -108,7 +108,9 @@ test("every control of the sheet can take focus and shows a focus ring", { timeo
     await page.keyboard.press("Tab"); // keyboard modality, so :focus-visible applies
     const report = await page.evaluate(() => {
       const out = [];
-      for (const el of document.querySelectorAll("button, input, textarea, a[href], [tabindex='0']")) {
+      // Disclosures open (the library), so their controls are checked too.
+      for (const d of document.querySelectorAll("details")) d.open = true;
+      for (const el of document.querySelectorAll("button, input, textarea, summary, a[href], [tabindex='0']")) {
         if (el.disabled || el.closest("[hidden]") || el.offsetParent === null) continue;
         el.focus();
         const s = getComputedStyle(el);

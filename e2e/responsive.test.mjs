@@ -70,11 +70,12 @@ test("the sheet is beside the source text on wide screens, below the article box
   }
 });
 
-test("screenshots of the seed article at 1280 px and 390 px (light and dark)", { timeout: 90_000 }, async () => {
+test("screenshots of the seed article at 1280 px and 390 px (light and dark), and with notes", { timeout: 120_000 }, async () => {
   const shots = [
     { file: "screenshot.png", viewport: { width: 1280, height: 900 }, colorScheme: "light" },
     { file: "screenshot-390.png", viewport: { width: 390, height: 844 }, colorScheme: "light", deviceScaleFactor: 2 },
     { file: "screenshot-dark.png", viewport: { width: 1280, height: 900 }, colorScheme: "dark" },
+    { file: "screenshot-notes.png", viewport: { width: 1280, height: 900 }, colorScheme: "light", notes: true },
   ];
   for (const shot of shots) {
     const { context, page, problems, warnings } = await openApp(app, {
@@ -87,8 +88,19 @@ test("screenshots of the seed article at 1280 px and 390 px (light and dark)", {
     });
     try {
       await loadSample(page);
-      // The reader's view: a quote picked in the text, shown in both places.
-      if (shot.viewport.width >= 1024) {
+      if (shot.notes) {
+        // A note with tags on the first quote, the editor open on the second, the library open.
+        const quotes = ui(page).quotes.getByRole("listitem");
+        await quotes.nth(0).getByRole("button", { name: "Add note" }).click();
+        await page.getByRole("textbox", { name: "Note", exact: true }).fill("Compare with the full briefing transcript: was this the only answer on the talks?");
+        await page.getByRole("textbox", { name: "Tags", exact: true }).fill("to check, White House");
+        await page.getByRole("button", { name: "Done", exact: true }).click();
+        await quotes.nth(3).getByRole("button", { name: "Add note" }).click();
+        await page.getByRole("textbox", { name: "Note", exact: true }).fill("Envoy authorised to talk to anyone: source?");
+        await page.locator(".library-summary").click();
+        await ui(page).quotes.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + scrollY - 72));
+      } else if (shot.viewport.width >= 1024) {
+        // The reader's view: a quote picked in the text, shown in both places.
         await ui(page).quotes.getByRole("listitem").first().getByRole("button", { name: "Show in text" }).click();
         await page.locator(".focus-card").getByRole("button", { name: "Show in fact sheet" }).waitFor();
         // Back to the top of the page, the quote centred in the visible part of the text.
@@ -104,7 +116,7 @@ test("screenshots of the seed article at 1280 px and 390 px (light and dark)", {
         // On a phone: the sheet's head right under the article box.
         await page.locator(".sheet-head").evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + scrollY - 12));
       }
-      await page.evaluate(() => document.activeElement?.blur());
+      if (!shot.notes) await page.evaluate(() => document.activeElement?.blur());
       await page.mouse.move(1, 1);
       await page.addStyleTag({ content: ".pwa-notices { display: none !important; }" });
       await page.waitForTimeout(200);

@@ -207,17 +207,8 @@ pub fn opened_label(at: Millis, now: Millis, offset_minutes: i64) -> String {
 pub fn local_date(at: Millis, offset_minutes: i64) -> (IsoDate, (u32, u32)) {
     let minutes = (at / 60_000) as i64 + offset_minutes;
     let (days, minute_of_day) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
-    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    let date = IsoDate { year, month: Some(month), day: Some(day), time: None };
+    let ymd = crate::parser::Ymd::from_days(days);
+    let date = IsoDate { year: ymd.y, month: Some(ymd.m), day: Some(ymd.d), time: None };
     (date, ((minute_of_day / 60) as u32, (minute_of_day % 60) as u32))
 }
 
