@@ -32,6 +32,24 @@ test("the page starts with a labelled article box and an empty state that explai
   }
 });
 
+test("the page painted before the wasm loads is the app's own empty state, and the app replaces it", { timeout: 60_000 }, async () => {
+  const { context, page, problems, warnings } = await openApp(app);
+  try {
+    const squash = (t) => t.replace(/\s+/g, " ").trim();
+    const [shell, live] = await page.evaluate(async () => {
+      const html = await (await fetch("index.html")).text();
+      const doc = new DOMParser().parseFromString(html, "text/html");
+      const pick = (root) => [".tagline", ".hint", ".onboarding"].map((s) => root.querySelector(s)?.textContent ?? null);
+      return [pick(doc.getElementById("shell")), pick(document)];
+    });
+    assert.deepEqual(shell.map(squash), live.map(squash));
+    assert.equal(await page.locator("#shell").count(), 0, "the shell is gone once the app runs");
+    assertNoProblems(problems, warnings);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the sheet follows the text as it is typed, and after a reload the article and its sheet are back", { timeout: 60_000 }, async () => {
   const { context, page, problems, warnings } = await openApp(app);
   try {
