@@ -333,11 +333,17 @@ test("a new version waits for 'Update available → Reload', then replaces the o
     await status(page).getByRole("button", { name: "Not now" }).click();
     assert.equal(await status(page).getByText("Update available").count(), 0, "dismissed");
     await page.close();
-    const next = await context.newPage();
+    // A tab opened while the old version is still active would itself
+    // become its client and hold the new version back: a try that still sees
+    // the old version closes its tab before the next one.
+    let next;
     await eventually(async () => {
+      next = await context.newPage();
       await next.goto(url);
-      assert.equal(await next.title(), `${title1} (v3)`);
-    });
+      const title = await next.title();
+      if (title !== `${title1} (v3)`) await next.close();
+      assert.equal(title, `${title1} (v3)`);
+    }, 30_000);
     await waitForApp(next);
     assert.deepEqual(await cacheNames(next), [`factsheet:/:${v3}`]);
     assert.deepEqual(await cspViolations(next), []);

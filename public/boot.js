@@ -8,6 +8,15 @@ const tag = document.querySelector("script[data-factsheet-wasm]");
 
 try {
   const { default: init } = await import(tag.dataset.factsheetJs);
+  // Let the static page (#shell in index.html) be painted once before the app
+  // replaces it: the first paint never waits for the wasm, also when the wasm
+  // comes from a fast cache. (Capped: a hidden tab gets no animation frames.)
+  if (document.visibilityState === "visible") {
+    await new Promise((painted) => {
+      requestAnimationFrame(() => setTimeout(painted));
+      setTimeout(painted, 100);
+    });
+  }
   await init({ module_or_path: tag.dataset.factsheetWasm });
 } catch (err) {
   const box = document.createElement("p");
