@@ -139,6 +139,25 @@ test("notes on a quote, a fact and a party, and the article note, show inline an
   }
 });
 
+test("a note typed just before the page is left is saved (flushed on page hide, not lost to the debounce)", { timeout: 60_000 }, async () => {
+  const { context, page, problems, warnings } = await openApp(app);
+  try {
+    await loadSample(page);
+    const n = notesUi(page);
+    await n.noteButton(n.quote(FIRST_QUOTE)).click();
+    await n.note.fill("Typed a moment before the reload.");
+    await n.articleNote.fill("Article note typed just as quickly.");
+    await page.reload();
+    await waitForApp(page);
+    await waitForSheet(page);
+    await n.quote(FIRST_QUOTE).getByText("Typed a moment before the reload.").waitFor();
+    assert.equal(await n.articleNote.inputValue(), "Article note typed just as quickly.");
+    assertNoProblems(problems, warnings);
+  } finally {
+    await context.close();
+  }
+});
+
 test("a deleted note can be brought back with Undo", { timeout: 60_000 }, async () => {
   const { context, page, problems, warnings } = await openApp(app);
   try {

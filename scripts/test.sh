@@ -39,12 +39,8 @@ step() {
 
 step fmt cargo fmt --all --check
 step clippy cargo clippy --all-targets -- -D warnings
-# wasm32: the code the app ships (lib + bins). `--all-targets` would also build the
-# dev-dependencies for wasm32, which fails while proptest keeps its default
-# features (fork/timeout -> wait-timeout has no wasm32 backend); with
-# `proptest = { version = "1", default-features = false, features = ["std"] }`
-# in [dev-dependencies] (plus getrandom's wasm_js, already in Cargo.toml),
-# `--all-targets` works here too.
+# wasm32 too, tests and benches included (proptest without its default
+# features and getrandom's wasm_js backend make the dev-dependencies build there).
 step clippy-wasm cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 # Parser accuracy and benches run inside cargo test (tests/*.rs and benches/,
