@@ -13,8 +13,9 @@ try {
   // comes from a fast cache. (Capped: a hidden tab gets no animation frames.)
   if (document.visibilityState === "visible") {
     await new Promise((painted) => {
-      requestAnimationFrame(() => setTimeout(painted));
-      setTimeout(painted, 100);
+      // The second frame's callback runs once the first frame is on screen.
+      requestAnimationFrame(() => requestAnimationFrame(() => painted()));
+      setTimeout(painted, 500);
     });
   }
   await init({ module_or_path: tag.dataset.factsheetWasm });
