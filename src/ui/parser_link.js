@@ -6,6 +6,12 @@
 //
 // The caller keeps at most one request in flight (src/sheet/analysis.rs).
 
+/**
+ * How long the worker may take to answer `text` before it counts as dead (it
+ * may have crashed without a word): generous, a slow phone parses 1 MB in ~3 s.
+ */
+const patience = (text) => 10_000 + text.length / 100;
+
 /** A URL next to the app's page (also when it is hosted under a sub-path). */
 const beside = (file) => new URL(file, document.baseURI).href;
 
@@ -23,6 +29,8 @@ export class ParserLink {
     this.inFlight = null;
     /** Once on the page: a promise of the parser's `analyse`. */
     this.local = null;
+    /** Fires when the worker is too slow to answer (see `patience`). */
+    this.watchdog = 0;
     try {
       this.worker = new Worker(beside("parser-worker.js"), { type: "module", name: "factsheet-parser" });
       this.worker.addEventListener("message", ({ data }) => this.answered(data));
@@ -41,8 +49,13 @@ export class ParserLink {
   /** Analyses `text` as request `id`. */
   send(id, text) {
     this.inFlight = { id, text };
-    if (this.worker) this.worker.postMessage({ id, text });
-    else if (this.local) this.runLocally();
+    if (this.worker) {
+      this.worker.postMessage({ id, text });
+      clearTimeout(this.watchdog);
+      this.watchdog = setTimeout(() => this.fail("the worker stopped answering"), patience(text));
+    } else if (this.local) {
+      this.runLocally();
+    }
   }
 
   answered({ id, bytes, ms, error }) {
@@ -50,7 +63,10 @@ export class ParserLink {
       this.fail(error);
       return;
     }
-    if (this.inFlight?.id === id) this.inFlight = null;
+    if (this.inFlight?.id === id) {
+      this.inFlight = null;
+      clearTimeout(this.watchdog);
+    }
     this.deliver(id, bytes, ms);
   }
 
@@ -62,6 +78,7 @@ export class ParserLink {
   /** The worker is unusable: parse on the page from now on. */
   fail(reason) {
     if (this.local) return;
+    clearTimeout(this.watchdog);
     this.worker?.terminate();
     this.worker = null;
     this.local = import(beside("factsheet-parser.js")).then(async (parser) => {
