@@ -312,3 +312,17 @@ export async function startPrefixedServer(root, prefix) {
     },
   };
 }
+
+/**
+ * Fails unless the parser's Web Worker runs in `page` and the page never
+ * fell back to parsing on its own thread (it says so when it does).
+ */
+export async function assertParsedInWorker(page) {
+  if (!page.workers().some((w) => w.url().endsWith("/parser-worker.js"))) {
+    throw new Error(`no parser worker in the page (workers: ${page.workers().map((w) => w.url()).join(", ") || "none"})`);
+  }
+  if (await page.getByText("Analysing on this page").count()) throw new Error("the page fell back to parsing on its own thread");
+  if (!(await page.evaluate(() => performance.getEntriesByName("factsheet:parse").length))) {
+    throw new Error("no answer of the parser was measured");
+  }
+}
