@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use leptos::html::Textarea;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsValue;
 
 use super::dom;
 use super::notes::Notes;
@@ -139,7 +140,9 @@ impl Analyser {
     /// Sends what the box holds now (unless the sheet already shows it).
     fn submit(&self) {
         self.typing.set_value(None);
-        let text = self.textarea.get_untracked().map(|t| t.value()).unwrap_or_default();
+        // The box's value as a JS string, and as a Rust one for the queue and the sheet.
+        let value = self.textarea.get_untracked().and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok());
+        let text = value.as_ref().and_then(JsValue::as_string).unwrap_or_default();
         let idle = !self.queue.with_value(Queue::is_busy);
         if idle && self.sheet.source.with_untracked(|s| *s == text) {
             // The sheet already shows it.
@@ -148,7 +151,11 @@ impl Analyser {
             return;
         }
         if let Some(request) = self.queue.try_update_value(|q| q.submit(text)).flatten() {
-            self.send(&request);
+            self.parser.with_value(|p| match (p, &value) {
+                (Some(p), Some(js)) => p.send_js(request.id, js),
+                (Some(p), None) => p.send(&request),
+                (None, _) => {}
+            });
         }
     }
 
@@ -227,13 +234,13 @@ impl Analyser {
                             move || {
                                 // Unless a newer text went to the parser meanwhile.
                                 if !this.queue.with_value(Queue::is_busy) {
-                                    this.show(text, breakdown);
+                                    this.show(text, breakdown, true);
                                 }
                             },
                             Duration::ZERO,
                         );
                     }
-                    Ok(breakdown) => self.show(text, breakdown),
+                    Ok(breakdown) => self.show(text, breakdown, false),
                     Err(error) => {
                         leptos::logging::warn!("Factsheet: the text could not be analysed: {error}");
                         self.sheet.analysis_notice.set(Some(format!("This text could not be analysed: {error}.")));
@@ -244,8 +251,10 @@ impl Analyser {
         }
     }
 
-    /// Sets the analysed text and its breakdown: the sheet follows.
-    fn show(&self, text: String, breakdown: Breakdown) {
+    /// Sets the analysed text and its breakdown: the sheet follows. The notes
+    /// take in the new text at once, or in a task of their own after a large
+    /// answer (`split`), so that no single task holds the page for long.
+    fn show(&self, text: String, breakdown: Breakdown, split: bool) {
         let sheet = self.sheet;
         sheet.focus.set(None);
         sheet.source.set(text);
@@ -255,7 +264,12 @@ impl Analyser {
             sheet.analysis_notice.set(self.on_page.get_value().then(|| ON_PAGE.into()));
         }
         self.caught_up();
-        self.notes.shown();
+        if split {
+            let notes = self.notes;
+            set_timeout(move || notes.shown(), Duration::ZERO);
+        } else {
+            self.notes.shown();
+        }
         mark_rendered();
     }
 }
