@@ -69,14 +69,23 @@ test("a 1 MB paste keeps the page responsive and renders long lists a page at a 
   try {
     const u = ui(page);
     await startHeartbeat(page);
-    const t0 = Date.now();
-    // One input event with the whole text, as a paste gives.
-    const pasted = await page.evaluate((t) => {
-      const box = document.getElementById("article");
-      box.value = t;
-      box.dispatchEvent(new Event("input", { bubbles: true }));
-      return performance.now();
+    // The text is handed to the page first (the DevTools protocol takes a
+    // while to pass 1 MB: not part of a paste), then pasted into the box: a
+    // paste event with the text on its clipboard, as the browser fires it.
+    await page.evaluate((t) => {
+      globalThis.__clipboard = t;
     }, text);
+    await u.article.focus();
+    await resetHeartbeat(page);
+    const t0 = Date.now();
+    await page.evaluate(() => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData("text/plain", globalThis.__clipboard);
+      const paste = new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true });
+      document.getElementById("article").dispatchEvent(paste);
+    });
+    // When the app took the input event.
+    const pasted = await page.evaluate(() => performance.getEntriesByName("factsheet:input").at(-1)?.startTime);
     // Scrolling while the parser works.
     for (let i = 0; i < 8; i++) {
       await page.mouse.wheel(0, i % 2 ? -300 : 300);
@@ -151,7 +160,7 @@ test("a 1 MB paste keeps the page responsive and renders long lists a page at a 
     );
     assert.ok(beat.maxGap < 1000, `the page never froze for 1 s (longest gap between frames: ${Math.round(beat.maxGap)} ms)`);
     if (ready > 250) assert.ok(analysing !== undefined, `the sheet took ${ready} ms and "Analysing…" was not shown`);
-    if (analysing !== undefined) assert.ok(analysing - pasted >= 90, `"Analysing…" came after ${Math.round(analysing - pasted)} ms`);
+    if (analysing !== undefined) assert.ok(analysing - pasted >= 99, `"Analysing…" came after ${Math.round(analysing - pasted)} ms`);
     assert.ok(after.maxGap < 1000, `typing into 1 MB never froze the page for 1 s (${Math.round(after.maxGap)} ms)`);
     assertNoProblems(problems, warnings);
   } finally {

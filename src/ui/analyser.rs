@@ -186,20 +186,23 @@ impl Analyser {
     }
 
     /// Puts a long pasted text in the box without the browser's editing
-    /// (its paste of 1 MB runs for seconds), then handles it as a paste.
-    pub fn paste_long(&self, text: &str) {
+    /// (its paste of 1 MB runs for seconds), then handles it as a paste. The
+    /// text stays a JS string until the analysis reads the box.
+    pub fn paste_long(&self, text: &js_sys::JsString) {
         let Some(t) = self.textarea.get_untracked() else { return };
-        let (start, end) = (t.selection_start().ok().flatten(), t.selection_end().ok().flatten());
-        let (start, end) = (start.unwrap_or(0), end.unwrap_or(0));
-        if t.set_range_text_with_start_and_end_and_mode(text, start, end, "end").is_ok() {
-            dom::mark(MARK_INPUT);
-            self.length.set_value(t.text_length());
-            self.notes.edited(true);
-            self.folded.set(true);
-            self.stop_typing_pause();
-            self.waiting();
-            self.submit();
-        }
+        // Hidden first (the `folded` signal below keeps it so): nothing of
+        // the edit then waits for a layout of the whole text.
+        let _ = t.class_list().add_1("is-folded");
+        let start = t.selection_start().ok().flatten().unwrap_or(0);
+        let end = t.selection_end().ok().flatten().unwrap_or(start);
+        dom::replace_range(&t, text, start, end);
+        dom::mark(MARK_INPUT);
+        self.length.set_value(t.text_length());
+        self.notes.edited(true);
+        self.folded.set(true);
+        self.stop_typing_pause();
+        self.waiting();
+        self.submit();
     }
 
     /// The sheet shows the box's text (unless a pause in typing is running
@@ -251,26 +254,55 @@ impl Analyser {
         }
     }
 
-    /// Sets the analysed text and its breakdown: the sheet follows. The notes
-    /// take in the new text at once, or in a task of their own after a large
-    /// answer (`split`), so that no single task holds the page for long.
+    /// Sets the analysed text and its breakdown: the sheet follows. After a
+    /// large answer (`split`) the sheet comes in four tasks, so that none
+    /// holds the page for long: its top (header, parties, quotes), the other
+    /// panels, the source text, then the notes take in the new text.
     fn show(&self, text: String, breakdown: Breakdown, split: bool) {
         let sheet = self.sheet;
         sheet.focus.set(None);
+        if split {
+            sheet.rest_shown.set(false);
+            sheet.source_shown.set(false);
+        }
         sheet.source.set(text);
         sheet.breakdown.set(breakdown);
         if sheet.analysis_notice.with_untracked(Option::is_some) {
             // A failure shown earlier is over; the notice of parsing on the page stays.
             sheet.analysis_notice.set(self.on_page.get_value().then(|| ON_PAGE.into()));
         }
-        self.caught_up();
-        if split {
-            let notes = self.notes;
-            set_timeout(move || notes.shown(), Duration::ZERO);
-        } else {
+        if !split {
+            self.caught_up();
             self.notes.shown();
+            mark_rendered();
+            return;
         }
-        mark_rendered();
+        let this = *self;
+        let steps: [Box<dyn FnOnce()>; 3] = [
+            Box::new(move || sheet.rest_shown.set(true)),
+            Box::new(move || {
+                sheet.source_shown.set(true);
+                this.caught_up();
+            }),
+            Box::new(move || {
+                this.notes.shown();
+                mark_rendered();
+            }),
+        ];
+        in_turn(steps.into_iter().collect());
+    }
+}
+
+/// Runs `steps` one task after another.
+fn in_turn(mut steps: std::collections::VecDeque<Box<dyn FnOnce()>>) {
+    if let Some(step) = steps.pop_front() {
+        set_timeout(
+            move || {
+                step();
+                in_turn(steps);
+            },
+            Duration::ZERO,
+        );
     }
 }
 

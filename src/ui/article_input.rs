@@ -27,8 +27,8 @@ pub fn ArticleInput(textarea: NodeRef<Textarea>) -> impl IntoView {
     let folded = analyser.folded;
     // A long paste goes in without the browser's own editing (see `paste_long`).
     let paste = move |ev: web_sys::ClipboardEvent| {
-        let text = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
-        if text.len() >= FOLD_CHARS {
+        let Some(text) = ev.clipboard_data().map(|d| super::dom::clipboard_text(&d)) else { return };
+        if text.length() as usize >= FOLD_CHARS {
             ev.prevent_default();
             analyser.paste_long(&text);
         }
@@ -40,15 +40,23 @@ pub fn ArticleInput(textarea: NodeRef<Textarea>) -> impl IntoView {
         }
     };
     // The box was folded away while it had the focus: the focus goes to the
-    // button that unfolds it, not to the page.
+    // button that unfolds it, not to the page. In the next task, once the
+    // box is hidden: focusing forces a layout, which must not include 1 MB of
+    // text in a textarea.
     Effect::new(move |was: Option<bool>| {
         let now = folded.get();
         if now && was == Some(false) {
-            let active = document().active_element();
-            let lost = active.is_none_or(|el| el.id() == "article" || el.tag_name().eq_ignore_ascii_case("body"));
-            if let Some(button) = lost.then(|| super::dom::by_id("article-unfold")).flatten() {
-                super::dom::focus_quietly(&button);
-            }
+            set_timeout(
+                || {
+                    let active = document().active_element();
+                    let lost =
+                        active.is_none_or(|el| el.id() == "article" || el.tag_name().eq_ignore_ascii_case("body"));
+                    if let Some(button) = lost.then(|| super::dom::by_id("article-unfold")).flatten() {
+                        super::dom::focus_quietly(&button);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         }
         now
     });

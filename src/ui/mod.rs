@@ -129,12 +129,22 @@ pub fn App() -> impl IntoView {
                                 <NothingFound/>
                                 <PartiesPanel/>
                                 <QuotesPanel/>
-                                <TermsPanel/>
-                                <FactsPanel/>
-                                <CommentaryPanel/>
-                                <FiguresPanel/>
-                                <TimelinePanel/>
-                                <NotesPanel/>
+                                // After a large answer, one task later (see `Sheet::rest_shown`).
+                                {move || {
+                                    sheet
+                                        .rest_shown
+                                        .get()
+                                        .then(|| {
+                                            view! {
+                                                <TermsPanel/>
+                                                <FactsPanel/>
+                                                <CommentaryPanel/>
+                                                <FiguresPanel/>
+                                                <TimelinePanel/>
+                                                <NotesPanel/>
+                                            }
+                                        })
+                                }}
                             }
                                 .into_any()
                         } else {
@@ -142,7 +152,7 @@ pub fn App() -> impl IntoView {
                         }
                     }}
                 </div>
-                {move || has_text.get().then(|| view! { <SourceView/> })}
+                {move || (has_text.get() && sheet.source_shown.get()).then(|| view! { <SourceView/> })}
             </main>
             <NotesToasts/>
             <footer class="site-footer">

@@ -46,6 +46,12 @@ pub struct Sheet {
     pub pending: RwSignal<bool>,
     /// True once that wait is long enough to say "Analysing…".
     pub slow: RwSignal<bool>,
+    /// Whether the panels below the quotes are on the page, and the source
+    /// text: after a large answer they come one task and two tasks after the
+    /// top of the sheet, so that no single task builds the whole sheet (both
+    /// true otherwise).
+    pub rest_shown: RwSignal<bool>,
+    pub source_shown: RwSignal<bool>,
     /// What the reader should know about the analysis itself (it runs on the
     /// page, or a text could not be analysed).
     pub analysis_notice: RwSignal<Option<String>>,
@@ -87,6 +93,8 @@ impl Sheet {
             breakdown,
             pending: RwSignal::new(false),
             slow: RwSignal::new(false),
+            rest_shown: RwSignal::new(true),
+            source_shown: RwSignal::new(true),
             analysis_notice: RwSignal::new(None),
             parties,
             query,
