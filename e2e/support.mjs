@@ -59,6 +59,15 @@ export async function startApp() {
 }
 
 /**
+ * Whether a failed request is the parser's worker loading (its script, glue
+ * or wasm) cancelled because the page was left or reloaded meanwhile: the
+ * worker starts with the app, so a test that reloads at once cuts it short.
+ */
+function leftBehind(req) {
+  return req.failure()?.errorText === "net::ERR_ABORTED" && /\/(parser-worker\.js|factsheet-parser(_bg\.wasm|\.js))$/.test(req.url());
+}
+
+/**
  * A fresh page (1280x900 unless `options` say otherwise: any Playwright
  * context option, e.g. viewport, colorScheme, reducedMotion) whose console
  * errors, uncaught exceptions and failed requests are collected in
@@ -74,9 +83,9 @@ export async function newPage(browser, options = {}) {
     if (msg.type() === "warning") warnings.push(`console.warn: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("requestfailed", (req) =>
-    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`),
-  );
+  page.on("requestfailed", (req) => {
+    if (!leftBehind(req)) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
@@ -239,7 +248,9 @@ export async function launchProfile(origin, { viewport = { width: 1280, height: 
       if (msg.type() === "warning") warnings.push(`console.warn: ${msg.text()}${where}`);
     });
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-    page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+    page.on("requestfailed", (req) => {
+      if (!leftBehind(req)) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+    });
     page.on("response", (res) => {
       if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
     });
