@@ -59,12 +59,12 @@ export async function startApp() {
 }
 
 /**
- * Whether a failed request is the parser's worker loading (its script, glue
- * or wasm) cancelled because the page was left or reloaded meanwhile: the
- * worker starts with the app, so a test that reloads at once cuts it short.
+ * Whether a failed request was only cut short by the page being left or
+ * reloaded meanwhile (Chromium's net::ERR_ABORTED), e.g. the parser's worker
+ * loading its wasm, which starts with the app, when a test reloads at once.
  */
 function leftBehind(req) {
-  return req.failure()?.errorText === "net::ERR_ABORTED" && /\/(parser-worker\.js|factsheet-parser(_bg\.wasm|\.js))$/.test(req.url());
+  return req.failure()?.errorText === "net::ERR_ABORTED";
 }
 
 /**
