@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON shape below; raised on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A byte range `start..end` into the parsed text (always on `char` boundaries).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -75,6 +75,20 @@ pub struct Meta {
     #[serde(rename = "abstract")]
     pub abstract_text: Option<Snippet>,
     pub dateline: Option<Dateline>,
+    /// Who wrote it, when a byline credits them ("By Jane Doe, Associated Press").
+    pub byline: Option<Byline>,
+}
+
+/// A byline: metadata about the article, never a fact, quote or party of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Byline {
+    /// The line as written.
+    pub text: String,
+    pub span: Span,
+    /// The writers it names ("Jane Doe").
+    pub authors: Vec<String>,
+    /// A news agency it credits ("Associated Press", "Reuters").
+    pub agency: Option<String>,
 }
 
 /// When the article was published, as written and as ISO 8601 when it can be read.
@@ -125,6 +139,11 @@ pub enum ParagraphRole {
     Timestamp,
     Abstract,
     Body,
+    /// The byline ("By Jane Doe"): metadata, no sentences.
+    Byline,
+    /// Page furniture around or between the article's paragraphs (menus,
+    /// share buttons, captions, "READ MORE:" links, footers): no sentences.
+    Furniture,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

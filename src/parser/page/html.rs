@@ -1,0 +1,355 @@
+//! Clean text from a web page's HTML, built from a neutral list of events.
+//!
+//! The HTML itself is parsed elsewhere, by a real HTML parser: the browser's
+//! own (`DOMParser`, in the app) or an HTML5 parser crate (in the CLI). Their
+//! walkers report each element ([`element`] says what it is for the text),
+//! each text node, and each element's end to a [`TextBuilder`], which writes
+//! the text the way a reader sees the page: headings and paragraphs apart,
+//! list items and other blocks on lines of their own, `<br>` as a line break,
+//! white space collapsed. Markup that is no article text is left out with
+//! everything inside it: scripts, styles and form controls, and the page's
+//! own furniture by its markup (`<nav>`, `<aside>`, `<footer>`,
+//! `<figcaption>`, dialogs, hidden elements). The text is only ever text:
+//! nothing here renders or runs the HTML.
+//!
+//! The built text is what the app's box then holds and what the parser's
+//! offsets refer to, so the app and `factsheet page.html` give the same sheet.
+
+/// What an element is for the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Element {
+    /// Left out with its content: not text (script, style, form controls,
+    /// media) or page furniture by its markup (nav, aside, footer,
+    /// figcaption, dialogs, hidden elements).
+    Skipped(Skip),
+    /// A paragraph: a blank line before and after (p, h1–h6, blockquote, pre).
+    Paragraph,
+    /// A block on lines of its own (div, section, li, tr, header, address…).
+    Block,
+    /// A table cell: separated from the next by a space.
+    Cell,
+    /// A line break (`<br>`).
+    Break,
+    /// Preformatted text, white space kept (`<pre>`, `<textarea>` is skipped).
+    Pre,
+    /// Text runs on (a, span, b, time, …).
+    Inline,
+}
+
+/// Why an element was left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Skip {
+    /// Not text: scripts, styles, form controls, media, the document head.
+    Code,
+    /// Page furniture by its markup: menus, sidebars, footers, captions,
+    /// dialogs, hidden elements.
+    Furniture,
+}
+
+/// What the element `tag` (any case) with attributes `attr` is for the text.
+pub fn element(tag: &str, attr: impl Fn(&str) -> Option<String>) -> Element {
+    let tag = tag.to_ascii_lowercase();
+    let code = matches!(
+        tag.as_str(),
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "base"
+            | "iframe"
+            | "frame"
+            | "frameset"
+            | "object"
+            | "embed"
+            | "applet"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "picture"
+            | "source"
+            | "track"
+            | "img"
+            | "map"
+            | "button"
+            | "select"
+            | "option"
+            | "optgroup"
+            | "datalist"
+            | "textarea"
+            | "input"
+            | "progress"
+            | "meter"
+            | "slot"
+    );
+    if code {
+        return Element::Skipped(Skip::Code);
+    }
+    if matches!(tag.as_str(), "nav" | "aside" | "footer" | "figcaption" | "dialog" | "menu") || hidden(&attr) {
+        return Element::Skipped(Skip::Furniture);
+    }
+    match tag.as_str() {
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "hr" | "figure" => Element::Paragraph,
+        "pre" | "listing" | "plaintext" | "xmp" => Element::Pre,
+        "br" => Element::Break,
+        "td" | "th" => Element::Cell,
+        "div" | "section" | "article" | "main" | "header" | "hgroup" | "address" | "ul" | "ol" | "li" | "dl" | "dt"
+        | "dd" | "table" | "caption" | "thead" | "tbody" | "tfoot" | "tr" | "form" | "fieldset" | "legend"
+        | "details" | "summary" | "center" | "body" | "html" => Element::Block,
+        _ => Element::Inline,
+    }
+}
+
+/// Hidden by its attributes, or a landmark that is furniture by its role.
+fn hidden(attr: &impl Fn(&str) -> Option<String>) -> bool {
+    if attr("hidden").is_some() || attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    let role = attr("role").unwrap_or_default().to_ascii_lowercase();
+    if matches!(
+        role.trim(),
+        "navigation" | "complementary" | "contentinfo" | "dialog" | "alertdialog" | "menu" | "menubar"
+    ) {
+        return true;
+    }
+    let style: String = attr("style").unwrap_or_default().chars().filter(|c| !c.is_whitespace()).collect();
+    let style = style.to_ascii_lowercase();
+    style.contains("display:none") || style.contains("visibility:hidden")
+}
+
+/// White space waiting to be written before the next text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Gap {
+    None,
+    Space,
+    Line,
+    Paragraph,
+}
+
+/// The text of a page, and how much of its markup was left out as furniture.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageText {
+    pub text: String,
+    /// Elements left out as furniture by their markup (menus, sidebars,
+    /// footers, captions, dialogs, hidden elements).
+    pub left_out: usize,
+}
+
+/// Writes a page's text from the events of a walk over its elements.
+#[derive(Debug)]
+pub struct TextBuilder {
+    out: String,
+    gap: Gap,
+    /// Inside this many `<pre>` elements.
+    pre: usize,
+    /// The last break was a `<br>` (two make a paragraph).
+    after_break: bool,
+    left_out: usize,
+}
+
+impl Default for TextBuilder {
+    fn default() -> Self {
+        TextBuilder::new()
+    }
+}
+
+impl TextBuilder {
+    pub fn new() -> TextBuilder {
+        TextBuilder { out: String::new(), gap: Gap::None, pre: 0, after_break: false, left_out: 0 }
+    }
+
+    /// An element starts. Returns false when its content is left out: the
+    /// walker then skips its children and does not call [`close`](Self::close).
+    pub fn open(&mut self, el: Element) -> bool {
+        match el {
+            Element::Skipped(skip) => {
+                if skip == Skip::Furniture {
+                    self.left_out += 1;
+                }
+                // Whatever it held, the text on either side does not run together.
+                self.widen(Gap::Space);
+                return false;
+            }
+            Element::Break => {
+                let gap = if self.after_break { Gap::Paragraph } else { Gap::Line };
+                self.widen(gap);
+                self.after_break = true;
+                return true;
+            }
+            Element::Pre => {
+                self.widen(Gap::Paragraph);
+                self.pre += 1;
+            }
+            _ => self.boundary(el),
+        }
+        true
+    }
+
+    /// An element that [`open`](Self::open) let in ends.
+    pub fn close(&mut self, el: Element) {
+        match el {
+            Element::Pre => {
+                self.pre = self.pre.saturating_sub(1);
+                self.widen(Gap::Paragraph);
+            }
+            Element::Break | Element::Skipped(_) => {}
+            _ => self.boundary(el),
+        }
+    }
+
+    /// A text node's characters.
+    pub fn text(&mut self, s: &str) {
+        for c in s.chars() {
+            if self.pre > 0 {
+                if c == '\n' {
+                    self.widen(Gap::Line);
+                    continue;
+                }
+                self.put(if c == '\u{A0}' || c == '\t' { ' ' } else { c });
+                continue;
+            }
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{C}') {
+                self.widen(Gap::Space);
+            } else {
+                self.put(if c == '\u{A0}' { ' ' } else { c });
+            }
+        }
+    }
+
+    /// The text written, without trailing white space.
+    pub fn finish(self) -> PageText {
+        let mut text = self.out;
+        text.truncate(text.trim_end().len());
+        PageText { text, left_out: self.left_out }
+    }
+
+    fn boundary(&mut self, el: Element) {
+        match el {
+            Element::Paragraph => self.widen(Gap::Paragraph),
+            Element::Block => self.widen(Gap::Line),
+            Element::Cell => self.widen(Gap::Space),
+            _ => {}
+        }
+    }
+
+    fn widen(&mut self, gap: Gap) {
+        self.gap = self.gap.max(gap);
+    }
+
+    fn put(&mut self, c: char) {
+        if !self.out.is_empty() {
+            match self.gap {
+                Gap::None => {}
+                Gap::Space => {
+                    if !self.out.ends_with([' ', '\n']) {
+                        self.out.push(' ');
+                    }
+                }
+                Gap::Line => self.new_lines(1),
+                Gap::Paragraph => self.new_lines(2),
+            }
+        }
+        self.gap = Gap::None;
+        self.after_break = false;
+        self.out.push(c);
+    }
+
+    /// Ends the current line with `n` line breaks in all (no trailing spaces).
+    fn new_lines(&mut self, n: usize) {
+        self.out.truncate(self.out.trim_end_matches([' ', '\t']).len());
+        let have = self.out.len() - self.out.trim_end_matches('\n').len();
+        for _ in have..n {
+            self.out.push('\n');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tiny tree for the tests: (tag, children) or text.
+    enum Node {
+        El(&'static str, Vec<Node>),
+        Attr(&'static str, &'static str, &'static str, Vec<Node>),
+        Text(&'static str),
+    }
+    use Node::*;
+
+    fn walk(b: &mut TextBuilder, n: &Node) {
+        match n {
+            Text(t) => b.text(t),
+            El(tag, kids) => walk_el(b, element(tag, |_| None), kids),
+            Attr(tag, name, value, kids) => {
+                walk_el(b, element(tag, |a| (a == *name).then(|| value.to_string())), kids);
+            }
+        }
+    }
+
+    fn walk_el(b: &mut TextBuilder, el: Element, kids: &[Node]) {
+        if b.open(el) {
+            for k in kids {
+                walk(b, k);
+            }
+            b.close(el);
+        }
+    }
+
+    fn text_of(nodes: Vec<Node>) -> PageText {
+        let mut b = TextBuilder::new();
+        for n in &nodes {
+            walk(&mut b, n);
+        }
+        b.finish()
+    }
+
+    #[test]
+    fn paragraphs_blocks_and_breaks() {
+        let page = text_of(vec![
+            El("h1", vec![Text(" Council votes\n to close the terminal ")]),
+            El("div", vec![Text("By "), El("a", vec![Text("Mara Lindqvist")])]),
+            El("div", vec![El("time", vec![Text("4 February 2025")])]),
+            El("p", vec![Text("The council voted "), El("b", vec![Text("7-2")]), Text(" on Monday.")]),
+            El("p", vec![Text("Line one"), El("br", vec![]), Text("line two")]),
+            El("ul", vec![El("li", vec![Text("First")]), El("li", vec![Text("Second")])]),
+        ]);
+        assert_eq!(
+            page.text,
+            "Council votes to close the terminal\n\nBy Mara Lindqvist\n4 February 2025\n\n\
+             The council voted 7-2 on Monday.\n\nLine one\nline two\n\nFirst\nSecond"
+        );
+    }
+
+    #[test]
+    fn furniture_and_code_are_left_out() {
+        let page = text_of(vec![
+            El("nav", vec![El("a", vec![Text("Home")]), El("a", vec![Text("World")])]),
+            El("script", vec![Text("alert(1)")]),
+            El("p", vec![Text("Body text.")]),
+            El("figure", vec![El("img", vec![]), El("figcaption", vec![Text("A caption. (Photo: X)")])]),
+            Attr("div", "aria-hidden", "true", vec![Text("hidden")]),
+            Attr("div", "style", "display: none", vec![Text("also hidden")]),
+            El("aside", vec![Text("Related: more")]),
+            El("footer", vec![Text("© 2025")]),
+        ]);
+        assert_eq!(page.text, "Body text.");
+        assert_eq!(page.left_out, 6);
+    }
+
+    #[test]
+    fn text_either_side_of_a_skipped_element_stays_apart() {
+        let page = text_of(vec![El("p", vec![Text("Share"), El("button", vec![Text("x")]), Text("this")])]);
+        assert_eq!(page.text, "Share this");
+    }
+
+    #[test]
+    fn preformatted_text_keeps_its_lines() {
+        let page = text_of(vec![El("pre", vec![Text("a  b\nc")]), El("p", vec![Text("d")])]);
+        assert_eq!(page.text, "a  b\nc\n\nd");
+    }
+}
