@@ -1,10 +1,12 @@
 //! `factsheet`: the command-line face of the parser.
 //!
 //! ```text
-//! factsheet [--json] [--pretty] [FILE]
+//! factsheet [--json] [--pretty] [--html] [--text] [FILE]
 //! ```
 //! Reads an article from FILE (or standard input) and prints its breakdown:
-//! a readable summary by default, the full JSON breakdown with `--json`.
+//! a readable summary by default, the full JSON breakdown with `--json`. A
+//! web page (`page.html`, or `--html`) is read through an HTML5 parser into
+//! the same text the app builds from a rich paste, so both give one sheet.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -20,9 +22,17 @@ USAGE:
 Reads the article from FILE, or from standard input when FILE is absent or '-',
 and prints its quotes (with speakers and parties), parties, facts, figures and dates.
 
+A web page saved as HTML (FILE ending in .html or .htm, or --html) is read as a
+browser shows it: menus, sidebars, captions and footers left out, the rest as
+text. A pasted page in plain text needs nothing special: page furniture (menus,
+share buttons, READ MORE links, footers) is recognised and set aside.
+
 OPTIONS:
     --json      print the whole breakdown as JSON (schema: docs/schema.md)
     --pretty    with --json, indent the JSON
+    --html      read the input as HTML (the default for .html and .htm files)
+    --text      print the text that is analysed (the text of an HTML page),
+                which the breakdown's byte offsets refer to
     -h, --help  print this help
     -V, --version  print the version
 
@@ -35,16 +45,20 @@ struct Options {
     debug: bool,
     json: bool,
     pretty: bool,
+    html: bool,
+    text: bool,
     file: Option<String>,
 }
 
 fn parse_args() -> Result<Option<Options>, String> {
-    let mut opts = Options { debug: false, json: false, pretty: false, file: None };
+    let mut opts = Options { debug: false, json: false, pretty: false, html: false, text: false, file: None };
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => opts.json = true,
             "--debug" => opts.debug = true,
             "--pretty" => opts.pretty = true,
+            "--html" => opts.html = true,
+            "--text" => opts.text = true,
             "-h" | "--help" => {
                 print!("{HELP}");
                 return Ok(None);
@@ -63,7 +77,22 @@ fn parse_args() -> Result<Option<Options>, String> {
             }
         }
     }
+    let ext = opts.file.as_deref().and_then(|f| std::path::Path::new(f).extension()).and_then(|e| e.to_str());
+    if ext.is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")) {
+        opts.html = true;
+    }
     Ok(Some(opts))
+}
+
+/// The text of an HTML page, as the app builds it from a rich paste.
+#[cfg(not(target_arch = "wasm32"))]
+fn page_text(html: &str) -> Result<String, String> {
+    Ok(parser::page::html::from_html(html).text)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn page_text(_html: &str) -> Result<String, String> {
+    Err("reading HTML needs a native build of factsheet".into())
 }
 
 fn read_input(file: Option<&str>) -> Result<String, String> {
@@ -95,12 +124,19 @@ fn main() -> ExitCode {
         }
     };
     let text = match read_input(opts.file.as_deref()) {
+        Ok(t) if opts.html => page_text(&t),
+        other => other,
+    };
+    let text = match text {
         Ok(t) => t,
         Err(e) => {
             eprintln!("factsheet: {e}");
             return ExitCode::from(2);
         }
     };
+    if opts.text {
+        return write_out(&text);
+    }
     if opts.debug {
         print!("{}", parser::debug_dump(&text));
         return ExitCode::SUCCESS;
@@ -119,6 +155,11 @@ fn main() -> ExitCode {
     } else {
         summary(&breakdown)
     };
+    write_out(&out)
+}
+
+/// Writes `out` to standard output (a closed pipe is no error).
+fn write_out(out: &str) -> ExitCode {
     let mut stdout = io::stdout().lock();
     if let Err(e) = stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
         if e.kind() != io::ErrorKind::BrokenPipe {
@@ -138,6 +179,9 @@ fn summary(b: &Breakdown) -> String {
     }
     if let Some(t) = &b.meta.timestamp {
         let _ = writeln!(s, "Published: {}", t.iso.as_deref().unwrap_or(&t.text));
+    }
+    if let Some(by) = &b.meta.byline {
+        let _ = writeln!(s, "Byline: {}", by.text);
     }
     if let Some(d) = &b.meta.dateline {
         let _ = writeln!(s, "Dateline: {}", d.place);

@@ -122,6 +122,48 @@ fn hidden(attr: &impl Fn(&str) -> Option<String>) -> bool {
     style.contains("display:none") || style.contains("visibility:hidden")
 }
 
+/// The text of an HTML document or fragment, parsed by html5ever (through
+/// `scraper`) as a browser's `DOMParser` would (native builds only: the app
+/// walks the browser's own parse, see `ui::rich_paste`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_html(html: &str) -> PageText {
+    use scraper::node::Node;
+    use ego_tree::iter::Edge;
+
+    let doc = scraper::Html::parse_document(html);
+    let mut builder = TextBuilder::new();
+    // While inside a left-out element: its id, to wait for its end.
+    let mut skipping = None;
+    let mut open: Vec<Element> = Vec::new();
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) if skipping.is_none() => match node.value() {
+                Node::Text(t) => builder.text(&t[..]),
+                Node::Element(el) => {
+                    let kind = element(el.name(), |a| el.attr(a).map(str::to_string));
+                    if builder.open(kind) {
+                        open.push(kind);
+                    } else {
+                        skipping = Some(node.id());
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => match node.value() {
+                Node::Element(_) if skipping == Some(node.id()) => skipping = None,
+                Node::Element(_) if skipping.is_none() => {
+                    if let Some(kind) = open.pop() {
+                        builder.close(kind);
+                    }
+                }
+                _ => {}
+            },
+            Edge::Open(_) => {}
+        }
+    }
+    builder.finish()
+}
+
 /// White space waiting to be written before the next text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Gap {
@@ -345,6 +387,19 @@ mod tests {
     fn text_either_side_of_a_skipped_element_stays_apart() {
         let page = text_of(vec![El("p", vec![Text("Share"), El("button", vec![Text("x")]), Text("this")])]);
         assert_eq!(page.text, "Share this");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn html_documents_and_fragments() {
+        let page = from_html(
+            "<nav><a href=/>Home</a></nav><h1>Council votes</h1><p>By <b>Mara</b></p>\
+             <script>document.write('x')</script><p>One &amp; two.<br>Three</p>\
+             <figure><img alt=\"A ferry\"><figcaption>A ferry. (Photo: X)</figcaption></figure>",
+        );
+        assert_eq!(page.text, "Council votes\n\nBy Mara\n\nOne & two.\nThree");
+        assert_eq!(page.left_out, 2);
+        assert_eq!(from_html("<p>a</p><table><tr><td>1</td><td>2</td></tr></table>").text, "a\n\n1 2");
     }
 
     #[test]
