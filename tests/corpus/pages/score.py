@@ -367,6 +367,7 @@ def score_flavour(pages, flavour, cmd, clean_cmd, clean_cache, verbose):
         "items": 0, "items_span_mismatch": 0,
         "gold_quotes": 0, "gold_found_page": 0, "gold_found_clean": 0, "kept": 0, "speaker_changed": 0,
         "parties_added": 0, "pages_with_added_parties": 0, "aliases_added": 0,
+        "timestamps": 0, "timestamp_from_furniture": 0,
     }
     by_style = {}
     first_error = None
@@ -443,6 +444,22 @@ def score_flavour(pages, flavour, cmd, clean_cmd, clean_cache, verbose):
                 if verbose:
                     log.append(f"  [{pid}] furniture shown as {hit[0]}: {line[:70]!r} <- {hit[1][:60]!r}")
 
+        # timestamp (information only): taken from a furniture line such as the site's date line?
+        ts = (pred.get("meta") or {}).get("timestamp")
+        if isinstance(ts, dict) and ts.get("text"):
+            t["timestamps"] += 1
+            ok = span_ok(data_bytes, ts.get("span"), ts["text"], is_html)
+            from_furniture = None
+            for line, sp in zip(furniture, spans):
+                if (ok is not None and sp is not None and ok[0] < sp[1] and ok[1] > sp[0]) or (
+                        ok is None and squash(ts["text"]) and squash(ts["text"]) in squash(line)):
+                    from_furniture = line
+                    break
+            if from_furniture is not None:
+                t["timestamp_from_furniture"] += 1
+                if verbose:
+                    log.append(f"  [{pid}] timestamp from furniture: {from_furniture[:70]!r}")
+
         # quotes
         gq = gold.get("quotes") or []
         m_page = match_quotes(gq, predicted_quotes(pred))
@@ -502,6 +519,7 @@ def score_flavour(pages, flavour, cmd, clean_cmd, clean_cache, verbose):
         "parties_added": t["parties_added"],
         "pages_with_added_parties": t["pages_with_added_parties"],
         "aliases_added": t["aliases_added"],
+        "timestamp_from_furniture": ratio(t["timestamp_from_furniture"], t["timestamps"]),
         "items_with_span_off_text": ratio(t["items_span_mismatch"], t["items"]),
         "furniture_lines_not_located": t["furniture_unlocated"],
         "by_style": by_style,
@@ -535,6 +553,8 @@ def print_report(res):
     print(f"speakers_changed: {s['n']}/{s['of']}")
     print(f"parties_added: {res['parties_added']} on {res['pages_with_added_parties']} pages   (target 0)"
           f"   [aliases added to known parties: {res['aliases_added']}]")
+    ts = res["timestamp_from_furniture"]
+    print(f"timestamp_from_furniture: {ts['n']} of {ts['of']} pages with a timestamp   (information; want 0)")
     m = res["items_with_span_off_text"]
     print(f"items whose span is not at their text: {m['n']}/{m['of']}"
           + (f"   furniture lines not located: {res['furniture_lines_not_located']}" if res["furniture_lines_not_located"] else ""))
