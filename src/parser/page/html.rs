@@ -22,10 +22,11 @@ pub enum Element {
     /// media) or page furniture by its markup (nav, aside, footer,
     /// figcaption, dialogs, hidden elements).
     Skipped(Skip),
-    /// A paragraph: a blank line before and after (p, h1–h6, blockquote, pre).
-    Paragraph,
-    /// A block on lines of its own (div, section, li, tr, header, address…).
+    /// A block: a paragraph of its own (p, h1–h6, div, li, blockquote, …).
     Block,
+    /// A block whose children are blocks too: a flex or grid container
+    /// (`display: flex` in the copied markup's inline style).
+    Flex,
     /// A table cell: separated from the next by a space.
     Cell,
     /// A line break (`<br>`).
@@ -93,16 +94,32 @@ pub fn element(tag: &str, attr: impl Fn(&str) -> Option<String>) -> Element {
     if matches!(tag.as_str(), "nav" | "aside" | "footer" | "figcaption" | "dialog" | "menu") || hidden(&attr) {
         return Element::Skipped(Skip::Furniture);
     }
-    match tag.as_str() {
-        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "hr" | "figure" => Element::Paragraph,
-        "pre" | "listing" | "plaintext" | "xmp" => Element::Pre,
-        "br" => Element::Break,
+    let by_tag = match tag.as_str() {
+        "pre" | "listing" | "plaintext" | "xmp" => return Element::Pre,
+        "br" => return Element::Break,
         "td" | "th" => Element::Cell,
-        "div" | "section" | "article" | "main" | "header" | "hgroup" | "address" | "ul" | "ol" | "li" | "dl" | "dt"
-        | "dd" | "table" | "caption" | "thead" | "tbody" | "tfoot" | "tr" | "form" | "fieldset" | "legend"
-        | "details" | "summary" | "center" | "body" | "html" => Element::Block,
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "hr" | "figure" | "div" | "section"
+        | "article" | "main" | "header" | "hgroup" | "address" | "ul" | "ol" | "li" | "dl" | "dt" | "dd" | "table"
+        | "caption" | "thead" | "tbody" | "tfoot" | "tr" | "form" | "fieldset" | "legend" | "details" | "summary"
+        | "center" | "body" | "html" => Element::Block,
         _ => Element::Inline,
+    };
+    // Copied markup carries its computed styles: a span shown as a block is one.
+    match style_display(&attr).as_deref() {
+        Some("flex" | "grid" | "inline-flex" | "inline-grid") => Element::Flex,
+        Some("block" | "list-item" | "table" | "table-row" | "flow-root") => Element::Block,
+        Some("inline" | "inline-block") if by_tag == Element::Block => Element::Inline,
+        _ => by_tag,
     }
+}
+
+/// The `display` of an inline style attribute, lower case.
+fn style_display(attr: &impl Fn(&str) -> Option<String>) -> Option<String> {
+    let style = attr("style")?;
+    style.split(';').rev().find_map(|decl| {
+        let (name, value) = decl.split_once(':')?;
+        name.trim().eq_ignore_ascii_case("display").then(|| value.trim().to_ascii_lowercase())
+    })
 }
 
 /// Hidden by its attributes, or a landmark that is furniture by its role.
@@ -192,6 +209,8 @@ pub struct TextBuilder {
     /// The last break was a `<br>` (two make a paragraph).
     after_break: bool,
     left_out: usize,
+    /// The elements open now, as [`open`](Self::open) took them.
+    open: Vec<Element>,
 }
 
 impl Default for TextBuilder {
@@ -202,12 +221,17 @@ impl Default for TextBuilder {
 
 impl TextBuilder {
     pub fn new() -> TextBuilder {
-        TextBuilder { out: String::new(), gap: Gap::None, pre: 0, after_break: false, left_out: 0 }
+        TextBuilder { out: String::new(), gap: Gap::None, pre: 0, after_break: false, left_out: 0, open: Vec::new() }
     }
 
     /// An element starts. Returns false when its content is left out: the
     /// walker then skips its children and does not call [`close`](Self::close).
     pub fn open(&mut self, el: Element) -> bool {
+        // The items of a flex or grid container are blocks.
+        let el = match (self.open.last(), el) {
+            (Some(Element::Flex), Element::Inline | Element::Cell) => Element::Block,
+            _ => el,
+        };
         match el {
             Element::Skipped(skip) => {
                 if skip == Skip::Furniture {
@@ -221,7 +245,6 @@ impl TextBuilder {
                 let gap = if self.after_break { Gap::Paragraph } else { Gap::Line };
                 self.widen(gap);
                 self.after_break = true;
-                return true;
             }
             Element::Pre => {
                 self.widen(Gap::Paragraph);
@@ -229,11 +252,13 @@ impl TextBuilder {
             }
             _ => self.boundary(el),
         }
+        self.open.push(el);
         true
     }
 
     /// An element that [`open`](Self::open) let in ends.
     pub fn close(&mut self, el: Element) {
+        let el = self.open.pop().unwrap_or(el);
         match el {
             Element::Pre => {
                 self.pre = self.pre.saturating_sub(1);
@@ -272,8 +297,7 @@ impl TextBuilder {
 
     fn boundary(&mut self, el: Element) {
         match el {
-            Element::Paragraph => self.widen(Gap::Paragraph),
-            Element::Block => self.widen(Gap::Line),
+            Element::Block | Element::Flex => self.widen(Gap::Paragraph),
             Element::Cell => self.widen(Gap::Space),
             _ => {}
         }
@@ -362,8 +386,8 @@ mod tests {
         ]);
         assert_eq!(
             page.text,
-            "Council votes to close the terminal\n\nBy Mara Lindqvist\n4 February 2025\n\n\
-             The council voted 7-2 on Monday.\n\nLine one\nline two\n\nFirst\nSecond"
+            "Council votes to close the terminal\n\nBy Mara Lindqvist\n\n4 February 2025\n\n\
+             The council voted 7-2 on Monday.\n\nLine one\nline two\n\nFirst\n\nSecond"
         );
     }
 
@@ -384,6 +408,22 @@ mod tests {
     }
 
     #[test]
+    fn inline_styles_say_what_is_a_block() {
+        let page = text_of(vec![
+            Attr(
+                "div",
+                "style",
+                "display: flex; gap: 4px",
+                vec![El("span", vec![Text("By Sam Porter")]), El("span", vec![Text("Published: 5 March 2024")])],
+            ),
+            Attr("a", "style", "color: red; display: block", vec![Text("Share")]),
+            Attr("div", "style", "display:inline", vec![Text("runs")]),
+            Text(" on"),
+        ]);
+        assert_eq!(page.text, "By Sam Porter\n\nPublished: 5 March 2024\n\nShare\n\nruns on");
+    }
+
+    #[test]
     fn text_either_side_of_a_skipped_element_stays_apart() {
         let page = text_of(vec![El("p", vec![Text("Share"), El("button", vec![Text("x")]), Text("this")])]);
         assert_eq!(page.text, "Share this");
@@ -400,6 +440,7 @@ mod tests {
         assert_eq!(page.text, "Council votes\n\nBy Mara\n\nOne & two.\nThree");
         assert_eq!(page.left_out, 2);
         assert_eq!(from_html("<p>a</p><table><tr><td>1</td><td>2</td></tr></table>").text, "a\n\n1 2");
+        assert_eq!(from_html("<div style=\"display:flex\"><a>Share</a><a>Email</a></div>").text, "Share\n\nEmail");
     }
 
     #[test]

@@ -434,7 +434,9 @@ def score_flavour(pages, flavour, cmd, clean_cmd, clean_cache, verbose):
                 elif ok is None and kind != "figure":
                     # no usable span: fall back to the texts
                     a, b = squash(line), squash(text)
-                    if a and b and (a in b or (len(b) >= 8 and b in a)):
+                    # both ways 8 characters or more: a furniture line "X" or "Health" is not
+                    # shown by every fact that holds those letters
+                    if len(a) >= 8 and len(b) >= 8 and (a in b or b in a):
                         hit = (kind, text)
                         break
             if hit:
