@@ -145,6 +145,13 @@ fn part<'a>(p: &'a str, phrases: &Phrases) -> Option<Part<'a>> {
     is_name(p).then_some(Part::Name(p))
 }
 
+/// A line that is only a writer's name ("Alys Pryce"), as some sites put
+/// above a role or a date line: two to four capitalised words.
+pub(crate) fn bare_name(line: &str) -> bool {
+    let t = line.trim();
+    (2..=4).contains(&t.split_whitespace().count()) && is_name(t)
+}
+
 /// One to five capitalised words (particles and initials allowed).
 fn is_name(p: &str) -> bool {
     let words: Vec<&str> = p.split_whitespace().collect();
@@ -187,6 +194,14 @@ mod tests {
         assert_eq!(byline("Reuters"), Some((vec![], Some("Reuters".into()))));
         assert_eq!(byline("Juliette Marchand in Paris"), Some((vec!["Juliette Marchand".into()], None)));
         assert_eq!(byline("By Staff Reporter"), Some((vec![], None)));
+    }
+
+    #[test]
+    fn bare_names() {
+        assert!(bare_name("Alys Pryce"));
+        assert!(bare_name("Ursula von der Leyen"));
+        assert!(!bare_name("Wales"));
+        assert!(!bare_name("Ferry strike halts island crossings"));
     }
 
     #[test]

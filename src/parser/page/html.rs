@@ -144,8 +144,8 @@ fn hidden(attr: &impl Fn(&str) -> Option<String>) -> bool {
 /// walks the browser's own parse, see `ui::rich_paste`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn from_html(html: &str) -> PageText {
-    use scraper::node::Node;
     use ego_tree::iter::Edge;
+    use scraper::node::Node;
 
     let doc = scraper::Html::parse_document(html);
     let mut builder = TextBuilder::new();

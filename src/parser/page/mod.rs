@@ -102,6 +102,10 @@ struct Line {
     /// Could be a headline: short, no final period.
     title: bool,
     byline: Option<byline::Found>,
+    /// Only a name ("Alys Pryce"): a byline when a date or role line follows.
+    name_only: bool,
+    /// Only a newsroom role ("Wales reporter").
+    role_only: bool,
     /// The reader keeps it as article text.
     forced: bool,
 }
@@ -130,6 +134,8 @@ impl Line {
             timestamp: if words <= 16 { timestamp(body, phrases) } else { None },
             title,
             byline: byline::read(body, span, phrases),
+            name_only: byline::bare_name(body),
+            role_only: words <= 5 && !sentence && phrases.has_role(&ws),
             forced,
         }
     }
@@ -231,7 +237,7 @@ impl Layout {
         if let Some(h) = headline {
             self.roles[h] = LineRole::Headline;
         }
-        self.lay_out_head(lines, head_from, anchor, headline);
+        self.lay_out_head((text, spans), lines, head_from, anchor, headline);
         self.lay_out_body(text, spans, lines, anchor, to);
         true
     }
@@ -239,12 +245,26 @@ impl Layout {
     /// Between the headline and the first paragraph: the byline, the
     /// timestamp and a standfirst; the rest (captions, share buttons) is
     /// furniture.
-    fn lay_out_head(&mut self, lines: &[Line], from: usize, to: usize, headline: Option<usize>) {
+    fn lay_out_head(
+        &mut self,
+        (text, spans): (&str, &[Span]),
+        lines: &[Line],
+        from: usize,
+        to: usize,
+        headline: Option<usize>,
+    ) {
         for i in from..to {
             let line = &lines[i];
+            let named =
+                line.name_only && lines.get(i + 1).is_some_and(|next| next.role_only || next.timestamp.is_some());
             if line.byline.is_some() && self.byline.is_none() && line.evidence.is_none() {
                 self.roles[i] = LineRole::Byline;
                 self.byline = line.byline.as_ref().map(|f| f.byline.clone());
+            } else if named && self.byline.is_none() {
+                // A name on its own line, its role or the date below it.
+                let name = spans[i].of(text).trim().to_string();
+                self.roles[i] = LineRole::Byline;
+                self.byline = Some(Byline { text: name.clone(), span: spans[i], authors: vec![name], agency: None });
             } else if let Some(iso) = line.timestamp.as_ref().filter(|_| !self.roles.contains(&LineRole::Timestamp)) {
                 self.roles[i] = LineRole::Timestamp;
                 self.timestamp_iso = iso.clone();
@@ -486,8 +506,29 @@ fn timestamp(line: &str, phrases: &Phrases) -> Option<Option<String>> {
         if let Some(iso) = dates::parse_timestamp(&tidy) {
             return Some(Some(iso));
         }
+        if relative_time(&tidy) {
+            return Some(None);
+        }
     }
     None
+}
+
+/// "11 hours ago", "2 days ago", "Yesterday", "Just now": a date line whose
+/// date is the reader's, not the article's.
+fn relative_time(s: &str) -> bool {
+    let words: Vec<String> = s.split_whitespace().map(|w| w.trim_matches([',', '.']).to_ascii_lowercase()).collect();
+    let unit = |w: &str| {
+        matches!(
+            w.trim_end_matches('s'),
+            "sec" | "second" | "min" | "minute" | "hr" | "hour" | "day" | "week" | "month" | "year"
+        )
+    };
+    match words.as_slice() {
+        [n, u, ago] => ago == "ago" && unit(u) && (n.parse::<u32>().is_ok() || n == "an" || n == "a"),
+        [w] => matches!(w.as_str(), "yesterday" | "today"),
+        [a, b] => a == "just" && b == "now",
+        _ => false,
+    }
 }
 
 /// `s` after its first `n` words (words as [`pieces`] cuts them, so "Release

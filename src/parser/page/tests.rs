@@ -137,3 +137,60 @@ fn captions_by_their_credit() {
     assert!(!credit("The ministry said the figures were provisional (see table)."));
     assert!(!credit("He said: \"We will not stop.\""));
 }
+
+const FERRY_PAGE: &str = include_str!("../../../tests/fixtures/pages/broadcaster-ferry-strike.txt");
+const TUNNEL_PAGE: &str = include_str!("../../../tests/fixtures/pages/newsletter-harbour-tunnel.txt");
+
+/// The first words of each article line.
+fn article_starts(text: &str) -> Vec<String> {
+    with_role(text, LineRole::Article)
+        .iter()
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn a_broadcaster_page_with_its_byline_on_two_lines() {
+    let (l, _) = layout(FERRY_PAGE);
+    assert_eq!(with_role(FERRY_PAGE, LineRole::Headline), ["Ferry strike halts island crossings for a second day"]);
+    assert_eq!(l.byline.map(|b| b.authors), Some(vec!["Alys Pryce".to_string()]));
+    assert_eq!(with_role(FERRY_PAGE, LineRole::Timestamp), ["11 hours ago"]);
+    assert_eq!(
+        article_starts(FERRY_PAGE),
+        [
+            "Ferry crossings between",
+            "The walkout, over",
+            "\"We have offered",
+            "The Seafarers' Union",
+            "On Ynys Fach,",
+            "The Welsh government"
+        ]
+    );
+}
+
+#[test]
+fn a_newsletter_page_with_its_subtitle_and_sign_up_prompts() {
+    let (l, _) = layout(TUNNEL_PAGE);
+    assert_eq!(with_role(TUNNEL_PAGE, LineRole::Headline), ["Why the harbour tunnel costs keep rising"]);
+    assert_eq!(l.byline.map(|b| b.authors), Some(vec!["Priya Raman".to_string()]));
+    assert_eq!(l.timestamp_iso.as_deref(), Some("2025-03-03"));
+    assert_eq!(
+        article_starts(TUNNEL_PAGE),
+        [
+            "Engineers blame the",
+            "The harbour tunnel",
+            "I spent two",
+            "\"The risk sat",
+            "The builder, Meridian",
+            "City councillor Tomas"
+        ]
+    );
+}
+
+#[test]
+fn relative_times_are_date_lines_without_a_date() {
+    let p = Phrases::get();
+    assert_eq!(timestamp("11 hours ago", p), Some(None));
+    assert_eq!(timestamp("Published 2 days ago", p), Some(None));
+    assert_eq!(timestamp("2 hours of talks", p), None);
+}
