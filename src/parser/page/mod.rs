@@ -82,6 +82,11 @@ impl Layout {
 const PAGE_EVIDENCE: usize = 3;
 /// A paragraph long enough to anchor the article (words).
 const ANCHOR_WORDS: usize = 12;
+/// Longest line (words) read against the phrase list: a cookie notice or a
+/// newsletter prompt is shorter, a paragraph this long is the article's.
+const LONGEST_FURNITURE: usize = 100;
+/// How far from a pull quote the article gives its words again (lines).
+const REPEAT_LINES: usize = 80;
 /// How far above the article its headline may be (lines).
 const HEAD_LINES: usize = 30;
 
@@ -115,22 +120,23 @@ impl Line {
         let body = span.of(text);
         let words = body.split_whitespace().count();
         let sentence = ends_sentence(body);
-        let ws = pieces(body);
-        let folded = fold(body);
+        // A long paragraph is the article's, whatever words it holds.
+        let ws = if words <= LONGEST_FURNITURE { pieces(body) } else { Vec::new() };
         let forced = forced.iter().any(|f| f.trim() == body);
+        let (strong, hints) = phrases.inside(&ws);
         let evidence = phrases
             .whole_line(&ws)
             .or_else(|| phrases.opening(body, &ws))
-            .or_else(|| phrases.strong_part(&folded))
-            .or_else(|| (words <= 60 && has_credit(body, &folded, phrases)).then_some(Kind::Caption))
+            .or(strong)
+            .or_else(|| (words <= 60 && has_credit(body, phrases)).then_some(Kind::Caption))
             .filter(|_| !forced);
-        let title = title_shape(body);
+        let title = words <= 30 && title_shape(body);
         Line {
             words,
             sentence,
             prose: (words >= 6 && sentence) || words >= 20,
             evidence,
-            hints: phrases.hints(&folded),
+            hints,
             timestamp: if words <= 16 { timestamp(body, phrases) } else { None },
             title,
             byline: byline::read(body, span, phrases),
@@ -382,18 +388,27 @@ fn headline_above(lines: &[Line], anchor: usize) -> Option<usize> {
 /// credited caption, and pull quotes (a quote alone on its line that the
 /// article gives again).
 fn mark_repeats(text: &str, spans: &[Span], lines: &mut [Line]) {
-    let folded: Vec<String> = spans.iter().map(|s| fold(s.of(text))).collect();
+    // Folded lines, made when first needed (most lines are never compared).
+    let mut folded: Vec<Option<String>> = vec![None; spans.len()];
+    let fold_at =
+        |k: usize, folded: &mut Vec<Option<String>>| folded[k].get_or_insert_with(|| fold(spans[k].of(text))).clone();
     for i in 0..lines.len() {
         if lines[i].evidence.is_some() || lines[i].words < 4 {
             continue;
         }
-        let own = folded[i].trim().trim_end_matches(['.', ' ']);
-        let alt_text = (i + 1..lines.len().min(i + 3))
-            .any(|j| lines[j].evidence == Some(Kind::Caption) && folded[j].trim_start().starts_with(own));
-        let pull_quote = pull_quote_text(spans[i].of(text)).is_some_and(|inner| {
-            let inner = fold(inner);
+        let captions: Vec<usize> =
+            (i + 1..lines.len().min(i + 3)).filter(|&j| lines[j].evidence == Some(Kind::Caption)).collect();
+        let quoted = pull_quote_text(spans[i].of(text)).map(fold);
+        if captions.is_empty() && quoted.is_none() {
+            continue;
+        }
+        let own = fold_at(i, &mut folded);
+        let own = own.trim().trim_end_matches(['.', ' ']);
+        let alt_text = captions.iter().any(|&j| fold_at(j, &mut folded).trim_start().starts_with(own));
+        let pull_quote = quoted.is_some_and(|inner| {
             let inner = inner.trim().trim_end_matches(['.', ',', ' ']);
-            inner.split(' ').count() >= 5 && folded.iter().enumerate().any(|(j, f)| j != i && f.contains(inner))
+            let near = i.saturating_sub(REPEAT_LINES)..lines.len().min(i + REPEAT_LINES);
+            inner.split(' ').count() >= 5 && near.into_iter().any(|j| j != i && fold_at(j, &mut folded).contains(inner))
         });
         if alt_text || pull_quote {
             lines[i].evidence = Some(Kind::Repeat);
@@ -435,7 +450,7 @@ fn ends_sentence(line: &str) -> bool {
 /// A caption's credit at the end of the line: "(Photo: Reuters)", "(AP
 /// Photo/Brian Otieno)", "(U.S. Army photo by …)", "Photograph: Lucy North/PA",
 /// "… Getty Images".
-fn has_credit(line: &str, folded: &str, phrases: &Phrases) -> bool {
+fn has_credit(line: &str, phrases: &Phrases) -> bool {
     let t = line.trim_end();
     if let Some(inner) = t.strip_suffix(')').and_then(|s| s.rfind('(').map(|o| &s[o + 1..])) {
         let inner_words = pieces(inner);
@@ -456,7 +471,9 @@ fn has_credit(line: &str, folded: &str, phrases: &Phrases) -> bool {
             return true;
         }
     }
-    agency_slash_credit(t, phrases) || folded.trim_end().ends_with("getty images")
+    let getty =
+        t.len() >= 12 && t.is_char_boundary(t.len() - 12) && t[t.len() - 12..].eq_ignore_ascii_case("getty images");
+    agency_slash_credit(t, phrases) || getty
 }
 
 /// "… February 12, 2025. REUTERS/Marta Quintero": an agency or credit label,
@@ -481,7 +498,7 @@ fn credit_label(inner: &str, phrases: &Phrases) -> bool {
         (1..=2).filter(|n| i + n <= words.len()).any(|n| {
             let label = &words[i..i + n];
             let last = &label[n - 1];
-            let next = words.get(i + n).map(|p| p.word.as_str());
+            let next = words.get(i + n).map(|p| &*p.word);
             phrases.is_credit(label)
                 && (last.colon
                     || matches!(next, Some("by" | "courtesy"))

@@ -3,6 +3,7 @@
 //! label, holding a strong phrase, hinting at the site's own voice, ending
 //! with a photo credit.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -59,10 +60,10 @@ impl Kind {
 }
 
 /// A word of a line as the phrase list compares it: lower case, straight
-/// apostrophes, any number as `#`.
+/// apostrophes, any number as `#` (borrowed from the line when it already is).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Piece {
-    pub word: String,
+pub(crate) struct Piece<'a> {
+    pub word: Cow<'a, str>,
     /// A ':' follows the word.
     pub colon: bool,
     /// The next word runs on without a space ("Share onFacebook", "Playing2:14").
@@ -71,70 +72,79 @@ pub(crate) struct Piece {
 
 /// Cuts `line` into [`Piece`]s: at spaces and separators, where a lower-case
 /// letter runs into a capital, and around numbers.
-pub(crate) fn pieces(line: &str) -> Vec<Piece> {
+pub(crate) fn pieces(line: &str) -> Vec<Piece<'_>> {
     let mut out: Vec<Piece> = Vec::new();
-    let mut cur = String::new();
+    // The word being read: where it starts, and whether it holds a digit.
+    let mut start: Option<usize> = None;
     let mut number = false;
     let mut prev: Option<char> = None;
-    let mut chars = line.chars().peekable();
-    let flush = |cur: &mut String, number: &mut bool, out: &mut Vec<Piece>, glued: bool| {
-        let word = cur.trim_matches(|c: char| c == '\'' || c == '.' || c == '-').to_string();
-        cur.clear();
-        let is_number = std::mem::take(number);
-        if word.is_empty() && !is_number {
-            return;
-        }
-        let word = if is_number { "#".to_string() } else { word };
-        out.push(Piece { word, colon: false, glued });
-    };
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
         let digit = c.is_ascii_digit();
         let letter = c.is_alphabetic();
         // Case and number changes inside a run of letters and digits.
-        if !cur.is_empty() {
+        if start.is_some() {
             let camel = letter && c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase());
             let to_digit = digit && !number && prev.is_some_and(char::is_alphabetic);
             let from_digit = letter && number;
             if camel || to_digit || from_digit {
-                flush(&mut cur, &mut number, &mut out, true);
+                push_word(line, start.take(), i, std::mem::take(&mut number), true, &mut out);
             }
         }
-        if letter || digit {
-            number |= digit;
-            cur.push(if digit { c } else { lower_char(c) });
-        } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}') && prev.is_some_and(char::is_alphabetic) {
-            cur.push('\'');
-        } else if (matches!(c, '.' | ',' | '-' | '+' | '%' | '\u{B0}') || c == ':' && number)
-            && !cur.is_empty()
-            && next.is_some_and(|n| n.is_alphanumeric())
-        {
+        let inside = letter
+            || digit
+            || matches!(c, '\'' | '\u{2019}' | '\u{2018}') && prev.is_some_and(char::is_alphabetic)
             // Inside a word or a number: "U.S.", "non-essential", "38,904.04".
-            cur.push(c);
+            || (matches!(c, '.' | ',' | '-' | '+' | '%' | '\u{B0}') || c == ':' && number)
+                && start.is_some()
+                && next.is_some_and(char::is_alphanumeric);
+        if inside {
+            number |= digit;
+            start.get_or_insert(i);
         } else if matches!(c, '$' | '\u{A3}' | '\u{20AC}') && next.is_some_and(|n| n.is_ascii_digit()) {
             number = true;
+            start.get_or_insert(i);
         } else {
-            flush(&mut cur, &mut number, &mut out, false);
+            push_word(line, start.take(), i, std::mem::take(&mut number), false, &mut out);
             match c {
                 ':' => {
                     if let Some(last) = out.last_mut() {
                         last.colon = true;
                     }
                 }
-                '&' | '\u{A9}' | '_' => out.push(Piece { word: c.to_string(), colon: false, glued: false }),
+                '&' | '\u{A9}' | '_' => {
+                    out.push(Piece { word: Cow::Borrowed(&line[i..i + c.len_utf8()]), colon: false, glued: false });
+                }
                 _ => {}
             }
         }
         prev = Some(c);
     }
-    flush(&mut cur, &mut number, &mut out, false);
-    // A number's own punctuation ("4.2", "+0.6%") stays inside it.
-    for p in &mut out {
-        if p.word.contains(|c: char| c.is_ascii_digit()) {
-            p.word = "#".into();
-        }
-    }
+    push_word(line, start, line.len(), number, false, &mut out);
     out
+}
+
+/// Adds the word `line[start..end]` to `out`, trimmed, lower case, `#` for a number.
+fn push_word<'a>(line: &'a str, start: Option<usize>, end: usize, number: bool, glued: bool, out: &mut Vec<Piece<'a>>) {
+    let Some(start) = start else { return };
+    if number {
+        out.push(Piece { word: Cow::Borrowed("#"), colon: false, glued });
+        return;
+    }
+    let raw = line[start..end].trim_matches(|c: char| matches!(c, '\'' | '.' | '-' | '\u{2019}' | '\u{2018}'));
+    if raw.is_empty() {
+        return;
+    }
+    let plain = raw.bytes().all(|b| b.is_ascii_lowercase() || matches!(b, b'\'' | b'.' | b'-' | b',' | b'+' | b'%'));
+    let word = if plain {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(
+            raw.chars().map(|c| if matches!(c, '\u{2019}' | '\u{2018}') { '\'' } else { lower_char(c) }).collect(),
+        )
+    };
+    out.push(Piece { word, colon: false, glued });
 }
 
 /// The words of `s` joined by single spaces (how phrases are keyed).
@@ -149,8 +159,8 @@ fn key(pieces: &[Piece]) -> String {
     k
 }
 
-/// Lower case with straight apostrophes and single spaces, for `part` and
-/// `hint` phrases (compared inside the line).
+/// Lower case with straight apostrophes and single spaces (to compare
+/// lines with each other: a photo's alt text and its caption, pull quotes).
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push(' ');
@@ -177,23 +187,16 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
-/// Whether `needle` (folded) occurs in `hay` (folded, space-padded) at word
-/// boundaries.
-fn holds(hay: &str, needle: &str) -> bool {
-    let mut from = 0;
-    while let Some(at) = hay[from..].find(needle) {
-        let start = from + at;
-        let end = start + needle.len();
-        let before = hay[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        let edge_ok = needle.starts_with(|c: char| !c.is_alphanumeric()) || before;
-        let tail_ok = needle.ends_with(|c: char| !c.is_alphanumeric()) || after;
-        if edge_ok && tail_ok {
-            return true;
-        }
-        from = start + needle.chars().next().map_or(1, char::len_utf8);
-    }
-    false
+/// A phrase looked for inside lines, keyed by its first word.
+struct Inside {
+    /// Its other words.
+    rest: Vec<String>,
+    /// `Some`: a strong phrase of this kind; `None`: a hint.
+    kind: Option<Kind>,
+    /// A hint's number (to count each hint once).
+    hint: usize,
+    /// Its last word must be followed by ':'.
+    colon: bool,
 }
 
 /// A label that opens a furniture line ("READ MORE:").
@@ -209,8 +212,11 @@ struct Opener {
 pub(crate) struct Phrases {
     line: BTreeMap<String, Kind>,
     start: BTreeMap<String, Vec<Opener>>,
-    part: Vec<(String, Kind)>,
-    hint: Vec<String>,
+    /// Strong phrases (`Some(kind)`) and hints (`None`) found inside a line,
+    /// by their first word.
+    inside: BTreeMap<String, Vec<Inside>>,
+    /// How many hint phrases there are (hints are numbered from 0).
+    hints: usize,
     credit: BTreeSet<String>,
     agency: BTreeSet<String>,
     role: BTreeSet<String>,
@@ -235,8 +241,8 @@ impl Phrases {
         let mut p = Phrases {
             line: BTreeMap::new(),
             start: BTreeMap::new(),
-            part: Vec::new(),
-            hint: Vec::new(),
+            inside: BTreeMap::new(),
+            hints: 0,
             credit: BTreeSet::new(),
             agency: BTreeSet::new(),
             role: BTreeSet::new(),
@@ -261,8 +267,8 @@ impl Phrases {
                     let opener = Opener { kind, colon: phrase.ends_with(':'), paren: phrase.starts_with('(') };
                     p.start.entry(k).or_default().push(opener);
                 }
-                ("part", Some(kind)) => p.part.push((fold(phrase).trim().to_string(), kind)),
-                ("hint", _) => p.hint.push(fold(phrase).trim().to_string()),
+                ("part", Some(kind)) => p.add_inside(words, Some(kind), phrase.ends_with(':')),
+                ("hint", _) => p.add_inside(words, None, false),
                 ("credit", _) => {
                     p.credit.insert(k);
                 }
@@ -342,15 +348,44 @@ impl Phrases {
         None
     }
 
-    /// The kind of a strong phrase anywhere in the folded line ("All rights
-    /// reserved", "contributed to this report").
-    pub fn strong_part(&self, folded: &str) -> Option<Kind> {
-        self.part.iter().find(|(p, _)| holds(folded, p)).map(|&(_, k)| k)
+    fn add_inside(&mut self, words: Vec<Piece>, kind: Option<Kind>, colon: bool) {
+        let mut words = words.into_iter().map(|p| p.word.into_owned());
+        let Some(first) = words.next() else { return };
+        let hint = if kind.is_none() {
+            self.hints += 1;
+            self.hints - 1
+        } else {
+            usize::MAX
+        };
+        self.inside.entry(first).or_default().push(Inside { rest: words.collect(), kind, hint, colon });
     }
 
-    /// How many different site-voice phrases the folded line holds.
-    pub fn hints(&self, folded: &str) -> usize {
-        self.hint.iter().filter(|h| holds(folded, h)).count()
+    /// What the words of a line hold inside them: the kind of the first
+    /// strong phrase ("All rights reserved", "contributed to this report"),
+    /// and how many different site-voice phrases ("sign up", "your inbox").
+    /// One look-up per word, so long paragraphs cost little.
+    pub fn inside(&self, words: &[Piece]) -> (Option<Kind>, usize) {
+        let mut strong = None;
+        let mut hints_seen: Vec<usize> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let Some(candidates) = self.inside.get(&*w.word) else { continue };
+            for c in candidates {
+                let end = i + 1 + c.rest.len();
+                let fits = words
+                    .get(i + 1..end)
+                    .is_some_and(|next| next.iter().map(|p| &*p.word).eq(c.rest.iter().map(String::as_str)))
+                    && (!c.colon || words[end - 1].colon);
+                if !fits {
+                    continue;
+                }
+                match c.kind {
+                    Some(kind) => strong = strong.or(Some(kind)),
+                    None if !hints_seen.contains(&c.hint) => hints_seen.push(c.hint),
+                    None => {}
+                }
+            }
+        }
+        (strong, hints_seen.len())
     }
 
     /// Whether `words` are a photo credit label ("Photo", "AP Photo").
@@ -380,7 +415,7 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<String> {
-        pieces(s).into_iter().map(|p| p.word).collect()
+        pieces(s).into_iter().map(|p| p.word.into_owned()).collect()
     }
 
     #[test]
@@ -420,9 +455,11 @@ mod tests {
     #[test]
     fn strong_phrases_and_hints() {
         let p = Phrases::get();
-        assert_eq!(p.strong_part(&fold("© 2025 Meridian Wire. All rights reserved.")), Some(Kind::Legal));
-        assert_eq!(p.strong_part(&fold("The court reserved its ruling.")), None);
-        assert!(p.hints(&fold("The day’s stories, in your inbox before breakfast.")) > 0);
-        assert_eq!(p.hints(&fold("Officials signed the accord on Monday.")), 0);
+        let inside = |s: &str| p.inside(&pieces(s));
+        assert_eq!(inside("© 2025 Meridian Wire. All rights reserved.").0, Some(Kind::Legal));
+        assert_eq!(inside("The court reserved its ruling.").0, None);
+        assert_eq!(inside("The day’s stories, in your inbox before breakfast."), (None, 1));
+        assert_eq!(inside("Sign up to our newsletter: your inbox, every morning").1, 3);
+        assert_eq!(inside("Officials signed the accord on Monday."), (None, 0));
     }
 }

@@ -129,7 +129,7 @@ fn timestamps_with_labels_and_parts() {
 #[test]
 fn captions_by_their_credit() {
     let p = Phrases::get();
-    let credit = |s: &str| has_credit(s, &fold(s), p);
+    let credit = |s: &str| has_credit(s, p);
     assert!(credit("Residents wade through floodwater. (AP Photo/Jane Roe)"));
     assert!(credit("Soldiers fire a howitzer. (U.S. Army photo by Sgt. Ann Lee)"));
     assert!(credit("Doctors on a picket line. Photograph: Lucy North/PA"));
@@ -193,4 +193,68 @@ fn relative_times_are_date_lines_without_a_date() {
     assert_eq!(timestamp("11 hours ago", p), Some(None));
     assert_eq!(timestamp("Published 2 days ago", p), Some(None));
     assert_eq!(timestamp("2 hours of talks", p), None);
+}
+
+#[test]
+#[ignore = "timing, run by hand with a big text in FACTSHEET_BIG"]
+fn time_the_page_pass() {
+    let Ok(path) = std::env::var("FACTSHEET_BIG") else { return };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let spans = blocks::paragraphs(&text);
+    let t = std::time::Instant::now();
+    let l = Layout::read(&text, &spans, &[]);
+    println!("{} lines, page {} in {:?}", spans.len(), l.page, t.elapsed());
+    let t = std::time::Instant::now();
+    let b = crate::parser::parse(&text);
+    println!("parse {:?} ({} quotes)", t.elapsed(), b.quotes.len());
+}
+
+#[test]
+#[ignore = "timing, run by hand with a big text in FACTSHEET_BIG"]
+fn time_the_steps() {
+    let Ok(path) = std::env::var("FACTSHEET_BIG") else { return };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let spans = blocks::paragraphs(&text);
+    let p = Phrases::get();
+    let bodies: Vec<&str> = spans.iter().map(|s| s.of(&text)).collect();
+    let t = std::time::Instant::now();
+    let ws: Vec<_> = bodies.iter().map(|b| pieces(b)).collect();
+    println!("pieces {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let n: usize = ws.iter().map(|w| p.inside(w).1).sum();
+    println!("inside {:?} {n}", t.elapsed());
+    let t = std::time::Instant::now();
+    let n = ws.iter().filter(|w| p.whole_line(w).is_some()).count();
+    println!("whole {:?} {n}", t.elapsed());
+    let t = std::time::Instant::now();
+    let n = bodies.iter().zip(&ws).filter(|(b, w)| p.opening(b, w).is_some()).count();
+    println!("opening {:?} {n}", t.elapsed());
+    let t = std::time::Instant::now();
+    let n = bodies.iter().zip(&spans).filter(|(b, s)| byline::read(b, **s, p).is_some()).count();
+    println!("byline {:?} {n}", t.elapsed());
+    let t = std::time::Instant::now();
+    let n = bodies.iter().filter(|b| timestamp(b, p).is_some()).count();
+    println!("timestamp {:?} {n}", t.elapsed());
+    let t = std::time::Instant::now();
+    let n = bodies.iter().filter(|b| has_credit(b, p)).count();
+    println!("credit {:?} {n}", t.elapsed());
+}
+
+#[test]
+#[ignore = "timing, run by hand with a big text in FACTSHEET_BIG"]
+fn time_the_passes() {
+    let Ok(path) = std::env::var("FACTSHEET_BIG") else { return };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let spans = blocks::paragraphs(&text);
+    let p = Phrases::get();
+    let t = std::time::Instant::now();
+    let mut lines: Vec<Line> = spans.iter().map(|&s| Line::read(&text, s, p, &[])).collect();
+    println!("lines {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    mark_repeats(&text, &spans, &mut lines);
+    println!("repeats {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let mut layout = Layout { roles: vec![LineRole::Article; lines.len()], ..Layout::default() };
+    layout.lay_out_page(&text, &spans, &lines);
+    println!("layout {:?}", t.elapsed());
 }
