@@ -1,6 +1,8 @@
-use leptos::html::Textarea;
+use leptos::ev;
+use leptos::html::{Input, Textarea};
 use leptos::prelude::*;
 
+use super::page_input::{self, Opened};
 use super::state::use_sheet;
 use super::Analyser;
 use crate::sheet::format::count_label;
@@ -8,12 +10,34 @@ use crate::sheet::format::count_label;
 /// The sample article offered to first-time visitors.
 pub const SAMPLE: &str = include_str!("../../tests/fixtures/seed-us-hamas-talks.txt");
 
+/// A line under the box about what just came in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputNotice {
+    /// A rich paste was read as a web page; the plain text can replace it.
+    Page {
+        /// Where the page's text went in the box, in UTF-16 units.
+        start: u32,
+        /// The page's text as inserted.
+        text: String,
+        /// The clipboard's plain text.
+        plain: String,
+        /// Elements of page furniture left out.
+        left_out: usize,
+    },
+    /// Anything else worth saying (a file opened or refused, a shared link).
+    Said(String),
+}
+
 /// The article box. Its accessible name is "Article text" (its `<label>`);
-/// every input event schedules an analysis (no submit step).
+/// every input event schedules an analysis (no submit step). A rich paste
+/// (a web page's HTML on the clipboard) is read as the page's text; a file
+/// can be opened or dropped on the box.
 #[component]
-pub fn ArticleInput(textarea: NodeRef<Textarea>) -> impl IntoView {
+pub fn ArticleInput(textarea: NodeRef<Textarea>, notice: RwSignal<Option<InputNotice>>) -> impl IntoView {
     let sheet = use_sheet();
     let analyser = use_context::<Analyser>().expect("Analyser is provided by App");
+    let file_input = NodeRef::<Input>::new();
+    let dropping = RwSignal::new(false);
     let status = move || {
         if sheet.pending.get() {
             "Analysing…".to_string()
@@ -24,10 +48,52 @@ pub fn ArticleInput(textarea: NodeRef<Textarea>) -> impl IntoView {
         }
     };
     let clear = move |_| {
+        notice.set(None);
         analyser.load("");
         sheet.clear_filters();
         if let Some(t) = textarea.get_untracked() {
             let _ = t.focus();
+        }
+    };
+    let open = move |file: web_sys::File| {
+        page_input::read_file(file, move |opened| match opened {
+            Opened::Text { name, text, left_out } => {
+                analyser.load(&text);
+                notice.set(Some(InputNotice::Said(opened_message(&name, left_out))));
+            }
+            Opened::Refused(why) => notice.set(Some(InputNotice::Said(why))),
+        });
+    };
+    let on_paste = move |ev: ev::ClipboardEvent| {
+        let Some(data) = ev.clipboard_data() else { return };
+        let html = data.get_data("text/html").unwrap_or_default();
+        let Some(area) = textarea.get_untracked() else { return };
+        let page = (!html.trim().is_empty()).then(|| page_input::html_text(&html)).flatten();
+        let Some(page) = page.filter(|p| !p.text.trim().is_empty()) else {
+            notice.set(None);
+            return; // the browser pastes the plain text
+        };
+        ev.prevent_default();
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        let start = area.selection_start().ok().flatten().unwrap_or(0);
+        page_input::insert_text(&area, &page.text);
+        let differs = squashed(&plain) != squashed(&page.text);
+        let page_notice = InputNotice::Page { start, text: page.text, plain, left_out: page.left_out };
+        notice.set((page.left_out > 0 || differs).then_some(page_notice));
+    };
+    let on_drop = move |ev: ev::DragEvent| {
+        dropping.set(false);
+        let file = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
+        if let Some(file) = file {
+            ev.prevent_default();
+            open(file);
+        }
+    };
+    let on_drag_over = move |ev: ev::DragEvent| {
+        let files = ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0));
+        if files {
+            ev.prevent_default();
+            dropping.set(true);
         }
     };
 
@@ -45,25 +111,60 @@ pub fn ArticleInput(textarea: NodeRef<Textarea>) -> impl IntoView {
                 </span>
             </div>
             <p class="hint" id="article-hint">
-                "Paste a whole article, headline first. The fact sheet follows every keystroke."
+                "Paste a whole article, headline first (a whole web page works too), or open a file. The fact sheet follows every keystroke."
             </p>
             <textarea
                 id="article"
                 class="article-text"
+                class:is-dropping=move || dropping.get()
                 node_ref=textarea
                 aria-describedby="article-hint"
                 placeholder="Paste a news article here…"
                 spellcheck="false"
                 on:input=move |ev| analyser.input(&ev)
+                on:paste=on_paste
+                on:dragover=on_drag_over
+                on:dragleave=move |_| dropping.set(false)
+                on:drop=on_drop
             ></textarea>
+            <InputNoticeLine notice=notice textarea=textarea/>
             <div class="input-actions">
                 <button
                     type="button"
                     class=move || if sheet.has_text.get() { "button" } else { "button button-primary" }
-                    on:click=move |_| analyser.load(SAMPLE)
+                    on:click=move |_| {
+                        notice.set(None);
+                        analyser.load(SAMPLE)
+                    }
                 >
                     "Try the sample article"
                 </button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        if let Some(input) = file_input.get_untracked() {
+                            input.click();
+                        }
+                    }
+                >
+                    "Open file…"
+                </button>
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    node_ref=file_input
+                    tabindex="-1"
+                    aria-hidden="true"
+                    accept=".txt,.html,.htm,.md,.markdown,text/plain,text/html,text/markdown"
+                    on:change=move |_| {
+                        let Some(input) = file_input.get_untracked() else { return };
+                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                            open(file);
+                        }
+                        input.set_value("");
+                    }
+                />
                 <button
                     type="button"
                     class="button button-quiet"
@@ -75,4 +176,71 @@ pub fn ArticleInput(textarea: NodeRef<Textarea>) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The notice under the box, with "Paste as plain text instead" after a
+/// rich paste.
+#[component]
+fn InputNoticeLine(notice: RwSignal<Option<InputNotice>>, textarea: NodeRef<Textarea>) -> impl IntoView {
+    let use_plain = move |_| {
+        let Some(InputNotice::Page { start, text, plain, .. }) = notice.get_untracked() else { return };
+        let Some(area) = textarea.get_untracked() else { return };
+        let value = area.value();
+        let len = text.encode_utf16().count() as u32;
+        let still_there = value.encode_utf16().skip(start as usize).take(len as usize).eq(text.encode_utf16());
+        if !still_there {
+            notice.set(Some(InputNotice::Said(
+                "The text has changed since it was pasted: paste again as plain text (Ctrl+Shift+V).".into(),
+            )));
+            return;
+        }
+        let _ = area.set_selection_range(start, start + len);
+        page_input::insert_text(&area, &plain);
+        notice.set(None);
+    };
+    move || {
+        notice.with(|n| match n {
+            None => ().into_any(),
+            Some(InputNotice::Said(text)) => {
+                view! { <p class="input-notice" role="status">{text.clone()}</p> }.into_any()
+            }
+            Some(InputNotice::Page { left_out, .. }) => view! {
+                <p class="input-notice" role="status">
+                    {page_message(*left_out)}
+                    " "
+                    <button type="button" class="button-link" on:click=use_plain>
+                        "Paste as plain text instead"
+                    </button>
+                </p>
+            }
+            .into_any(),
+        })
+    }
+}
+
+/// What a rich paste did.
+fn page_message(left_out: usize) -> String {
+    match left_out {
+        0 => "Pasted from a web page: read as the page shows it.".to_string(),
+        n => format!(
+            "Pasted from a web page: {} left out (menus, sidebars, captions, footers).",
+            count_label(n, "part of the page", "parts of the page")
+        ),
+    }
+}
+
+/// What opening a file did.
+fn opened_message(name: &str, left_out: usize) -> String {
+    match left_out {
+        0 => format!("Opened “{name}”."),
+        n => format!(
+            "Opened “{name}” as a web page: {} left out (menus, sidebars, captions, footers).",
+            count_label(n, "part of the page", "parts of the page")
+        ),
+    }
+}
+
+/// `s` without white space (to tell whether a rich paste changed anything).
+fn squashed(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
 }

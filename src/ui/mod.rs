@@ -18,9 +18,11 @@ mod empty;
 mod facts;
 mod figures;
 mod header;
+mod kept_lines;
 mod notes;
 mod notes_dom;
 mod notes_panel;
+mod page_input;
 mod parties;
 mod quotes;
 mod sheet_header;
@@ -34,9 +36,10 @@ use std::time::Duration;
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
+use crate::sheet::page::Shared;
 use crate::sheet::{analysis_delay, fingerprint, SPLIT_ANALYSIS};
 
-use article_input::ArticleInput;
+use article_input::{ArticleInput, InputNotice};
 use empty::{NothingFound, Onboarding};
 use facts::{CommentaryPanel, FactsPanel};
 use figures::FiguresPanel;
@@ -140,12 +143,19 @@ impl Analyser {
         self.timer.set_value(None);
         let text = self.textarea.get_untracked().map(|t| t.value()).unwrap_or_default();
         let sheet = self.sheet;
+        // The lines the reader keeps as article text in this text, before it is parsed.
+        let kept = sheet.kept.with_untracked(|k| kept_lines::kept_for(&text, k));
+        if sheet.kept.with_untracked(|k| *k != kept) {
+            sheet.kept.set(kept);
+        }
         let changed = sheet.source.with_untracked(|s| *s != text);
         if changed && text.len() >= SPLIT_ANALYSIS {
-            let breakdown = state::timed_parse(&text);
+            let kept = sheet.kept.get_untracked();
+            let breakdown = state::timed_parse(&text, &kept);
             sheet.prepared.set_value(Some(state::Prepared {
                 len: text.len(),
                 fingerprint: fingerprint(&text),
+                kept,
                 breakdown,
             }));
             let this = *self;
@@ -195,11 +205,21 @@ pub fn App() -> impl IntoView {
     provide_context(analyser);
     notes.set_loader(move |text| analyser.load(text));
     let has_text = sheet.has_text;
-    // The article open before the reload, back in the box once it is on screen.
+    // Text shared from another app (the manifest's share target), else the
+    // article open before the reload, in the box once it is on screen.
+    let input_notice = RwSignal::new(None::<InputNotice>);
     Effect::new(move |_| {
-        if let Some(text) = notes.take_restore() {
-            analyser.load(&text);
+        match page_input::take_shared() {
+        Some(Shared::Text(text)) => analyser.load(&text),
+        Some(Shared::Link(url)) => input_notice.set(Some(InputNotice::Said(format!(
+            "Factsheet received a link ({url}) but reads nothing from the web: open the page, select all, copy, and paste it here."
+        )))),
+        None => {
+            if let Some(text) = notes.take_restore() {
+                analyser.load(&text);
+            }
         }
+    }
     });
 
     // "/" jumps to the search box, as on most sites with one.
@@ -227,7 +247,7 @@ pub fn App() -> impl IntoView {
             <SiteHeader/>
             <StorageStatus/>
             <main class="workspace" class:has-text=move || has_text.get()>
-                <ArticleInput textarea=analyser.textarea/>
+                <ArticleInput textarea=analyser.textarea notice=input_notice/>
                 <LibraryPanel/>
                 // A click on an item (not on one of its buttons) shows it in the text too.
                 <div

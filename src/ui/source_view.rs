@@ -2,10 +2,12 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::dom;
+use super::kept_lines;
 use super::state::Sheet;
 use super::state::{use_sheet, Origin};
 use crate::parser::{ParagraphRole, Span};
-use crate::sheet::source::{describe, SourceModel};
+use crate::sheet::page::{article_blocks_before, hidden_label, rows_within, toggled, Row};
+use crate::sheet::source::{describe, excerpt, SourceModel};
 use crate::sheet::ItemRef;
 
 /// How many blocks (paragraphs) render at first, and per "Show more".
@@ -21,7 +23,8 @@ pub fn SourceView() -> impl IntoView {
     let model = sheet.model;
     let container = NodeRef::<Div>::new();
     let limit = RwSignal::new(BLOCK_PAGE);
-    let total = move || model.with(|m| m.blocks.len());
+    // Paragraphs of the article: page furniture does not count.
+    let total = move || model.with(|m| article_blocks_before(&m.blocks, m.blocks.len()));
 
     // A figure or date asked for is marked on its own ("spot").
     let spot = move || {
@@ -36,7 +39,9 @@ pub fn SourceView() -> impl IntoView {
         model.with(|m| m.block_of(span))
     };
     let shown = move || {
-        let need = focus_block().map_or(0, |i| (i / BLOCK_PAGE + 1) * BLOCK_PAGE);
+        let need = focus_block()
+            .map(|i| model.with(|m| article_blocks_before(&m.blocks, i)))
+            .map_or(0, |i| (i / BLOCK_PAGE + 1) * BLOCK_PAGE);
         limit.get().max(need).min(total())
     };
 
@@ -81,12 +86,31 @@ pub fn SourceView() -> impl IntoView {
         }
     };
 
+    // Runs of page furniture the reader opened (by the offsets of their lines).
+    let open_runs = RwSignal::new(Vec::<usize>::new());
     let blocks = move || {
         // The model first: see Sheet::track_input.
         model.track();
         let n = shown();
         let spot = spot();
-        model.with(|m| sheet.source.with(|text| (0..n).map(|i| source_block(sheet, m, text, i, spot)).collect_view()))
+        model.with(|m| {
+            sheet.source.with(|text| {
+                sheet.kept.with_untracked(|kept| {
+                    rows_within(&m.blocks, n)
+                        .into_iter()
+                        .map(|row| match row {
+                            Row::Block(i) => source_block(sheet, m, text, i, spot, kept, open_runs),
+                            Row::Furniture { from, to } => {
+                                let lines = m.blocks[from..to]
+                                    .iter()
+                                    .map(|b| (b.span.start, b.span.of(text).trim().to_string()));
+                                view! { <FurnitureRun lines=lines.collect() open_runs=open_runs/> }.into_any()
+                            }
+                        })
+                        .collect_view()
+                })
+            })
+        })
     };
 
     view! {
@@ -109,7 +133,11 @@ pub fn SourceView() -> impl IntoView {
                 tabindex="0"
                 role="region"
                 aria-label="Article with quotes and facts marked"
-                on:mouseup=move |_| pick()
+                on:mouseup=move |ev| {
+                    if !dom::on_button(&ev) {
+                        pick();
+                    }
+                }
                 on:keyup=move |ev| {
                     if ev.shift_key() {
                         pick();
@@ -137,7 +165,15 @@ pub fn SourceView() -> impl IntoView {
 /// One paragraph (or piece of a long one) of the source text, cut into
 /// segments; marked ones carry their items in `data-items`, and every one
 /// its byte offset in `data-s` (to map a selection back to the text).
-fn source_block(sheet: Sheet, m: &SourceModel, text: &str, index: usize, spot: Option<(ItemRef, Span)>) -> AnyView {
+fn source_block(
+    sheet: Sheet,
+    m: &SourceModel,
+    text: &str,
+    index: usize,
+    spot: Option<(ItemRef, Span)>,
+    kept: &[String],
+    open_runs: RwSignal<Vec<usize>>,
+) -> AnyView {
     let Some(bl) = m.blocks.get(index) else { return ().into_any() };
     let spot = spot.filter(|(_, s)| bl.span.start <= s.start && s.start < bl.span.end);
     let pieces = m
@@ -171,11 +207,114 @@ fn source_block(sheet: Sheet, m: &SourceModel, text: &str, index: usize, spot: O
     let class = match (bl.role, bl.continued) {
         (ParagraphRole::Headline, _) => "src-block is-headline",
         (ParagraphRole::Timestamp, _) => "src-block is-timestamp",
+        (ParagraphRole::Byline, _) => "src-block is-byline",
         (ParagraphRole::Abstract, _) => "src-block is-abstract",
-        (ParagraphRole::Body, true) => "src-block is-continued",
-        (ParagraphRole::Body, false) => "src-block",
+        (ParagraphRole::Body | ParagraphRole::Furniture, true) => "src-block is-continued",
+        (ParagraphRole::Body | ParagraphRole::Furniture, false) => "src-block",
     };
-    view! { <p class=class>{pieces}</p> }.into_any()
+    // A line the reader brought back from the page furniture can go back.
+    let line = bl.span.of(text).trim();
+    let kept_line = (!bl.continued && kept.iter().any(|k| k == line)).then(|| {
+        let (start, line) = (bl.span.start, line.to_string());
+        let label = format!("Hide again as page furniture: {}", excerpt(&line, 60));
+        view! {
+            <button
+                type="button"
+                class="button-link line-action"
+                id=format!("line-{start}")
+                aria-label=label
+                on:click=move |_| keep_line(sheet, open_runs, start, &line, false)
+            >
+                "Hide again"
+            </button>
+        }
+    });
+    view! { <p class=class>{pieces}{kept_line}</p> }.into_any()
+}
+
+/// Keeps the line at `start` as article text (or hides it again), for this
+/// article and session; the sheet follows, and the line's button keeps the focus.
+fn keep_line(sheet: Sheet, open_runs: RwSignal<Vec<usize>>, start: usize, line: &str, keep: bool) {
+    let lines = sheet.kept.with_untracked(|k| toggled(k, line, keep));
+    sheet.source.with_untracked(|text| kept_lines::remember(text, &lines));
+    if !keep {
+        // Its run stays open, so the line (and its button) stay in view.
+        open_runs.update(|o| o.push(start));
+    }
+    sheet.kept.set(lines);
+    request_animation_frame(move || {
+        if let Some(el) = dom::by_id(&format!("line-{start}")) {
+            dom::focus_quietly(&el);
+        }
+    });
+}
+
+/// A run of page furniture: collapsed to one line ("12 lines of page
+/// furniture hidden") that opens it; open, each line greyed with a way to
+/// keep it as article text.
+#[component]
+fn FurnitureRun(lines: Vec<(usize, String)>, open_runs: RwSignal<Vec<usize>>) -> impl IntoView {
+    let sheet = use_sheet();
+    let count = lines.len();
+    let starts = StoredValue::new(lines.iter().map(|(s, _)| *s).collect::<Vec<usize>>());
+    let is_open = move || open_runs.with(|o| starts.with_value(|st| st.iter().any(|s| o.contains(s))));
+    let toggle = move |_| {
+        let open = is_open();
+        open_runs.update(|o| {
+            starts.with_value(|st| {
+                o.retain(|s| !st.contains(s));
+                if !open {
+                    o.extend(st.iter().copied());
+                }
+            })
+        });
+    };
+    let list_id = format!("furniture-{}", lines.first().map_or(0, |(s, _)| *s));
+    let label = move || if is_open() { format!("Hide the page furniture ({count})") } else { hidden_label(count) };
+    let shown_lines = {
+        move || {
+            is_open().then(|| {
+                lines
+                    .iter()
+                    .map(|(start, line)| {
+                        let (start, line) = (*start, line.clone());
+                        let aria = format!("Keep as article text: {}", excerpt(&line, 60));
+                        view! {
+                            <li class="furniture-line">
+                                <span data-s=start.to_string()>{line.clone()}</span>
+                                " "
+                                <button
+                                    type="button"
+                                    class="button-link line-action"
+                                    id=format!("line-{start}")
+                                    aria-label=aria
+                                    on:click=move |_| keep_line(sheet, open_runs, start, &line, true)
+                                >
+                                    "Keep"
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    view! {
+        <div class="furniture-run" class:is-open=is_open>
+            <button
+                type="button"
+                class="furniture-toggle"
+                aria-expanded=move || if is_open() { "true" } else { "false" }
+                aria-controls=list_id.clone()
+                on:click=toggle
+            >
+                {label}
+            </button>
+            <ul class="furniture-lines" id=list_id aria-label="Page furniture">
+                {shown_lines}
+            </ul>
+        </div>
+    }
 }
 
 /// Above the text: what the item in focus is, with a way back to it in the

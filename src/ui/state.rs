@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use crate::parser::{parse, Breakdown};
+use crate::parser::{parse_with, Breakdown, Options};
 use crate::sheet::source::SourceModel;
 use crate::sheet::{fingerprint, sheet_view, Filter, ItemRef, SheetView};
 
@@ -39,6 +39,8 @@ pub enum QuoteOrder {
 pub struct Prepared {
     pub len: usize,
     pub fingerprint: u64,
+    /// The lines kept as article text it was parsed with.
+    pub kept: Vec<String>,
     pub breakdown: Breakdown,
 }
 
@@ -47,6 +49,8 @@ pub struct Prepared {
 pub struct Sheet {
     /// The text that was analysed last (the textarea may be ahead of it).
     pub source: RwSignal<String>,
+    /// Lines of `source` the reader keeps as article text (not page furniture).
+    pub kept: RwSignal<Vec<String>>,
     /// The parser's breakdown of `source`.
     pub breakdown: Memo<Breakdown>,
     /// True while an edit waits to be analysed.
@@ -73,20 +77,23 @@ pub struct Sheet {
 impl Sheet {
     pub fn new() -> Sheet {
         let source = RwSignal::new(String::new());
+        let kept = RwSignal::new(Vec::<String>::new());
         let prepared = StoredValue::new(None::<Prepared>);
         // A new text (set only when it differs) always gives a new breakdown:
         // no equality check (it would compare two whole breakdowns).
         let breakdown = Memo::new_with_compare(
             move |_| {
-                source.with(|t| {
-                    let ready = prepared
-                        .try_update_value(Option::take)
-                        .flatten()
-                        .filter(|p| p.len == t.len() && p.fingerprint == fingerprint(t));
-                    match ready {
-                        Some(p) => p.breakdown,
-                        None => timed_parse(t),
-                    }
+                kept.with(|k| {
+                    source.with(|t| {
+                        let ready = prepared
+                            .try_update_value(Option::take)
+                            .flatten()
+                            .filter(|p| p.len == t.len() && p.fingerprint == fingerprint(t) && p.kept == *k);
+                        match ready {
+                            Some(p) => p.breakdown,
+                            None => timed_parse(t, k),
+                        }
+                    })
                 })
             },
             always_changed,
@@ -105,6 +112,7 @@ impl Sheet {
         let has_text = Memo::new(move |_| source.with(|t| !t.trim().is_empty()));
         Sheet {
             source,
+            kept,
             breakdown,
             pending: RwSignal::new(false),
             parties,
@@ -128,6 +136,7 @@ impl Sheet {
     /// miss a change of its direct source checked later. Checking the
     /// upstream sources first avoids that.
     pub fn track_input(&self) {
+        self.kept.track();
         self.breakdown.track();
         self.source.track();
         self.filter.track();
@@ -171,10 +180,11 @@ fn always_changed<T>(_: Option<&T>, _: Option<&T>) -> bool {
     true
 }
 
-/// The parser, with performance marks around it ("factsheet:parse").
-pub fn timed_parse(text: &str) -> Breakdown {
+/// The parser, with performance marks around it ("factsheet:parse");
+/// `kept` are the lines the reader keeps as article text.
+pub fn timed_parse(text: &str, kept: &[String]) -> Breakdown {
     super::dom::mark("factsheet:parse-start");
-    let b = parse(text);
+    let b = parse_with(text, &Options { article_lines: kept.to_vec() });
     super::dom::mark("factsheet:parse-end");
     super::dom::measure("factsheet:parse", "factsheet:parse-start", "factsheet:parse-end");
     b

@@ -15,6 +15,141 @@
 //! The built text is what the app's box then holds and what the parser's
 //! offsets refer to, so the app and `factsheet page.html` give the same sheet.
 
+/// Attributes the text needs; every other one is taken out before parsing.
+const KEPT_ATTRIBUTES: &[&str] = &["hidden", "aria-hidden", "role"];
+
+/// Elements whose content is raw text (no tags inside).
+const RAW_TEXT: &[&str] =
+    &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
+
+/// Raw-text elements taken out whole: code, never text, that a parse under
+/// the app's CSP would only report as refused.
+const DROPPED: &[&str] = &["script", "style"];
+
+/// `html` with every attribute its text does not need taken out of its start
+/// tags: only `hidden`, `aria-hidden` and `role` stay, and `style` becomes
+/// `data-style`. Parsed after this (in the browser, under the app's Content
+/// Security Policy) the markup has no event handler, no source to load and no
+/// style to apply, so nothing runs, loads or is refused; the CLI reads the
+/// same markup, so both build the same text.
+pub fn keep_text_attributes(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        let after = &rest[1..];
+        if let Some(body) = after.strip_prefix("!--") {
+            let end = body.find("-->").map_or(rest.len(), |e| e + 4 + 3);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+        } else if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let (tag, name, consumed) = start_tag(rest);
+            rest = &rest[consumed..];
+            let dropped = DROPPED.iter().any(|r| name.eq_ignore_ascii_case(r));
+            if !dropped {
+                out.push_str(&tag);
+            }
+            if RAW_TEXT.iter().any(|r| name.eq_ignore_ascii_case(r)) {
+                let closing = format!("</{name}");
+                let end = find_ascii_case_insensitive(rest, &closing).unwrap_or(rest.len());
+                if dropped {
+                    // Its end tag too.
+                    let close_end = rest[end..].find('>').map_or(rest.len(), |e| end + e + 1);
+                    rest = &rest[close_end..];
+                } else {
+                    out.push_str(&rest[..end]);
+                    rest = &rest[end..];
+                }
+            }
+        } else {
+            // An end tag, a doctype or a stray '<': as it is.
+            let end = if after.starts_with(['/', '!', '?']) { rest.find('>').map_or(rest.len(), |e| e + 1) } else { 1 };
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The start tag opening `s` rewritten with the kept attributes only, the
+/// element's name, and how many bytes of `s` it took.
+fn start_tag(s: &str) -> (String, String, usize) {
+    let bytes = s.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'/' && bytes[i] != b'>' {
+        i += 1;
+    }
+    let name = s[1..i].to_string();
+    let mut tag = format!("<{name}");
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        if bytes[i] == b'>' {
+            i += 1;
+            break;
+        }
+        let from = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let attr = &s[from..i];
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = "";
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let (v, next) = attribute_value(s, i);
+            value = v;
+            i = next;
+        }
+        let kept = if attr.eq_ignore_ascii_case("style") {
+            Some("data-style")
+        } else {
+            KEPT_ATTRIBUTES.iter().find(|k| attr.eq_ignore_ascii_case(k)).copied()
+        };
+        if let Some(kept) = kept {
+            tag.push_str(&format!(" {kept}=\"{}\"", value.replace('"', "&quot;")));
+        }
+    }
+    tag.push('>');
+    (tag, name, i)
+}
+
+/// An attribute value starting at byte `i` of `s` (quoted or not), and the
+/// byte after it.
+fn attribute_value(s: &str, i: usize) -> (&str, usize) {
+    let bytes = s.as_bytes();
+    match bytes.get(i) {
+        Some(&q @ (b'"' | b'\'')) => {
+            let end = s[i + 1..].find(q as char).map_or(s.len(), |e| i + 1 + e);
+            (&s[i + 1..end], (end + 1).min(s.len()))
+        }
+        _ => {
+            let mut end = i;
+            while end < bytes.len() && !bytes[end].is_ascii_whitespace() && bytes[end] != b'>' {
+                end += 1;
+            }
+            (&s[i..end], end)
+        }
+    }
+}
+
+/// Where `needle` (ASCII) first occurs in `s`, ignoring ASCII case.
+fn find_ascii_case_insensitive(s: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (s.as_bytes(), needle.as_bytes());
+    (0..hay.len().saturating_sub(needle.len() - 1)).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
 /// What an element is for the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Element {
@@ -113,9 +248,10 @@ pub fn element(tag: &str, attr: impl Fn(&str) -> Option<String>) -> Element {
     }
 }
 
-/// The `display` of an inline style attribute, lower case.
+/// The `display` of an inline style attribute (`data-style` after
+/// [`keep_text_attributes`]), lower case.
 fn style_display(attr: &impl Fn(&str) -> Option<String>) -> Option<String> {
-    let style = attr("style")?;
+    let style = attr("data-style").or_else(|| attr("style"))?;
     style.split(';').rev().find_map(|decl| {
         let (name, value) = decl.split_once(':')?;
         name.trim().eq_ignore_ascii_case("display").then(|| value.trim().to_ascii_lowercase())
@@ -147,7 +283,7 @@ pub fn from_html(html: &str) -> PageText {
     use ego_tree::iter::Edge;
     use scraper::node::Node;
 
-    let doc = scraper::Html::parse_document(html);
+    let doc = scraper::Html::parse_document(&keep_text_attributes(html));
     let mut builder = TextBuilder::new();
     // While inside a left-out element: its id, to wait for its end.
     let mut skipping = None;
@@ -441,6 +577,21 @@ mod tests {
         assert_eq!(page.left_out, 2);
         assert_eq!(from_html("<p>a</p><table><tr><td>1</td><td>2</td></tr></table>").text, "a\n\n1 2");
         assert_eq!(from_html("<div style=\"display:flex\"><a>Share</a><a>Email</a></div>").text, "Share\n\nEmail");
+    }
+
+    #[test]
+    fn only_the_attributes_the_text_needs_are_kept() {
+        let html = "<!doctype html><div class=a STYLE='display: flex' onclick=\"x()\" hidden>\
+                    <img src=\"https://example.org/a.png\" onerror=alert(1) alt='A > B'>a &lt; b</div>\
+                    <script>if (a<b) { s.style=\"x\" }</script><!-- <p style=x> --><p role=\"note\">c</p></div>";
+        assert_eq!(
+            keep_text_attributes(html),
+            "<!doctype html><div data-style=\"display: flex\" hidden=\"\"><img>a &lt; b</div>\
+             <!-- <p style=x> --><p role=\"note\">c</p></div>"
+        );
+        assert_eq!(keep_text_attributes("a < b <p title=\"x\">c"), "a < b <p>c");
+        assert_eq!(keep_text_attributes("<STYLE>p{}</Style ><p>t<script src=x>"), "<p>t");
+        assert_eq!(keep_text_attributes("<p data-q=\"say \\\"hi\\\"\">t</p>"), "<p>t</p>");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! with a photo credit.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::parser::compact::lower_char;
@@ -208,19 +208,32 @@ struct Opener {
     paren: bool,
 }
 
+/// What the phrase list says of a phrase (one map holds them all: each kind
+/// of map would add its own copy of the map's code to the wasm).
+enum Entry {
+    /// Made only of such phrases, a line is furniture of this kind.
+    Line(Kind),
+    /// Opening a line, it makes it furniture.
+    Start(Opener),
+    /// Looked for inside lines, keyed by its first word.
+    Inside(Inside),
+    /// A photo credit label.
+    Credit,
+    /// A news agency.
+    Agency,
+    /// A newsroom role.
+    Role,
+    /// A timestamp label.
+    Label,
+}
+
 /// The furniture phrase list, read once from `data/furniture.tsv`.
 pub(crate) struct Phrases {
-    line: BTreeMap<String, Kind>,
-    start: BTreeMap<String, Vec<Opener>>,
-    /// Strong phrases (`Some(kind)`) and hints (`None`) found inside a line,
-    /// by their first word.
-    inside: BTreeMap<String, Vec<Inside>>,
+    /// Entries by the phrase's words joined by spaces (`Inside` ones by
+    /// their first word).
+    entries: BTreeMap<String, Vec<Entry>>,
     /// How many hint phrases there are (hints are numbered from 0).
     hints: usize,
-    credit: BTreeSet<String>,
-    agency: BTreeSet<String>,
-    role: BTreeSet<String>,
-    label: BTreeSet<String>,
     /// Most words in a `line` or `start` phrase.
     longest: usize,
 }
@@ -238,17 +251,7 @@ impl Phrases {
     /// Reads the tab-separated list (comment lines start with '#'; lines
     /// that do not fit the format are skipped).
     fn read(data: &str) -> Phrases {
-        let mut p = Phrases {
-            line: BTreeMap::new(),
-            start: BTreeMap::new(),
-            inside: BTreeMap::new(),
-            hints: 0,
-            credit: BTreeSet::new(),
-            agency: BTreeSet::new(),
-            role: BTreeSet::new(),
-            label: BTreeSet::new(),
-            longest: 1,
-        };
+        let mut p = Phrases { entries: BTreeMap::new(), hints: 0, longest: 1 };
         for row in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut cols = row.split('\t');
             let (Some(phrase), Some(kind), Some(how)) = (cols.next(), cols.next(), cols.next()) else { continue };
@@ -257,34 +260,46 @@ impl Phrases {
             if k.is_empty() {
                 continue;
             }
-            p.longest = p.longest.max(words.len());
-            let kind_of = Kind::parse(kind);
-            match (how, kind_of) {
-                ("line", Some(kind)) => {
-                    p.line.entry(k).or_insert(kind);
-                }
+            let kind = Kind::parse(kind);
+            let entry = match (how, kind) {
+                ("line", Some(kind)) => Entry::Line(kind),
                 ("start", Some(kind)) => {
-                    let opener = Opener { kind, colon: phrase.ends_with(':'), paren: phrase.starts_with('(') };
-                    p.start.entry(k).or_default().push(opener);
+                    Entry::Start(Opener { kind, colon: phrase.ends_with(':'), paren: phrase.starts_with('(') })
                 }
-                ("part", Some(kind)) => p.add_inside(words, Some(kind), phrase.ends_with(':')),
-                ("hint", _) => p.add_inside(words, None, false),
-                ("credit", _) => {
-                    p.credit.insert(k);
+                ("part", Some(_)) | ("hint", _) => {
+                    p.add_inside(words, kind.filter(|_| how == "part"), phrase.ends_with(':'));
+                    continue;
                 }
-                ("agency", _) => {
-                    p.agency.insert(k);
-                }
-                ("role", _) => {
-                    p.role.insert(k);
-                }
-                ("label", _) => {
-                    p.label.insert(k);
-                }
-                _ => {}
+                ("credit", _) => Entry::Credit,
+                ("agency", _) => Entry::Agency,
+                ("role", _) => Entry::Role,
+                ("label", _) => Entry::Label,
+                _ => continue,
+            };
+            if matches!(entry, Entry::Line(_) | Entry::Start(_)) {
+                p.longest = p.longest.max(words.len());
             }
+            p.entries.entry(k).or_default().push(entry);
         }
         p
+    }
+
+    /// The entries of the phrase `key`.
+    fn of(&self, key: &str) -> &[Entry] {
+        self.entries.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the words `words` are a phrase with an entry `want` says yes to.
+    fn is(&self, words: &[Piece], want: fn(&Entry) -> bool) -> bool {
+        !words.is_empty() && self.of(&key(words)).iter().any(want)
+    }
+
+    /// The kind of the `line` phrase `key`.
+    fn line_kind(&self, key: &str) -> Option<Kind> {
+        self.of(key).iter().find_map(|e| match e {
+            Entry::Line(kind) => Some(*kind),
+            _ => None,
+        })
     }
 
     /// The kind of a line made only of furniture phrases and numbers ("Share
@@ -312,8 +327,8 @@ impl Phrases {
                 }
                 spaced.push_str(&w.word);
                 joined.push_str(&w.word);
-                let hit = self.line.get(&spaced).or_else(|| if len > 0 { self.line.get(&joined) } else { None });
-                if let Some(&kind) = hit {
+                let hit = self.line_kind(&spaced).or_else(|| if len > 0 { self.line_kind(&joined) } else { None });
+                if let Some(kind) = hit {
                     let slot = &mut first[i + len + 1];
                     if slot.is_none_or(|s| s.is_none()) {
                         *slot = Some(Some(so_far.unwrap_or(kind)));
@@ -334,9 +349,9 @@ impl Phrases {
                 spaced.push(' ');
             }
             spaced.push_str(&w.word);
-            let Some(openers) = self.start.get(&spaced) else { continue };
             let ends = len + 1 == words.len();
-            for o in openers {
+            for e in self.of(&spaced) {
+                let Entry::Start(o) = e else { continue };
                 if o.paren != paren {
                     continue;
                 }
@@ -357,7 +372,7 @@ impl Phrases {
         } else {
             usize::MAX
         };
-        self.inside.entry(first).or_default().push(Inside { rest: words.collect(), kind, hint, colon });
+        self.entries.entry(first).or_default().push(Entry::Inside(Inside { rest: words.collect(), kind, hint, colon }));
     }
 
     /// What the words of a line hold inside them: the kind of the first
@@ -368,8 +383,8 @@ impl Phrases {
         let mut strong = None;
         let mut hints_seen: Vec<usize> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let Some(candidates) = self.inside.get(&*w.word) else { continue };
-            for c in candidates {
+            for e in self.of(&w.word) {
+                let Entry::Inside(c) = e else { continue };
                 let end = i + 1 + c.rest.len();
                 let fits = words
                     .get(i + 1..end)
@@ -390,23 +405,24 @@ impl Phrases {
 
     /// Whether `words` are a photo credit label ("Photo", "AP Photo").
     pub fn is_credit(&self, words: &[Piece]) -> bool {
-        !words.is_empty() && self.credit.contains(&key(words))
+        self.is(words, |e| matches!(e, Entry::Credit))
     }
 
     /// Whether `words` are a news agency ("Associated Press", "Reuters").
     pub fn is_agency(&self, words: &[Piece]) -> bool {
-        !words.is_empty() && self.agency.contains(&key(words))
+        self.is(words, |e| matches!(e, Entry::Agency))
     }
 
     /// Whether `words` hold a newsroom role ("Health editor", "US Correspondent").
     pub fn has_role(&self, words: &[Piece]) -> bool {
-        (0..words.len()).any(|i| (i + 1..=words.len().min(i + 4)).any(|j| self.role.contains(&key(&words[i..j]))))
+        (0..words.len())
+            .any(|i| (i + 1..=words.len().min(i + 4)).any(|j| self.is(&words[i..j], |e| matches!(e, Entry::Role))))
     }
 
     /// How many words of `words` open a timestamp label ("Published on",
     /// "Release date"), 0 when none.
     pub fn label_len(&self, words: &[Piece]) -> usize {
-        (1..=words.len().min(4)).rev().find(|&n| self.label.contains(&key(&words[..n]))).unwrap_or(0)
+        (1..=words.len().min(4)).rev().find(|&n| self.is(&words[..n], |e| matches!(e, Entry::Label))).unwrap_or(0)
     }
 }
 
