@@ -6,7 +6,7 @@ use super::phrases::{pieces, Phrases};
 use crate::parser::model::{Byline, Span};
 
 /// Longest byline, in words.
-const MAX_WORDS: usize = 18;
+pub(crate) const MAX_WORDS: usize = 18;
 
 /// Lower-case words that belong inside names ("Ursula von der Leyen").
 const PARTICLES: &[&str] = &[
@@ -34,7 +34,7 @@ pub(crate) struct Found {
 /// Reads `line` as a byline, or `None` when it is not one.
 pub(crate) fn read(line: &str, span: Span, phrases: &Phrases) -> Option<Found> {
     let line_t = line.trim();
-    let words = line_t.split_whitespace().count();
+    let words = line_t.split_ascii_whitespace().count();
     if words == 0 || words > MAX_WORDS || ends_sentence(line_t) {
         return None;
     }

@@ -83,8 +83,12 @@ const PAGE_EVIDENCE: usize = 3;
 /// A paragraph long enough to anchor the article (words).
 const ANCHOR_WORDS: usize = 12;
 /// Longest line (words) read against the phrase list: a cookie notice or a
-/// newsletter prompt is shorter, a paragraph this long is the article's.
-const LONGEST_FURNITURE: usize = 100;
+/// newsletter prompt is shorter, a paragraph this long is the article's (and
+/// most of a long text's bytes are in such paragraphs: skipping them keeps
+/// the pass cheap).
+const LONGEST_FURNITURE: usize = 50;
+/// Longest alt text or pull quote (words).
+const MAX_REPEAT_WORDS: usize = 60;
 /// How far from a pull quote the article gives its words again (lines).
 const REPEAT_LINES: usize = 80;
 /// How far above the article its headline may be (lines).
@@ -118,7 +122,7 @@ struct Line {
 impl Line {
     fn read(text: &str, span: Span, phrases: &Phrases, forced: &[String]) -> Line {
         let body = span.of(text);
-        let words = body.split_whitespace().count();
+        let words = body.split_ascii_whitespace().count();
         let sentence = ends_sentence(body);
         // A long paragraph is the article's, whatever words it holds.
         let ws = if words <= LONGEST_FURNITURE { pieces(body) } else { Vec::new() };
@@ -139,8 +143,8 @@ impl Line {
             hints,
             timestamp: if words <= 16 { timestamp(body, phrases) } else { None },
             title,
-            byline: byline::read(body, span, phrases),
-            name_only: byline::bare_name(body),
+            byline: if words <= byline::MAX_WORDS { byline::read(body, span, phrases) } else { None },
+            name_only: words <= 4 && byline::bare_name(body),
             role_only: words <= 5 && !sentence && phrases.has_role(&ws),
             forced,
         }
@@ -388,27 +392,20 @@ fn headline_above(lines: &[Line], anchor: usize) -> Option<usize> {
 /// credited caption, and pull quotes (a quote alone on its line that the
 /// article gives again).
 fn mark_repeats(text: &str, spans: &[Span], lines: &mut [Line]) {
-    // Folded lines, made when first needed (most lines are never compared).
-    let mut folded: Vec<Option<String>> = vec![None; spans.len()];
-    let fold_at =
-        |k: usize, folded: &mut Vec<Option<String>>| folded[k].get_or_insert_with(|| fold(spans[k].of(text))).clone();
+    let line = |k: usize| spans[k].of(text);
     for i in 0..lines.len() {
-        if lines[i].evidence.is_some() || lines[i].words < 4 {
+        if lines[i].evidence.is_some() || lines[i].words < 4 || lines[i].words > MAX_REPEAT_WORDS {
             continue;
         }
-        let captions: Vec<usize> =
-            (i + 1..lines.len().min(i + 3)).filter(|&j| lines[j].evidence == Some(Kind::Caption)).collect();
-        let quoted = pull_quote_text(spans[i].of(text)).map(fold);
-        if captions.is_empty() && quoted.is_none() {
-            continue;
-        }
-        let own = fold_at(i, &mut folded);
-        let own = own.trim().trim_end_matches(['.', ' ']);
-        let alt_text = captions.iter().any(|&j| fold_at(j, &mut folded).trim_start().starts_with(own));
-        let pull_quote = quoted.is_some_and(|inner| {
+        let own = line(i).trim_end_matches(['.', ' ']);
+        let alt_text = (i + 1..lines.len().min(i + 3))
+            .any(|j| lines[j].evidence == Some(Kind::Caption) && line(j).starts_with(own));
+        let pull_quote = pull_quote_text(line(i)).is_some_and(|inner| {
             let inner = inner.trim().trim_end_matches(['.', ',', ' ']);
-            let near = i.saturating_sub(REPEAT_LINES)..lines.len().min(i + REPEAT_LINES);
-            inner.split(' ').count() >= 5 && near.into_iter().any(|j| j != i && fold_at(j, &mut folded).contains(inner))
+            // The lines around it are one stretch of the text on each side.
+            let before = text.get(spans[i.saturating_sub(REPEAT_LINES)].start..spans[i].start).unwrap_or("");
+            let after = text.get(spans[i].end..spans[(i + REPEAT_LINES).min(lines.len() - 1)].end).unwrap_or("");
+            inner.split_whitespace().count() >= 5 && (before.contains(inner) || after.contains(inner))
         });
         if alt_text || pull_quote {
             lines[i].evidence = Some(Kind::Repeat);
@@ -452,7 +449,8 @@ fn ends_sentence(line: &str) -> bool {
 /// "… Getty Images".
 fn has_credit(line: &str, phrases: &Phrases) -> bool {
     let t = line.trim_end();
-    if let Some(inner) = t.strip_suffix(')').and_then(|s| s.rfind('(').map(|o| &s[o + 1..])) {
+    let paren = t.strip_suffix(')').and_then(|s| s.rfind('(').map(|o| &s[o + 1..])).filter(|i| i.len() <= 120);
+    if let Some(inner) = paren {
         let inner_words = pieces(inner);
         let inner_folded = fold(inner);
         if inner_words.len() <= 12 && (credit_label(&inner_folded, phrases) || phrases.is_agency(&inner_words)) {
@@ -460,9 +458,13 @@ fn has_credit(line: &str, phrases: &Phrases) -> bool {
         }
     }
     // "Label: Name" closing the line after a sentence.
-    if let Some(colon) = t.rfind(": ") {
+    let colon = t.rfind(':').filter(|&c| t[c + 1..].starts_with(' ') && t.len() - c <= 80);
+    if let Some(colon) = colon {
         let (before, after) = (&t[..colon], &t[colon + 2..]);
-        let label: Vec<_> = pieces(before).into_iter().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+        // The label is the last word or two before the colon.
+        let tail_from = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        let tail = pieces(&before[tail_from..]);
+        let label = &tail[tail.len().saturating_sub(2)..];
         let label_is_credit = (0..label.len()).any(|k| phrases.is_credit(&label[k..]));
         let opens = before.trim_end().rsplit(' ').next().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
         let before_sentence = before.trim_end().rsplit_once(['.', '!', '?', '\u{201D}', '"']).is_some();

@@ -215,7 +215,7 @@ enum Entry {
     Line(Kind),
     /// Opening a line, it makes it furniture.
     Start(Opener),
-    /// Looked for inside lines, keyed by its first word.
+    /// Looked for inside lines (in [`Phrases::inside`], by its first word).
     Inside(Inside),
     /// A photo credit label.
     Credit,
@@ -229,9 +229,11 @@ enum Entry {
 
 /// The furniture phrase list, read once from `data/furniture.tsv`.
 pub(crate) struct Phrases {
-    /// Entries by the phrase's words joined by spaces (`Inside` ones by
-    /// their first word).
+    /// Entries by the phrase's words joined by spaces.
     entries: BTreeMap<String, Vec<Entry>>,
+    /// `Inside` entries by their first word (a smaller map: it is looked up
+    /// for every word of every line).
+    inside: BTreeMap<String, Vec<Entry>>,
     /// How many hint phrases there are (hints are numbered from 0).
     hints: usize,
     /// Most words in a `line` or `start` phrase.
@@ -251,7 +253,7 @@ impl Phrases {
     /// Reads the tab-separated list (comment lines start with '#'; lines
     /// that do not fit the format are skipped).
     fn read(data: &str) -> Phrases {
-        let mut p = Phrases { entries: BTreeMap::new(), hints: 0, longest: 1 };
+        let mut p = Phrases { entries: BTreeMap::new(), inside: BTreeMap::new(), hints: 0, longest: 1 };
         for row in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut cols = row.split('\t');
             let (Some(phrase), Some(kind), Some(how)) = (cols.next(), cols.next(), cols.next()) else { continue };
@@ -372,7 +374,7 @@ impl Phrases {
         } else {
             usize::MAX
         };
-        self.entries.entry(first).or_default().push(Entry::Inside(Inside { rest: words.collect(), kind, hint, colon }));
+        self.inside.entry(first).or_default().push(Entry::Inside(Inside { rest: words.collect(), kind, hint, colon }));
     }
 
     /// What the words of a line hold inside them: the kind of the first
@@ -383,7 +385,8 @@ impl Phrases {
         let mut strong = None;
         let mut hints_seen: Vec<usize> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            for e in self.of(&w.word) {
+            let Some(entries) = self.inside.get(&*w.word) else { continue };
+            for e in entries {
                 let Entry::Inside(c) = e else { continue };
                 let end = i + 1 + c.rest.len();
                 let fits = words
