@@ -14,6 +14,7 @@
 //! measures follow `tests/corpus/pages/score.py` (which also scores the CLI),
 //! with exact spans: furniture lines are located in the analysed text.
 //! `cargo test --test page_pastes -- --nocapture` prints the figures.
+#![cfg(not(target_arch = "wasm32"))] // the HTML parser of the CLI is native only
 
 use std::path::Path;
 
