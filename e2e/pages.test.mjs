@@ -13,6 +13,7 @@ import {
   a11yViolations,
   assertNoProblems,
   cspViolations,
+  downloadedBreakdown,
   fixture,
   itemTexts,
   launchProfile,
@@ -55,6 +56,19 @@ async function richPaste(page, html, text) {
   );
 }
 
+/** The CLI's JSON for an HTML page (`factsheet --json --html`). */
+async function cliJsonOfHtml(html) {
+  const { spawnSync } = await import("node:child_process");
+  const run = spawnSync("cargo", ["run", "--quiet", "--bin", "factsheet", "--", "--json", "--html"], {
+    cwd: ROOT,
+    input: html,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
+  if (run.status !== 0) throw new Error(`factsheet --json --html failed: ${run.stderr}`);
+  return run.stdout;
+}
+
 /** The quotes of the sheet, without the buttons' text. */
 async function quoteTexts(page) {
   return page.locator("#sheet .quote-text").allTextContents();
@@ -80,6 +94,9 @@ test("a rich paste of a web page gives the clean article's quotes", { timeout: 9
     const notice = page.locator(".input-notice");
     await notice.getByText(/Pasted from a web page: \d+ parts of the page left out/).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "pages-rich-paste.png") });
+    // The browser's parse and the CLI's give the same text, so the same sheet.
+    const { json } = await downloadedBreakdown(page);
+    assert.equal(json, await cliJsonOfHtml(corpus.html), "Download JSON = factsheet --json --html");
 
     // The plain text instead: the whole page as the clipboard had it, same quotes.
     await notice.getByRole("button", { name: "Paste as plain text instead" }).click();
@@ -132,7 +149,7 @@ test("page furniture is collapsed in the source text and a line can be kept, hid
   }
 });
 
-test("a dropped .html file and an opened .txt file are read into the box", { timeout: 90_000 }, async () => {
+test("a dropped .html file and opened .txt and .md files are read into the box", { timeout: 90_000 }, async () => {
   const corpus = await corpusPage("broadsheet--orig-england-junior-doctors-strike");
   const { context, page, problems, warnings } = await openApp(app);
   try {
@@ -158,11 +175,24 @@ test("a dropped .html file and an opened .txt file are read into the box", { tim
     await page.locator(".input-notice", { hasText: "Opened “ferry.txt”." }).waitFor();
     await page.locator("#headline", { hasText: "Ferry strike halts island crossings" }).waitFor();
 
+    const markdown = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Open file…" }).click();
+    await (await markdown).setFiles({
+      name: "note.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from("# Ferry strike halts crossings\n\n\"We have offered a **fair** settlement,\" said [Gareth Lloyd](https://x.example).\n"),
+    });
+    await page.locator("#headline", { hasText: "Ferry strike halts crossings" }).waitFor();
+    assert.equal(
+      await ui(page).article.inputValue(),
+      "Ferry strike halts crossings\n\n\"We have offered a fair settlement,\" said Gareth Lloyd.",
+    );
+
     const refused = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Open file…" }).click();
     await (await refused).setFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
     await page.locator(".input-notice", { hasText: "“photo.png” is not a text file" }).waitFor();
-    await page.locator("#headline", { hasText: "Ferry strike halts island crossings" }).waitFor();
+    assert.equal((await page.locator("#headline").textContent()).trim(), "Ferry strike halts crossings", "the text stays");
     assertNoProblems(problems, warnings);
   } finally {
     await context.close();

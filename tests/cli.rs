@@ -69,3 +69,58 @@ fn help_documents_the_options() {
         assert!(help.contains(word), "{word} in help");
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))] // the CLI's HTML parser is native only
+#[test]
+fn an_html_page_is_read_as_the_app_reads_a_rich_paste() {
+    let dir = std::env::temp_dir().join(format!("factsheet-cli-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let html =
+        "<nav><a href=/>Home</a><a href=/world>World</a></nav><h1>Council votes to close the ferry terminal</h1>\
+                <p class=by>By Mara Lindqvist</p><script>alert(1)</script>\
+                <p>\"We cannot keep pouring money into it,\" said Mayor Ines Okafor on Monday.</p>\
+                <aside><h2>Most read</h2><ul><li>Storm warning for the coast</li></ul></aside>\
+                <footer>&copy; 2025 The Harbour Courier</footer>";
+    let path = dir.join("page.HTML");
+    std::fs::write(&path, html).expect("write page");
+    let file = path.to_str().expect("utf-8 path");
+
+    let text = run(&["--text", file], b"");
+    assert!(text.status.success());
+    let expected = factsheet::parser::page::html::from_html(html).text;
+    assert_eq!(String::from_utf8_lossy(&text.stdout), expected);
+    assert_eq!(
+        expected,
+        "Council votes to close the ferry terminal\n\nBy Mara Lindqvist\n\n\
+         \"We cannot keep pouring money into it,\" said Mayor Ines Okafor on Monday."
+    );
+
+    let from_file = run(&["--json", file], b"");
+    let from_stdin = run(&["--json", "--html"], html.as_bytes());
+    assert!(from_file.status.success() && from_stdin.status.success());
+    assert_eq!(from_file.stdout, from_stdin.stdout);
+    let v: serde_json::Value = serde_json::from_slice(&from_file.stdout).expect("stdout is JSON");
+    let same: serde_json::Value = serde_json::to_value(factsheet::parser::parse(&expected)).expect("breakdown as JSON");
+    assert_eq!(v, same);
+    assert_eq!(v["meta"]["headline"]["text"], "Council votes to close the ferry terminal");
+    assert_eq!(v["meta"]["byline"]["authors"][0], "Mara Lindqvist");
+    assert_eq!(v["quotes"][0]["speaker"], "Ines Okafor");
+}
+
+#[test]
+fn a_markdown_file_is_read_without_its_marks() {
+    let dir = std::env::temp_dir().join(format!("factsheet-cli-md-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("note.md");
+    std::fs::write(
+        &path,
+        "# Ferry strike\n\n\"We have offered a **fair** settlement,\" said [Gareth Lloyd](https://x.example).\n",
+    )
+    .expect("write note");
+    let out = run(&["--text", path.to_str().expect("utf-8 path")], b"");
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Ferry strike\n\n\"We have offered a fair settlement,\" said Gareth Lloyd."
+    );
+}

@@ -24,15 +24,16 @@ and prints its quotes (with speakers and parties), parties, facts, figures and d
 
 A web page saved as HTML (FILE ending in .html or .htm, or --html) is read as a
 browser shows it: menus, sidebars, captions and footers left out, the rest as
-text. A pasted page in plain text needs nothing special: page furniture (menus,
-share buttons, READ MORE links, footers) is recognised and set aside.
+text. A Markdown file (.md) is read without its marks. A page pasted as plain
+text needs nothing special: its furniture (menus, share buttons, READ MORE
+links, footers) is recognised and set aside.
 
 OPTIONS:
     --json      print the whole breakdown as JSON (schema: docs/schema.md)
     --pretty    with --json, indent the JSON
     --html      read the input as HTML (the default for .html and .htm files)
-    --text      print the text that is analysed (the text of an HTML page),
-                which the breakdown's byte offsets refer to
+    --text      print the text that is analysed (of an HTML page or a Markdown
+                file), which the breakdown's byte offsets refer to
     -h, --help  print this help
     -V, --version  print the version
 
@@ -46,12 +47,15 @@ struct Options {
     json: bool,
     pretty: bool,
     html: bool,
+    /// A Markdown file (.md): read without its marks, as the app opens one.
+    markdown: bool,
     text: bool,
     file: Option<String>,
 }
 
 fn parse_args() -> Result<Option<Options>, String> {
-    let mut opts = Options { debug: false, json: false, pretty: false, html: false, text: false, file: None };
+    let mut opts =
+        Options { debug: false, json: false, pretty: false, html: false, markdown: false, text: false, file: None };
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => opts.json = true,
@@ -81,6 +85,7 @@ fn parse_args() -> Result<Option<Options>, String> {
     if ext.is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")) {
         opts.html = true;
     }
+    opts.markdown = ext.is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
     Ok(Some(opts))
 }
 
@@ -125,6 +130,7 @@ fn main() -> ExitCode {
     };
     let text = match read_input(opts.file.as_deref()) {
         Ok(t) if opts.html => page_text(&t),
+        Ok(t) if opts.markdown => Ok(parser::page::markdown::to_text(&t)),
         other => other,
     };
     let text = match text {

@@ -13,6 +13,7 @@ use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{DomParser, Node, SupportedType};
 
 use crate::parser::page::html::{element, keep_text_attributes, Element, PageText, TextBuilder};
+use crate::parser::page::markdown;
 use crate::sheet::page::{file_kind, shared, FileKind, Shared, MAX_FILE_BYTES};
 
 /// The text of a page's HTML, as the CLI's `--html` builds it. The markup
@@ -140,7 +141,8 @@ fn opened(name: String, kind: FileKind, content: String) -> Opened {
             Some(page) => Opened::Text { name, text: page.text, left_out: page.left_out },
             None => Opened::Refused(format!("“{name}” could not be read as a web page.")),
         },
-        FileKind::Markdown | FileKind::Text => Opened::Text { name, text: content, left_out: 0 },
+        FileKind::Markdown => Opened::Text { name, text: markdown::to_text(&content), left_out: 0 },
+        FileKind::Text => Opened::Text { name, text: content, left_out: 0 },
     }
 }
 

@@ -31,6 +31,7 @@
 
 mod byline;
 pub mod html;
+pub mod markdown;
 mod phrases;
 
 use super::dates;
