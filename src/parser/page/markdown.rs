@@ -4,8 +4,9 @@
 //!
 //! Not a Markdown renderer (nothing here makes HTML): the app opens `.md`
 //! files as article text and only needs the marks out of the way. A crate
-//! such as pulldown-cmark does the full job but costs more wasm than the whole
-//! of this feature; this covers the marks articles and notes use.
+//! such as pulldown-cmark does the full job, but measured in the app it added
+//! 64 KB of gzipped wasm (its HTML entity and Unicode tables), more than the
+//! whole of this feature; this covers the marks articles and notes use.
 
 /// The reading text of the Markdown `md`.
 pub fn to_text(md: &str) -> String {
