@@ -91,7 +91,7 @@ const LONGEST_FURNITURE: usize = 50;
 /// Longest alt text or pull quote (words).
 const MAX_REPEAT_WORDS: usize = 60;
 /// How far from a pull quote the article gives its words again (lines).
-const REPEAT_LINES: usize = 80;
+const REPEAT_LINES: usize = 40;
 /// How far above the article its headline may be (lines).
 const HEAD_LINES: usize = 30;
 
@@ -197,8 +197,13 @@ impl Layout {
     pub fn read(text: &str, spans: &[Span], forced: &[String]) -> Layout {
         let phrases = Phrases::get();
         let mut lines: Vec<Line> = spans.iter().map(|&s| Line::read(text, s, phrases, forced)).collect();
-        mark_repeats(text, spans, &mut lines);
-        let evidence = lines.iter().filter(|l| l.evidence.is_some()).count();
+        mark_alt_texts(text, spans, &mut lines);
+        let mut evidence = lines.iter().filter(|l| l.evidence.is_some()).count();
+        if evidence >= PAGE_EVIDENCE {
+            // Only a page repeats the article's words as a pull quote.
+            mark_pull_quotes(text, spans, &mut lines);
+            evidence = lines.iter().filter(|l| l.evidence.is_some()).count();
+        }
         let mut layout = Layout { roles: vec![LineRole::Article; lines.len()], ..Layout::default() };
         if evidence >= PAGE_EVIDENCE && layout.lay_out_page(text, spans, &lines) {
             layout.page = true;
@@ -389,26 +394,43 @@ fn headline_above(lines: &[Line], anchor: usize) -> Option<usize> {
     best.filter(|&(score, _)| score > -3).map(|(_, i)| i)
 }
 
-/// Marks lines that repeat another one: a photo's alt text just above its
-/// credited caption, and pull quotes (a quote alone on its line that the
-/// article gives again).
-fn mark_repeats(text: &str, spans: &[Span], lines: &mut [Line]) {
-    let line = |k: usize| spans[k].of(text);
+/// Marks a photo's alt text: a line that its credited caption, just below,
+/// repeats.
+fn mark_alt_texts(text: &str, spans: &[Span], lines: &mut [Line]) {
     for i in 0..lines.len() {
         if lines[i].evidence.is_some() || lines[i].words < 4 || lines[i].words > MAX_REPEAT_WORDS {
             continue;
         }
-        let own = line(i).trim_end_matches(['.', ' ']);
-        let alt_text = (i + 1..lines.len().min(i + 3))
-            .any(|j| lines[j].evidence == Some(Kind::Caption) && line(j).starts_with(own));
-        let pull_quote = pull_quote_text(line(i)).is_some_and(|inner| {
-            let inner = inner.trim().trim_end_matches(['.', ',', ' ']);
-            // The lines around it are one stretch of the text on each side.
-            let before = text.get(spans[i.saturating_sub(REPEAT_LINES)].start..spans[i].start).unwrap_or("");
-            let after = text.get(spans[i].end..spans[(i + REPEAT_LINES).min(lines.len() - 1)].end).unwrap_or("");
-            inner.split_whitespace().count() >= 5 && (before.contains(inner) || after.contains(inner))
-        });
-        if alt_text || pull_quote {
+        let own = spans[i].of(text).trim_end_matches(['.', ' ']);
+        if (i + 1..lines.len().min(i + 3))
+            .any(|j| lines[j].evidence == Some(Kind::Caption) && spans[j].of(text).starts_with(own))
+        {
+            lines[i].evidence = Some(Kind::Repeat);
+        }
+    }
+}
+
+/// Marks pull quotes: a quote alone on its line whose words the article
+/// gives again nearby (compared folded: case, curly or straight apostrophes).
+fn mark_pull_quotes(text: &str, spans: &[Span], lines: &mut [Line]) {
+    // Folded lines, made when first needed.
+    let mut folded: Vec<Option<String>> = vec![None; spans.len()];
+    for i in 0..lines.len() {
+        if lines[i].evidence.is_some() || lines[i].words < 5 || lines[i].words > MAX_REPEAT_WORDS {
+            continue;
+        }
+        let Some(inner) = pull_quote_text(spans[i].of(text)).map(fold) else { continue };
+        let inner = inner.trim().trim_end_matches(['.', ',', ' ']);
+        let near = i.saturating_sub(REPEAT_LINES)..lines.len().min(i + REPEAT_LINES);
+        let mut repeated = false;
+        for j in near.filter(|&j| j != i) {
+            let line = folded[j].get_or_insert_with(|| fold(spans[j].of(text)));
+            if line.contains(inner) {
+                repeated = true;
+                break;
+            }
+        }
+        if repeated {
             lines[i].evidence = Some(Kind::Repeat);
         }
     }
