@@ -36,7 +36,6 @@ pub enum InputNotice {
 pub fn ArticleInput(textarea: NodeRef<Textarea>, notice: RwSignal<Option<InputNotice>>) -> impl IntoView {
     let sheet = use_sheet();
     let analyser = use_context::<Analyser>().expect("Analyser is provided by App");
-    let file_input = NodeRef::<Input>::new();
     let dropping = RwSignal::new(false);
     let status = move || {
         if sheet.pending.get() {
@@ -46,23 +45,6 @@ pub fn ArticleInput(textarea: NodeRef<Textarea>, notice: RwSignal<Option<InputNo
         } else {
             "Empty".to_string()
         }
-    };
-    let clear = move |_| {
-        notice.set(None);
-        analyser.load("");
-        sheet.clear_filters();
-        if let Some(t) = textarea.get_untracked() {
-            let _ = t.focus();
-        }
-    };
-    let open = move |file: web_sys::File| {
-        page_input::read_file(file, move |opened| match opened {
-            Opened::Text { name, text, left_out } => {
-                analyser.load(&text);
-                notice.set(Some(InputNotice::Said(opened_message(&name, left_out))));
-            }
-            Opened::Refused(why) => notice.set(Some(InputNotice::Said(why))),
-        });
     };
     let on_paste = move |ev: ev::ClipboardEvent| {
         let Some(data) = ev.clipboard_data() else { return };
@@ -86,7 +68,7 @@ pub fn ArticleInput(textarea: NodeRef<Textarea>, notice: RwSignal<Option<InputNo
         let file = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
         if let Some(file) = file {
             ev.prevent_default();
-            open(file);
+            open_file(analyser, notice, file);
         }
     };
     let on_drag_over = move |ev: ev::DragEvent| {
@@ -128,54 +110,85 @@ pub fn ArticleInput(textarea: NodeRef<Textarea>, notice: RwSignal<Option<InputNo
                 on:drop=on_drop
             ></textarea>
             <InputNoticeLine notice=notice textarea=textarea/>
-            <div class="input-actions">
-                <button
-                    type="button"
-                    class=move || if sheet.has_text.get() { "button" } else { "button button-primary" }
-                    on:click=move |_| {
-                        notice.set(None);
-                        analyser.load(SAMPLE)
-                    }
-                >
-                    "Try the sample article"
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| {
-                        if let Some(input) = file_input.get_untracked() {
-                            input.click();
-                        }
-                    }
-                >
-                    "Open file…"
-                </button>
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    node_ref=file_input
-                    tabindex="-1"
-                    aria-hidden="true"
-                    accept=".txt,.html,.htm,.md,.markdown,text/plain,text/html,text/markdown"
-                    on:change=move |_| {
-                        let Some(input) = file_input.get_untracked() else { return };
-                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                            open(file);
-                        }
-                        input.set_value("");
-                    }
-                />
-                <button
-                    type="button"
-                    class="button button-quiet"
-                    on:click=clear
-                    disabled=move || !sheet.has_text.get() && !sheet.pending.get()
-                >
-                    "Clear"
-                </button>
-            </div>
+            <InputActions notice=notice textarea=textarea/>
         </section>
     }
+}
+
+/// The buttons under the box: the sample, "Open file…" (a hidden file
+/// input does the choosing) and "Clear".
+#[component]
+fn InputActions(notice: RwSignal<Option<InputNotice>>, textarea: NodeRef<Textarea>) -> impl IntoView {
+    let sheet = use_sheet();
+    let analyser = use_context::<Analyser>().expect("Analyser is provided by App");
+    let file_input = NodeRef::<Input>::new();
+    let clear = move |_| {
+        notice.set(None);
+        analyser.load("");
+        sheet.clear_filters();
+        if let Some(t) = textarea.get_untracked() {
+            let _ = t.focus();
+        }
+    };
+    view! {
+        <div class="input-actions">
+            <button
+                type="button"
+                class=move || if sheet.has_text.get() { "button" } else { "button button-primary" }
+                on:click=move |_| {
+                    notice.set(None);
+                    analyser.load(SAMPLE)
+                }
+            >
+                "Try the sample article"
+            </button>
+            <button
+                type="button"
+                class="button"
+                on:click=move |_| {
+                    if let Some(input) = file_input.get_untracked() {
+                        input.click();
+                    }
+                }
+            >
+                "Open file…"
+            </button>
+            <input
+                type="file"
+                class="visually-hidden"
+                node_ref=file_input
+                tabindex="-1"
+                aria-hidden="true"
+                accept=".txt,.html,.htm,.md,.markdown,text/plain,text/html,text/markdown"
+                on:change=move |_| {
+                    let Some(input) = file_input.get_untracked() else { return };
+                    if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                        open_file(analyser, notice, file);
+                    }
+                    input.set_value("");
+                }
+            />
+            <button
+                type="button"
+                class="button button-quiet"
+                on:click=clear
+                disabled=move || !sheet.has_text.get() && !sheet.pending.get()
+            >
+                "Clear"
+            </button>
+        </div>
+    }
+}
+
+/// Reads an opened or dropped file into the box, saying what was done.
+fn open_file(analyser: Analyser, notice: RwSignal<Option<InputNotice>>, file: web_sys::File) {
+    page_input::read_file(file, move |opened| match opened {
+        Opened::Text { name, text, left_out } => {
+            analyser.load(&text);
+            notice.set(Some(InputNotice::Said(opened_message(&name, left_out))));
+        }
+        Opened::Refused(why) => notice.set(Some(InputNotice::Said(why))),
+    });
 }
 
 /// The notice under the box, with "Paste as plain text instead" after a

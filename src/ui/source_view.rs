@@ -45,37 +45,7 @@ pub fn SourceView() -> impl IntoView {
         limit.get().max(need).min(total())
     };
 
-    // Asked from the sheet: scroll the text to the item.
-    Effect::new(move |_| {
-        let Some(focus) = sheet.focus.get() else { return };
-        if focus.origin != Origin::Sheet {
-            return;
-        }
-        let id = focus.item.dom_id();
-        request_animation_frame(move || {
-            let Some(box_el) = container.get_untracked() else { return };
-            let selector = format!("[data-items~=\"{id}\"]");
-            let Ok(Some(target)) = box_el.query_selector(&selector) else { return };
-            if dom::scrolls_itself(&box_el) {
-                dom::scroll_within(&box_el, &target);
-            } else {
-                dom::scroll_to_center(&target);
-            }
-        });
-    });
-    // Picked in the text: on wide screens bring the sheet's item into view.
-    Effect::new(move |_| {
-        let Some(focus) = sheet.focus.get() else { return };
-        if focus.origin != Origin::Text || !dom::is_wide() {
-            return;
-        }
-        let id = focus.item.dom_id();
-        request_animation_frame(move || {
-            if let Some(el) = dom::by_id(&id) {
-                dom::scroll_to_nearest(&el);
-            }
-        });
-    });
+    scroll_to_focus(sheet, container);
 
     let pick = move || {
         let Some(offset) = dom::selection_start_offset() else { return };
@@ -93,24 +63,7 @@ pub fn SourceView() -> impl IntoView {
         model.track();
         let n = shown();
         let spot = spot();
-        model.with(|m| {
-            sheet.source.with(|text| {
-                sheet.kept.with_untracked(|kept| {
-                    rows_within(&m.blocks, n)
-                        .into_iter()
-                        .map(|row| match row {
-                            Row::Block(i) => source_block(sheet, m, text, i, spot, kept, open_runs),
-                            Row::Furniture { from, to } => {
-                                let lines = m.blocks[from..to]
-                                    .iter()
-                                    .map(|b| (b.span.start, b.span.of(text).trim().to_string()));
-                                view! { <FurnitureRun lines=lines.collect() open_runs=open_runs/> }.into_any()
-                            }
-                        })
-                        .collect_view()
-                })
-            })
-        })
+        model.with(|m| sheet.source.with(|text| source_rows(sheet, m, text, n, spot, open_runs)))
     };
 
     view! {
@@ -160,6 +113,66 @@ pub fn SourceView() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Keeps the item in focus in view: asked from the sheet, the source text
+/// scrolls to it; picked in the text, the sheet does (on wide screens).
+fn scroll_to_focus(sheet: Sheet, container: NodeRef<Div>) {
+    // Asked from the sheet: scroll the text to the item.
+    Effect::new(move |_| {
+        let Some(focus) = sheet.focus.get() else { return };
+        if focus.origin != Origin::Sheet {
+            return;
+        }
+        let id = focus.item.dom_id();
+        request_animation_frame(move || {
+            let Some(box_el) = container.get_untracked() else { return };
+            let selector = format!("[data-items~=\"{id}\"]");
+            let Ok(Some(target)) = box_el.query_selector(&selector) else { return };
+            if dom::scrolls_itself(&box_el) {
+                dom::scroll_within(&box_el, &target);
+            } else {
+                dom::scroll_to_center(&target);
+            }
+        });
+    });
+    // Picked in the text: on wide screens bring the sheet's item into view.
+    Effect::new(move |_| {
+        let Some(focus) = sheet.focus.get() else { return };
+        if focus.origin != Origin::Text || !dom::is_wide() {
+            return;
+        }
+        let id = focus.item.dom_id();
+        request_animation_frame(move || {
+            if let Some(el) = dom::by_id(&id) {
+                dom::scroll_to_nearest(&el);
+            }
+        });
+    });
+}
+
+/// The first `n` paragraphs of the article in the source view, with the runs
+/// of page furniture around and between them.
+fn source_rows(
+    sheet: Sheet,
+    m: &SourceModel,
+    text: &str,
+    n: usize,
+    spot: Option<(ItemRef, Span)>,
+    open_runs: RwSignal<Vec<usize>>,
+) -> impl IntoView {
+    sheet.kept.with_untracked(|kept| {
+        rows_within(&m.blocks, n)
+            .into_iter()
+            .map(|row| match row {
+                Row::Block(i) => source_block(sheet, m, text, i, spot, kept, open_runs),
+                Row::Furniture { from, to } => {
+                    let lines = m.blocks[from..to].iter().map(|b| (b.span.start, b.span.of(text).trim().to_string()));
+                    view! { <FurnitureRun lines=lines.collect() open_runs=open_runs/> }.into_any()
+                }
+            })
+            .collect_view()
+    })
 }
 
 /// One paragraph (or piece of a long one) of the source text, cut into
