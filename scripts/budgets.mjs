@@ -14,12 +14,23 @@
 // counted once. Hosts send these compressed; `gzip -9` (the same measure as
 // scripts/build.sh prints) stands for that, brotli is smaller still.
 // Writes target/budgets.json and prints a table.
+//
+// Also checks that neither wasm holds a native-only crate: the CLI reads HTML
+// with scraper/html5ever, the app with the browser's DOMParser. Read from
+// rustc's output for the `wasm` profile (before wasm-bindgen and wasm-opt,
+// which drop the names), where every function keeps its crate's name.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 
 const KB = 1000;
+/** Crates only the native CLI may use (Cargo.toml: not on wasm32). */
+const NATIVE_ONLY = ["scraper", "html5ever", "markup5ever", "ego_tree"];
+/** rustc's wasms of the app (Trunk builds them with the cargo profile `wasm`). */
+const RUSTC_WASMS = ["factsheet-web", "factsheet-parser"].map((bin) =>
+  path.join(fileURLToPath(new URL("..", import.meta.url)), "target", "wasm32-unknown-unknown", "wasm", `${bin}.wasm`),
+);
 const BUDGETS = { uiWasmGzip: 400 * KB, parserWasmGzip: 250 * KB, firstLoadGzip: 650 * KB };
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -66,6 +77,18 @@ const checks = [
   { name: "first load (gzip)", bytes: total.gzip, budget: BUDGETS.firstLoadGzip },
 ];
 let failed = false;
+for (const file of RUSTC_WASMS) {
+  const bytes = await readFile(file).catch(() => null);
+  if (!bytes) {
+    console.error(`budgets: ${path.relative(ROOT, file)} is missing (build with scripts/build.sh first)`);
+    failed = true;
+    continue;
+  }
+  // Mangled Rust names hold each path segment as <length><name>, e.g. "7scraper".
+  const found = NATIVE_ONLY.filter((crate) => bytes.includes(`${crate.length}${crate}`));
+  failed ||= found.length > 0;
+  console.log(`budgets: ${found.length ? "OVER" : "ok  "} ${path.basename(file)} holds no native-only crate${found.length ? `: found ${found.join(", ")}` : ""}`);
+}
 for (const c of checks) {
   const ok = c.bytes <= c.budget;
   failed ||= !ok;

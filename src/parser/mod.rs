@@ -24,6 +24,7 @@ mod lexer;
 mod lexicon;
 mod mentions;
 mod model;
+pub mod page;
 mod quotes;
 mod sentences;
 
@@ -38,7 +39,12 @@ use doc::Doc;
 /// Never panics; any input, however odd, gives a breakdown (possibly empty)
 /// whose spans all lie on `char` boundaries inside `text`.
 pub fn parse(text: &str) -> Breakdown {
-    let doc = Doc::build(text);
+    parse_with(text, &Options::default())
+}
+
+/// [`parse`], with what the reader said about the text (see [`Options`]).
+pub fn parse_with(text: &str, options: &Options) -> Breakdown {
+    let doc = Doc::build(text, &options.article_lines);
     let ents = mentions::find(&doc);
     let attr = attribution::attribute(&doc, &ents);
     assemble(&doc, &ents, &attr)
@@ -121,7 +127,7 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
             cue: sp.map(|s| s.cue),
             attribution: r.how,
             sentence: q.sent,
-            paragraph: q.para,
+            paragraph: doc.line_of_para[q.para],
             continues: q.span.continues,
         });
     }
@@ -204,25 +210,15 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
                 dates,
                 quotes: f.quotes,
                 sentence: f.sentence,
-                paragraph: doc.sents[f.sentence].para,
+                paragraph: doc.line_of_para[doc.sents[f.sentence].para],
             }
         })
         .collect();
 
-    let paragraphs: Vec<Paragraph> = {
-        let mut out = Vec::with_capacity(doc.paras.len());
-        let mut s = 0;
-        for (pi, p) in doc.paras.iter().enumerate() {
-            let first = s;
-            while s < doc.sents.len() && doc.sents[s].para == pi {
-                s += 1;
-            }
-            out.push(Paragraph { span: p.span, role: p.role, sentences: Span::new(first, s) });
-        }
-        out
-    };
-    let sentences: Vec<Sentence> =
-        (0..doc.sents.len()).map(|s| Sentence { span: doc.sentence_span(s), paragraph: doc.sents[s].para }).collect();
+    let paragraphs = paragraphs_of(doc);
+    let sentences: Vec<Sentence> = (0..doc.sents.len())
+        .map(|s| Sentence { span: doc.sentence_span(s), paragraph: doc.line_of_para[doc.sents[s].para] })
+        .collect();
 
     let mut notices = Vec::new();
     if text.trim().is_empty() {
@@ -266,6 +262,46 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
         dates: dates_all,
         notices,
     }
+}
+
+/// Every line of the text as a paragraph: the article's with their roles and
+/// sentences, the byline and page furniture with none.
+fn paragraphs_of(doc: &Doc) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = doc
+        .lines
+        .iter()
+        .zip(&doc.layout.roles)
+        .map(|(&span, role)| Paragraph {
+            span,
+            role: match role {
+                page::LineRole::Byline => ParagraphRole::Byline,
+                page::LineRole::Headline => ParagraphRole::Headline,
+                page::LineRole::Timestamp => ParagraphRole::Timestamp,
+                page::LineRole::Article | page::LineRole::Furniture => ParagraphRole::Furniture,
+            },
+            sentences: Span::new(0, 0),
+        })
+        .collect();
+    let mut s = 0;
+    for (pi, p) in doc.paras.iter().enumerate() {
+        let first = s;
+        while s < doc.sents.len() && doc.sents[s].para == pi {
+            s += 1;
+        }
+        if let Some(slot) = out.get_mut(doc.line_of_para[pi]) {
+            *slot = Paragraph { span: p.span, role: p.role, sentences: Span::new(first, s) };
+        }
+    }
+    // Lines without sentences point at where the next sentence starts.
+    let mut next = doc.sents.len();
+    for p in out.iter_mut().rev() {
+        if p.sentences.is_empty() {
+            p.sentences = Span::new(next, next);
+        } else {
+            next = p.sentences.start;
+        }
+    }
+    out
 }
 
 /// Country and body names read with "the" in running text ("the United States").
@@ -314,7 +350,7 @@ fn party_label(parties: &[usize], ents: &mentions::Entities) -> Option<String> {
 #[doc(hidden)]
 pub fn debug_dump(text: &str) -> String {
     use std::fmt::Write as _;
-    let doc = Doc::build(text);
+    let doc = Doc::build(text, &[]);
     let ents = mentions::find(&doc);
     let attr = attribution::attribute(&doc, &ents);
     let mut out = String::new();

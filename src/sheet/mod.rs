@@ -11,6 +11,8 @@
 //! * [`emphasis`]: figures, dates, quotes and search hits set off inside an item.
 //! * [`segments`]: text cut into highlighted pieces from overlapping spans.
 //! * [`source`]: the source view's blocks and marks, the item at an offset.
+//! * [`page`]: pasted web pages: furniture runs, lines kept as article text,
+//!   opened files and shared text.
 //! * [`export`]: the fact sheet as Markdown, the breakdown as JSON.
 //! * [`format`]: counts, dates and labels for people.
 
@@ -20,6 +22,7 @@ pub mod export;
 pub mod filter;
 pub mod format;
 pub mod notes;
+pub mod page;
 pub mod quotes;
 pub mod search;
 pub mod segments;

@@ -1,8 +1,10 @@
 //! From the article box to the sheet: every edit is sent to the parser (in its
-//! Web Worker, see [`parser`](super::parser)); the latest text wins
-//! ([`Queue`]); the answer sets the analysed text and its breakdown together.
-//! Typing never waits for the parser, and "Analysing…" shows only when an
-//! answer takes longer than [`SLOW_MS`].
+//! Web Worker, see [`parser`](super::parser)) with the lines of the text the
+//! reader keeps as article text ([`kept_lines`](super::kept_lines)), and so is
+//! every change of those lines; the latest input wins ([`Queue`]); the answer
+//! sets the analysed text, its kept lines and its breakdown together. Typing
+//! never waits for the parser, and "Analysing…" shows only when an answer
+//! takes longer than [`SLOW_MS`].
 
 use std::time::Duration;
 
@@ -11,11 +13,12 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
 
 use super::dom;
+use super::kept_lines;
 use super::notes::Notes;
 use super::parser::Parser;
 use super::state::Sheet;
-use crate::parser::Breakdown;
-use crate::sheet::analysis::{Outcome, Queue, Request};
+use crate::parser::{Breakdown, Options};
+use crate::sheet::analysis::{Input, Outcome, Queue, Request};
 use crate::sheet::{analysis_delay, FOLD_CHARS};
 
 /// Performance marks around one analysis (read by the e2e benchmark):
@@ -54,6 +57,9 @@ pub struct Analyser {
     /// Turns "Analysing…" on when an answer is slow to come.
     slow: StoredValue<Option<TimeoutHandle>>,
     queue: StoredValue<Queue>,
+    /// The lines the reader keeps as article text in the box's text, as
+    /// last sent to the parser (the sheet's `kept` follows with its answer).
+    kept: StoredValue<Vec<String>>,
     parser: StoredValue<Option<Parser>, LocalStorage>,
     /// The parser runs on the page (its worker failed).
     on_page: StoredValue<bool>,
@@ -75,6 +81,7 @@ impl Analyser {
             typing: StoredValue::new(None),
             slow: StoredValue::new(None),
             queue: StoredValue::new(Queue::new()),
+            kept: StoredValue::new(Vec::new()),
             parser: StoredValue::new_local(None),
             on_page: StoredValue::new(false),
         };
@@ -137,33 +144,54 @@ impl Analyser {
         }
     }
 
-    /// Sends what the box holds now (unless the sheet already shows it).
+    /// The lines kept as article text in the text the parser works on now.
+    pub fn kept(&self) -> Vec<String> {
+        self.kept.get_value()
+    }
+
+    /// The reader keeps `lines` as article text (brought back from the page
+    /// furniture, or hidden again): the text is analysed again with them.
+    pub fn keep(&self, lines: Vec<String>) {
+        self.kept.set_value(lines);
+        self.stop_typing_pause();
+        self.waiting();
+        self.submit();
+    }
+
+    /// Sends what the box holds now, with its kept lines (unless the sheet
+    /// already shows them).
     fn submit(&self) {
         self.typing.set_value(None);
         // The box's value as a JS string, and as a Rust one for the queue and the sheet.
         let value = self.textarea.get_untracked().and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok());
         let text = value.as_ref().and_then(JsValue::as_string).unwrap_or_default();
+        // The lines kept in this text: remembered for it, or carried over from before the edit.
+        let kept = self.kept.with_value(|current| kept_lines::kept_for(&text, current));
+        self.kept.set_value(kept.clone());
         let idle = !self.queue.with_value(Queue::is_busy);
-        if idle && self.sheet.source.with_untracked(|s| *s == text) {
-            // The sheet already shows it.
+        let shown = self.sheet.source.with_untracked(|s| *s == text) && self.sheet.kept.with_untracked(|k| *k == kept);
+        if idle && shown {
             self.caught_up();
             mark_rendered();
             return;
         }
-        if let Some(request) = self.queue.try_update_value(|q| q.submit(text)).flatten() {
-            self.parser.with_value(|p| match (p, &value) {
-                (Some(p), Some(js)) => p.send_js(request.id, js),
-                (Some(p), None) => p.send(&request),
-                (None, _) => {}
-            });
+        if let Some(request) = self.queue.try_update_value(|q| q.submit(Input::new(text, kept))).flatten() {
+            self.send(&request, value.as_ref());
         }
     }
 
-    fn send(&self, request: &Request) {
-        self.parser.with_value(|p| {
-            if let Some(p) = p {
-                p.send(request);
-            }
+    /// Sends `request` to the parser; `js_text` is its text as the JS string
+    /// it came from (the box's value), which spares converting 1 MB back.
+    fn send(&self, request: &Request, js_text: Option<&JsValue>) {
+        let options = Options { article_lines: request.input.kept.clone() };
+        let options = match crate::wire::encode_options(&options) {
+            Ok(bytes) => bytes,
+            Err(error) => return self.answered(request.id, Err(error.to_string())),
+        };
+        self.parser.with_value(|p| match (p, js_text) {
+            (Some(p), Some(js)) => p.send_js(request.id, js, options),
+            (Some(p), None) => p.send(request.id, &request.input.text, options),
+            (None, _) => {}
         });
     }
 
@@ -223,8 +251,8 @@ impl Analyser {
         let outcome = self.queue.try_update_value(|q| q.answered(id)).unwrap_or(Outcome::Ignore);
         match outcome {
             Outcome::Ignore => {}
-            Outcome::Send(request) => self.send(&request),
-            Outcome::Show(text) => {
+            Outcome::Send(request) => self.send(&request, None),
+            Outcome::Show(input) => {
                 dom::mark("factsheet:decode-start");
                 let split = answer.as_ref().is_ok_and(|bytes| bytes.len() >= SPLIT_BYTES);
                 let read = answer.and_then(|bytes| crate::wire::decode(&bytes).map_err(|e| e.to_string()));
@@ -237,13 +265,13 @@ impl Analyser {
                             move || {
                                 // Unless a newer text went to the parser meanwhile.
                                 if !this.queue.with_value(Queue::is_busy) {
-                                    this.show(text, breakdown, true);
+                                    this.show(input, breakdown, true);
                                 }
                             },
                             Duration::ZERO,
                         );
                     }
-                    Ok(breakdown) => self.show(text, breakdown, false),
+                    Ok(breakdown) => self.show(input, breakdown, false),
                     Err(error) => {
                         leptos::logging::warn!("Factsheet: the text could not be analysed: {error}");
                         self.sheet.analysis_notice.set(Some(format!("This text could not be analysed: {error}.")));
@@ -254,18 +282,22 @@ impl Analyser {
         }
     }
 
-    /// Sets the analysed text and its breakdown: the sheet follows. After a
-    /// large answer (`split`) the sheet comes in four tasks, so that none
-    /// holds the page for long: its top (header, parties, quotes), the other
-    /// panels, the source text, then the notes take in the new text.
-    fn show(&self, text: String, breakdown: Breakdown, split: bool) {
+    /// Sets the analysed text, its kept lines and its breakdown: the sheet
+    /// follows. After a large answer (`split`) the sheet comes in four tasks,
+    /// so that none holds the page for long: its top (header, parties,
+    /// quotes), the other panels, the source text, then the notes take in
+    /// the new text.
+    fn show(&self, input: Input, breakdown: Breakdown, split: bool) {
         let sheet = self.sheet;
         sheet.focus.set(None);
         if split {
             sheet.rest_shown.set(false);
             sheet.source_shown.set(false);
         }
-        sheet.source.set(text);
+        sheet.source.set(input.text);
+        if sheet.kept.with_untracked(|k| *k != input.kept) {
+            sheet.kept.set(input.kept);
+        }
         sheet.breakdown.set(breakdown);
         if sheet.analysis_notice.with_untracked(Option::is_some) {
             // A failure shown earlier is over; the notice of parsing on the page stays.

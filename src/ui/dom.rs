@@ -245,6 +245,13 @@ pub fn read_file(input: &web_sys::HtmlInputElement, done: impl FnOnce(Option<Str
     fail.forget();
 }
 
+/// Whether the event happened on a button (or inside one).
+pub fn on_button(ev: &web_sys::MouseEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.closest("button").ok().flatten().is_some())
+}
+
 /// The value of a text box (`<textarea>` or `<input>`), "" for anything else.
 pub fn value_of(el: &web_sys::Element) -> String {
     if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {

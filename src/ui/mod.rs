@@ -1,17 +1,18 @@
 //! The browser app: Leptos, client-side rendered, built by Trunk (wasm32 only).
 //!
-//! State flows one way (see [`state`]): the analysed text lives in one signal,
-//! the parser's `Breakdown` is a `Memo` derived from it, the party filter,
-//! search, quote order and focused item are a few more signals, and every
-//! panel reads memos derived from those. The view-model logic lives in
+//! State flows one way (see [`state`]): the analysed text, the lines of it
+//! the reader keeps as article text and the parser's `Breakdown` of them are
+//! set together; the party filter, search, quote order and focused item are
+//! a few more signals, and every panel reads memos derived from those. The view-model logic lives in
 //! `crate::sheet` (plain Rust, unit-tested natively); the components here
 //! only lay it out, one file per panel, and never render text as HTML.
 //!
 //! The parser runs in a Web Worker with its own wasm ([`parser`]): this wasm
 //! does not contain it. Typing never waits for it: an input event sends the
-//! text (at once for a paste or an article, after a pause when typing in a
-//! very long text), the latest text wins and the answer sets the analysed
-//! text and its breakdown ([`analyser`]). Long lists render a page at a time.
+//! text and its kept lines (at once for a paste or an article, after a pause
+//! when typing in a very long text; again when the reader keeps or hides a
+//! line), the latest wins and the answer sets the analysed text and its
+//! breakdown ([`analyser`]). Long lists render a page at a time.
 
 mod analyser;
 mod article_input;
@@ -21,9 +22,11 @@ mod empty;
 mod facts;
 mod figures;
 mod header;
+mod kept_lines;
 mod notes;
 mod notes_dom;
 mod notes_panel;
+mod page_input;
 mod parser;
 mod parties;
 mod quotes;
@@ -35,9 +38,10 @@ mod toolbar;
 
 use leptos::prelude::*;
 
+use crate::sheet::page::Shared;
 use analyser::Analyser;
 
-use article_input::ArticleInput;
+use article_input::{ArticleInput, InputNotice};
 use empty::{NothingFound, Onboarding};
 use facts::{CommentaryPanel, FactsPanel};
 use figures::FiguresPanel;
@@ -62,6 +66,14 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
+/// What the page says when the share sheet sent only a link.
+fn link_message(url: &str) -> String {
+    format!(
+        "Factsheet received a link ({url}) but reads nothing from the web: \
+         open the page, select all, copy, and paste it here."
+    )
+}
+
 /// The whole page: header, the article box, the fact sheet beside it and the
 /// marked-up source text.
 #[component]
@@ -75,10 +87,16 @@ pub fn App() -> impl IntoView {
     provide_context(analyser);
     notes.set_loader(move |text| analyser.load(text));
     let has_text = sheet.has_text;
-    // The article open before the reload, back in the box once it is on screen.
-    Effect::new(move |_| {
-        if let Some(text) = notes.take_restore() {
-            analyser.load(&text);
+    // Text shared from another app (the manifest's share target), else the
+    // article open before the reload, in the box once it is on screen.
+    let input_notice = RwSignal::new(None::<InputNotice>);
+    Effect::new(move |_| match page_input::take_shared() {
+        Some(Shared::Text(text)) => analyser.load(&text),
+        Some(Shared::Link(url)) => input_notice.set(Some(InputNotice::Said(link_message(&url)))),
+        None => {
+            if let Some(text) = notes.take_restore() {
+                analyser.load(&text);
+            }
         }
     });
 
@@ -107,7 +125,7 @@ pub fn App() -> impl IntoView {
             <SiteHeader/>
             <StorageStatus/>
             <main class="workspace" class:has-text=move || has_text.get()>
-                <ArticleInput textarea=analyser.textarea/>
+                <ArticleInput textarea=analyser.textarea notice=input_notice/>
                 <LibraryPanel/>
                 // A click on an item (not on one of its buttons) shows it in the text too.
                 <div

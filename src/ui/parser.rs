@@ -5,8 +5,6 @@
 
 use leptos::wasm_bindgen::prelude::*;
 
-use crate::sheet::analysis::Request;
-
 #[wasm_bindgen(module = "/src/ui/parser_link.js")]
 extern "C" {
     type ParserLink;
@@ -15,10 +13,10 @@ extern "C" {
     fn new(on_answer: &OnAnswer, on_error: &OnError, on_fallback: &OnFallback) -> ParserLink;
 
     #[wasm_bindgen(method)]
-    fn send(this: &ParserLink, id: u32, text: &str);
+    fn send(this: &ParserLink, id: u32, text: &str, options: Vec<u8>);
 
     #[wasm_bindgen(method, js_name = send)]
-    fn send_js(this: &ParserLink, id: u32, text: &JsValue);
+    fn send_js(this: &ParserLink, id: u32, text: &JsValue, options: Vec<u8>);
 }
 
 type OnAnswer = Closure<dyn FnMut(u32, Vec<u8>)>;
@@ -45,13 +43,15 @@ impl Parser {
         Parser { link, _callbacks: callbacks }
     }
 
-    pub fn send(&self, request: &Request) {
-        self.link.send(request.id, &request.text);
+    /// Analyses `text` as request `id`, with the parse options of
+    /// [`crate::wire::encode_options`] (copied out of this wasm's memory).
+    pub fn send(&self, id: u32, text: &str, options: Vec<u8>) {
+        self.link.send(id, text, options);
     }
 
     /// [`send`](Self::send) with the text as the JS string it came from (the
     /// box's value), which spares converting 1 MB back from Rust.
-    pub fn send_js(&self, id: u32, text: &JsValue) {
-        self.link.send_js(id, text);
+    pub fn send_js(&self, id: u32, text: &JsValue, options: Vec<u8>) {
+        self.link.send_js(id, text, options);
     }
 }

@@ -25,7 +25,7 @@ export class ParserLink {
     this.onAnswer = onAnswer;
     this.onError = onError;
     this.onFallback = onFallback;
-    /** The request sent and not answered yet: { id, text }. */
+    /** The request sent and not answered yet: { id, text, options }. */
     this.inFlight = null;
     /** Once on the page: a promise of the parser's `analyse`. */
     this.local = null;
@@ -46,11 +46,14 @@ export class ParserLink {
     }
   }
 
-  /** Analyses `text` as request `id`. */
-  send(id, text) {
-    this.inFlight = { id, text };
+  /**
+   * Analyses `text` as request `id`, with `options`: the parse options as
+   * bytes (src/wire.rs: the lines the reader keeps as article text).
+   */
+  send(id, text, options) {
+    this.inFlight = { id, text, options };
     if (this.worker) {
-      this.worker.postMessage({ id, text });
+      this.worker.postMessage({ id, text, options });
       clearTimeout(this.watchdog);
       this.watchdog = setTimeout(() => this.fail("the worker stopped answering"), patience(text));
     } else if (this.local) {
@@ -103,7 +106,7 @@ export class ParserLink {
     this.inFlight = null;
     try {
       const start = performance.now();
-      const bytes = analyse(request.text);
+      const bytes = analyse(request.text, request.options);
       this.deliver(request.id, bytes, performance.now() - start);
     } catch (err) {
       this.onError(request.id, String(err?.message ?? err));

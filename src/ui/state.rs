@@ -42,6 +42,9 @@ pub struct Sheet {
     /// The parser's breakdown of `source`, set with it when the parser (in
     /// its worker) answers: every panel derives from these two.
     pub breakdown: RwSignal<Breakdown>,
+    /// Lines of `source` the reader keeps as article text (not page
+    /// furniture): those `breakdown` was parsed with.
+    pub kept: RwSignal<Vec<String>>,
     /// True while an edit waits for its sheet.
     pub pending: RwSignal<bool>,
     /// True once that wait is long enough to say "Analysing…".
@@ -76,6 +79,7 @@ impl Sheet {
     pub fn new() -> Sheet {
         let source = RwSignal::new(String::new());
         let breakdown = RwSignal::new(Breakdown::default());
+        let kept = RwSignal::new(Vec::<String>::new());
         let parties = RwSignal::new(Vec::<String>::new());
         let query = RwSignal::new(String::new());
         let filter = Memo::new(move |_| breakdown.with(|b| parties.with(|p| query.with(|q| Filter::new(b, p, q)))));
@@ -90,6 +94,7 @@ impl Sheet {
         let has_text = Memo::new(move |_| source.with(|t| !t.trim().is_empty()));
         Sheet {
             source,
+            kept,
             breakdown,
             pending: RwSignal::new(false),
             slow: RwSignal::new(false),
@@ -116,6 +121,7 @@ impl Sheet {
     /// miss a change of its direct source checked later. Checking the
     /// upstream sources first avoids that.
     pub fn track_input(&self) {
+        self.kept.track();
         self.breakdown.track();
         self.source.track();
         self.filter.track();

@@ -18,6 +18,8 @@ use serde_json::Value;
 
 use factsheet::parser::{self, Breakdown};
 
+use super::Format;
+
 /// What one input gave: the text to print, and whether it was an error.
 pub struct Answer {
     pub text: String,
@@ -106,8 +108,9 @@ fn json_line(value: &impl Serialize) -> String {
     serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\":\"cannot encode the answer: {e}\"}}"))
 }
 
-/// The answer to one line of JSON Lines input (`number` counts from 1).
-pub fn jsonl_answer(number: usize, line: &[u8]) -> Answer {
+/// The answer to one line of JSON Lines input (`number` counts from 1),
+/// its text read as `format` (`--html`: each text is a web page).
+pub fn jsonl_answer(number: usize, line: &[u8], format: Format) -> Answer {
     let value: Result<Value, String> = std::str::from_utf8(line)
         .map_err(|e| format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to()))
         .and_then(|s| serde_json::from_str(s).map_err(|e| format!("not JSON: {e}")));
@@ -115,7 +118,7 @@ pub fn jsonl_answer(number: usize, line: &[u8]) -> Answer {
         Ok(Value::Object(mut object)) => {
             let id = object.remove("id").unwrap_or(Value::Null);
             match object.remove("text") {
-                Some(Value::String(text)) => (id, Ok(text)),
+                Some(Value::String(text)) => (id, format.article_text(text)),
                 Some(_) => (id, Err("\"text\" is not a string".to_string())),
                 None => (id, Err("no \"text\" field".to_string())),
             }
@@ -223,7 +226,7 @@ mod tests {
 
     #[test]
     fn a_line_keeps_its_id_and_a_bad_line_says_what_is_wrong() {
-        let ok = jsonl_answer(1, br#"{"id": 7, "text": "\"Yes,\" Ann Lee said."}"#);
+        let ok = jsonl_answer(1, br#"{"id": 7, "text": "\"Yes,\" Ann Lee said."}"#, Format::Text);
         assert!(!ok.failed);
         let v: Value = serde_json::from_str(&ok.text).expect("JSON line");
         assert_eq!(v["id"], 7);
@@ -237,7 +240,7 @@ mod tests {
             (b"{\"id\": 1, \"text\": \"\xff\"}", Value::Null, "not UTF-8"),
         ];
         for (line, id, message) in cases {
-            let bad = jsonl_answer(5, line);
+            let bad = jsonl_answer(5, line, Format::Text);
             assert!(bad.failed, "{}", String::from_utf8_lossy(line));
             let v: Value = serde_json::from_str(&bad.text).expect("JSON line");
             assert_eq!(v["id"], id);

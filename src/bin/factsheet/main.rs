@@ -1,12 +1,14 @@
 //! `factsheet`: the command-line face of the parser.
 //!
 //! ```text
-//! factsheet [--json [--pretty]] [FILE]
-//! factsheet [--json] [--jobs N] FILE FILE...
-//! factsheet --jsonl [--jobs N] [FILE]
+//! factsheet [--json [--pretty]] [--html] [--text] [FILE]
+//! factsheet [--json] [--html] [--jobs N] FILE FILE...
+//! factsheet --jsonl [--html] [--jobs N] [FILE]
 //! ```
 //! Reads an article from FILE (or standard input) and prints its breakdown:
-//! a readable summary by default, the full JSON breakdown with `--json`.
+//! a readable summary by default, the full JSON breakdown with `--json`. A
+//! web page (`page.html`, or `--html`) is read through an HTML5 parser into
+//! the same text the app builds from a rich paste, so both give one sheet.
 //! Several files, or JSON Lines of articles (`--jsonl`), are broken down on
 //! all cores (see [`batch`]), answers in input order.
 
@@ -38,11 +40,23 @@ With --jsonl, the input (FILE or standard input) holds one article per line,
 {\"id\": ..., \"text\": \"...\"}, and each line gets one line back, in order:
     {\"id\": ..., \"breakdown\": {...}}   or   {\"id\": ..., \"line\": N, \"error\": \"...\"}
 
+A web page saved as HTML (FILE ending in .html or .htm, or --html) is read as a
+browser shows it: menus, sidebars, captions and footers left out, the rest as
+text. A Markdown file (.md) is read without its marks. Each FILE of a batch is
+read by its own extension. A page pasted as plain text needs nothing special:
+its furniture (menus, share buttons, READ MORE links, footers) is recognised
+and set aside.
+
 OPTIONS:
     --json         print the whole breakdown as JSON (schema: docs/schema.md)
     --pretty       with --json and one article, indent the JSON
     --jsonl        read JSON Lines of {\"id\", \"text\"}, write JSON Lines of breakdowns
     -j, --jobs N   break down at most N articles at once (default: all cores)
+    --html         read every input as HTML (the default for .html and .htm
+                   files; with --jsonl, each line's text is HTML)
+    --text         with one article, print the text that is analysed (of an
+                   HTML page or a Markdown file), which the breakdown's byte
+                   offsets refer to
     -h, --help     print this help
     -V, --version  print the version
 
@@ -58,12 +72,73 @@ struct Options {
     pretty: bool,
     jsonl: bool,
     jobs: Option<NonZeroUsize>,
+    /// `--html`: every input is a web page, whatever its name.
+    html: bool,
+    /// `--text`: print the analysed text instead of its breakdown.
+    text: bool,
     /// The FILE arguments ("-" is standard input).
     files: Vec<String>,
 }
 
+impl Options {
+    /// How the input named `file` (`None` or "-": standard input) is read.
+    fn format_of(&self, file: Option<&str>) -> Format {
+        if self.html {
+            return Format::Html;
+        }
+        let ext = file.and_then(|f| std::path::Path::new(f).extension()).and_then(|e| e.to_str());
+        match ext {
+            Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => Format::Html,
+            Some(e) if e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown") => Format::Markdown,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// What an input holds, and so how its article text is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    /// Plain text (a page pasted as text included): read as it is.
+    Text,
+    /// A web page, read as the app reads a rich paste.
+    Html,
+    /// Markdown, read without its marks, as the app opens a `.md` file.
+    Markdown,
+}
+
+impl Format {
+    /// The text the parser reads (and the breakdown's offsets refer to).
+    fn article_text(self, input: String) -> Result<String, String> {
+        match self {
+            Format::Text => Ok(input),
+            Format::Html => page_text(&input),
+            Format::Markdown => Ok(parser::page::markdown::to_text(&input)),
+        }
+    }
+}
+
+/// The text of an HTML page, as the app builds it from a rich paste.
+#[cfg(not(target_arch = "wasm32"))]
+fn page_text(html: &str) -> Result<String, String> {
+    Ok(parser::page::html::from_html(html).text)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn page_text(_html: &str) -> Result<String, String> {
+    Err("reading HTML needs a native build of factsheet".into())
+}
+
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, String> {
-    let mut opts = Options { debug: false, json: false, pretty: false, jsonl: false, jobs: None, files: Vec::new() };
+    let mut opts = Options {
+        debug: false,
+        json: false,
+        pretty: false,
+        jsonl: false,
+        jobs: None,
+        html: false,
+        text: false,
+        files: Vec::new(),
+    };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -71,6 +146,8 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>,
             "--jsonl" => opts.jsonl = true,
             "--debug" => opts.debug = true,
             "--pretty" => opts.pretty = true,
+            "--html" => opts.html = true,
+            "--text" => opts.text = true,
             "-j" | "--jobs" => opts.jobs = Some(jobs(args.next().as_deref())?),
             s if s.starts_with("--jobs=") => opts.jobs = Some(jobs(s.strip_prefix("--jobs="))?),
             s if s.starts_with("-j") => opts.jobs = Some(jobs(s.strip_prefix("-j"))?),
@@ -93,6 +170,9 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>,
     }
     if batch && opts.debug {
         return Err("--debug is for one article".into());
+    }
+    if batch && opts.text {
+        return Err("--text is for one article".into());
     }
     if opts.jsonl && opts.files.len() > 1 {
         return Err("--jsonl reads one FILE (or standard input)".into());
@@ -141,13 +221,17 @@ fn main() -> ExitCode {
     if opts.jsonl || opts.files.len() > 1 {
         return run_batch(&opts);
     }
-    let text = match read_input(opts.files.first().map(String::as_str)) {
+    let file = opts.files.first().map(String::as_str);
+    let text = match read_input(file).and_then(|input| opts.format_of(file).article_text(input)) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("factsheet: {e}");
             return ExitCode::from(2);
         }
     };
+    if opts.text {
+        return write_out(&text);
+    }
     if opts.debug {
         print!("{}", parser::debug_dump(&text));
         return ExitCode::SUCCESS;
@@ -166,6 +250,11 @@ fn main() -> ExitCode {
     } else {
         summary(&breakdown)
     };
+    write_out(&out)
+}
+
+/// Writes `out` to standard output (a closed pipe is no error).
+fn write_out(out: &str) -> ExitCode {
     let mut stdout = io::stdout().lock();
     match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
@@ -203,10 +292,12 @@ fn run_batch(opts: &Options) -> ExitCode {
             }
         };
         let lines = batch::jsonl_lines(&input);
-        batch::in_order(&lines, jobs, |&(number, line)| batch::jsonl_answer(number, line), &mut emit)
+        let format = if opts.html { Format::Html } else { Format::Text };
+        batch::in_order(&lines, jobs, |&(number, line)| batch::jsonl_answer(number, line, format), &mut emit)
     } else {
-        let json = opts.json;
-        batch::in_order(&opts.files, jobs, |path| batch::file_answer(path, read_input(Some(path)), json), &mut emit)
+        let read =
+            |path: &String| read_input(Some(path)).and_then(|input| opts.format_of(Some(path)).article_text(input));
+        batch::in_order(&opts.files, jobs, |path| batch::file_answer(path, read(path), opts.json), &mut emit)
     };
     match written.and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
@@ -231,6 +322,9 @@ fn summary(b: &Breakdown) -> String {
     }
     if let Some(t) = &b.meta.timestamp {
         let _ = writeln!(s, "Published: {}", t.iso.as_deref().unwrap_or(&t.text));
+    }
+    if let Some(by) = &b.meta.byline {
+        let _ = writeln!(s, "Byline: {}", by.text);
     }
     if let Some(d) = &b.meta.dateline {
         let _ = writeln!(s, "Dateline: {}", d.place);
