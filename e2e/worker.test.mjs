@@ -186,3 +186,71 @@ test("a worker that falls silent is given up after its time, and nothing is lost
     await context.close();
   }
 });
+
+/**
+ * In the ferry page (tests/fixtures/pages/), opens the run of page furniture
+ * holding "Related topics", "Strikes" and "Ferries" and returns it.
+ */
+async function openRelatedTopics(page, text) {
+  const source = ui(page).source;
+  const offset = Buffer.byteLength(text.slice(0, text.indexOf("Related topics")));
+  await source.locator(`button[aria-controls="furniture-${offset}"]`).click();
+  return source;
+}
+
+/** Whether `line` is shown as article text (a paragraph of the source text). */
+const isArticleText = async (source, line) => (await source.locator("p.src-block", { hasText: new RegExp(`^${line}`) }).count()) === 1;
+
+test("lines kept as article text go to the worker with the text, and the latest choice wins", { timeout: 60_000 }, async () => {
+  const text = await fixture("pages/broadcaster-ferry-strike.txt");
+  // Every answer of the worker held back 600 ms, so choices pile up meanwhile.
+  const { context, page, problems, warnings } = await open(
+    editedWorker((src) => src.replace("postMessage({ id, bytes", "await new Promise((r) => setTimeout(r, 600));\n    postMessage({ id, bytes")),
+  );
+  try {
+    const u = ui(page);
+    await u.article.fill(text);
+    await waitForSheet(page);
+    const source = await openRelatedTopics(page, text);
+    await page.evaluate(() => performance.clearMeasures());
+    // Two lines kept one after the other, the second while the first is with the parser.
+    await source.getByRole("button", { name: "Keep as article text: Strikes" }).click();
+    await source.getByRole("button", { name: "Keep as article text: Ferries" }).click();
+    await source.getByRole("button", { name: "Hide again as page furniture: Ferries" }).waitFor({ timeout: RESULT_TIMEOUT });
+    await waitForSheet(page);
+    await page.waitForTimeout(800);
+    assert.ok(await isArticleText(source, "Strikes"), "the first line kept stays kept");
+    assert.ok(await isArticleText(source, "Ferries"), "the second line kept");
+    const parses = await page.evaluate(() => performance.getEntriesByName("factsheet:parse").length);
+    assert.equal(parses, 2, "the text with Strikes kept, then with both (the answer to the first dropped)");
+    assert.equal(await page.evaluate(() => performance.getEntriesByName("factsheet:render").length), 1, "only the latest shown");
+    await page.waitForFunction(() => document.activeElement?.textContent === "Hide again", null, { timeout: 5_000 });
+    assert.equal(await page.getByText(ON_PAGE).count(), 0, "the worker did it, not the page");
+
+    // Hidden again: the worker parses the text without it.
+    await source.getByRole("button", { name: "Hide again as page furniture: Strikes" }).click();
+    await source.getByRole("button", { name: "Keep as article text: Strikes" }).waitFor({ timeout: RESULT_TIMEOUT });
+    assert.ok(!(await isArticleText(source, "Strikes")));
+    assert.ok(await isArticleText(source, "Ferries"));
+    assertNoProblems(problems, warnings);
+  } finally {
+    await context.close();
+  }
+});
+
+test("lines kept as article text work when the parser runs on the page", { timeout: 60_000 }, async () => {
+  const text = await fixture("pages/broadcaster-ferry-strike.txt");
+  const { context, page, problems } = await open((route) => route.abort());
+  try {
+    await ui(page).article.fill(text);
+    await waitForSheet(page, 20_000);
+    await page.getByRole("status").filter({ hasText: ON_PAGE }).waitFor();
+    const source = await openRelatedTopics(page, text);
+    await source.getByRole("button", { name: "Keep as article text: Strikes" }).click();
+    await source.getByRole("button", { name: "Hide again as page furniture: Strikes" }).waitFor({ timeout: RESULT_TIMEOUT });
+    assert.ok(await isArticleText(source, "Strikes"));
+    assert.deepEqual(unexpected(problems), []);
+  } finally {
+    await context.close();
+  }
+});
