@@ -33,11 +33,14 @@ if (!existsSync(CLI)) {
   process.exit(1);
 }
 
-/** The committed articles, in file-name order. */
+/**
+ * The committed articles, in file-name order (not tests/corpus/pages/: whole
+ * web pages wrapping those same articles).
+ */
 function articles() {
   const corpus = path.join(ROOT, "tests", "corpus");
   const out = [];
-  for (const set of readdirSync(corpus).sort()) {
+  for (const set of readdirSync(corpus).sort().filter((s) => s !== "pages")) {
     for (const file of readdirSync(path.join(corpus, set)).filter((f) => f.endsWith(".json")).sort()) {
       const { id, text } = JSON.parse(readFileSync(path.join(corpus, set, file), "utf8"));
       if (text) out.push({ id: id ?? file, text });
