@@ -19,6 +19,7 @@ use std::num::NonZeroUsize;
 use std::process::ExitCode;
 
 use factsheet::parser::{self, Breakdown, FactKind, QuoteKind};
+use factsheet::sheet::page::{file_kind, FileKind};
 
 const HELP: &str = "\
 factsheet — turn a news article into a fact sheet
@@ -40,9 +41,9 @@ With --jsonl, the input (FILE or standard input) holds one article per line,
 {\"id\": ..., \"text\": \"...\"}, and each line gets one line back, in order:
     {\"id\": ..., \"breakdown\": {...}}   or   {\"id\": ..., \"line\": N, \"error\": \"...\"}
 
-A web page saved as HTML (FILE ending in .html or .htm, or --html) is read as a
-browser shows it: menus, sidebars, captions and footers left out, the rest as
-text. A Markdown file (.md) is read without its marks. Each FILE of a batch is
+A web page saved as HTML (FILE ending in .html, .htm or .xhtml, or --html) is
+read as a browser shows it: menus, sidebars, captions and footers left out, the
+rest as text. A Markdown file (.md, .markdown) is read without its marks. Each FILE of a batch is
 read by its own extension. A page pasted as plain text needs nothing special:
 its furniture (menus, share buttons, READ MORE links, footers) is recognised
 and set aside.
@@ -81,16 +82,17 @@ struct Options {
 }
 
 impl Options {
-    /// How the input named `file` (`None` or "-": standard input) is read.
+    /// How the input named `file` (`None` or "-": standard input) is read:
+    /// by its extension, as the app reads an opened file.
     fn format_of(&self, file: Option<&str>) -> Format {
         if self.html {
             return Format::Html;
         }
-        let ext = file.and_then(|f| std::path::Path::new(f).extension()).and_then(|e| e.to_str());
-        match ext {
-            Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => Format::Html,
-            Some(e) if e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown") => Format::Markdown,
-            _ => Format::Text,
+        let name = file.and_then(|f| std::path::Path::new(f).file_name()).and_then(|n| n.to_str());
+        match name.and_then(|n| file_kind(n, "")) {
+            Some(FileKind::Html) => Format::Html,
+            Some(FileKind::Markdown) => Format::Markdown,
+            Some(FileKind::Text) | None => Format::Text,
         }
     }
 }
