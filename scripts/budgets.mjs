@@ -85,6 +85,12 @@ for (const file of RUSTC_WASMS) {
     continue;
   }
   // Mangled Rust names hold each path segment as <length><name>, e.g. "7scraper".
+  if (!bytes.includes("9factsheet")) {
+    // Without names (a profile with `strip`) the check below would pass blindly.
+    console.error(`budgets: ${path.relative(ROOT, file)} has no function names to check for native-only crates`);
+    failed = true;
+    continue;
+  }
   const found = NATIVE_ONLY.filter((crate) => bytes.includes(`${crate.length}${crate}`));
   failed ||= found.length > 0;
   console.log(`budgets: ${found.length ? "OVER" : "ok  "} ${path.basename(file)} holds no native-only crate${found.length ? `: found ${found.join(", ")}` : ""}`);
