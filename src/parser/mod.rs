@@ -27,8 +27,6 @@ mod model;
 mod quotes;
 mod sentences;
 
-/// Calendar arithmetic, shared with the notes (dates of library entries).
-pub(crate) use dates::Ymd;
 pub use model::*;
 
 use doc::Doc;

@@ -3,6 +3,7 @@
 //! import report say. Plain Rust over [`crate::notes`], tested natively; the
 //! components in `ui::notes` only lay it out.
 
+use crate::calendar::Date;
 use crate::notes::sort_with;
 use crate::notes::{
     normalize_tags, ArticleRecord, ArticleSummary, Attachment, Health, ItemKind, MergeReport, Millis, Placement,
@@ -207,8 +208,7 @@ pub fn opened_label(at: Millis, now: Millis, offset_minutes: i64) -> String {
 pub fn local_date(at: Millis, offset_minutes: i64) -> (IsoDate, (u32, u32)) {
     let minutes = (at / 60_000) as i64 + offset_minutes;
     let (days, minute_of_day) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
-    let ymd = crate::parser::Ymd::from_days(days);
-    let date = IsoDate { year: ymd.y, month: Some(ymd.m), day: Some(ymd.d), time: None };
+    let date = IsoDate::from(Date::from_days_since_epoch(days));
     (date, ((minute_of_day / 60) as u32, (minute_of_day % 60) as u32))
 }
 
