@@ -5,7 +5,6 @@ use super::anchor::{reanchor, Attachment};
 use super::merge::{merge_into, MergeReport};
 use super::model::{ArticleRecord, Library, Note};
 use super::schema::{load, to_json_pretty, LoadStatus};
-use super::text::sort_with;
 
 /// Why an import was refused (nothing was changed).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,7 +78,7 @@ pub fn article_markdown(article: &ArticleRecord) -> String {
             Attachment::Detached => (None, note),
         })
         .collect();
-    sort_with(&mut placed, &|a, b| (a.0.is_none(), a.0, a.1.created).cmp(&(b.0.is_none(), b.0, b.1.created)));
+    placed.sort_by_key(|(start, note)| (start.is_none(), *start, note.created));
 
     let mut all_tags: Vec<&str> = Vec::new();
     for (_, note) in &placed {

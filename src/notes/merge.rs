@@ -11,7 +11,6 @@
 //! the same edits ends with the same library, byte for byte once serialized.
 
 use super::model::{ArticleNote, ArticleRecord, Library, Millis, Note, Removed};
-use super::text::sort_with;
 
 /// What an import or a sync brought into a library.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -114,8 +113,7 @@ pub(crate) fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleReco
             None => notes.push(note.clone()),
         }
     }
-    sort_with(&mut notes, &|x, y| x.created.cmp(&y.created).then_with(|| x.id.cmp(&y.id)));
-    ArticleRecord {
+    let mut merged = ArticleRecord {
         id: a.id.clone(),
         text: text_source.text.clone(),
         title: title_source.title.clone(),
@@ -125,7 +123,9 @@ pub(crate) fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleReco
         last_opened: a.last_opened.max(b.last_opened),
         article_note: newer_article_note(a.article_note.as_ref(), b.article_note.as_ref()),
         notes,
-    }
+    };
+    merged.sort_notes();
+    merged
 }
 
 /// Orders versions of one note: later `updated` wins; on a tie the live one,

@@ -13,8 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::anchor::{locate_item, reanchor, Anchor, Attachment, ItemRef};
-use super::text::{article_id, ellipsize, shingles, similarity, sort_with};
-use crate::parser::compact::lower;
+use super::text::{article_id, ellipsize, shingles, similarity};
 use crate::parser::Span;
 
 /// Milliseconds since the Unix epoch (`Date.now()` in the browser).
@@ -169,7 +168,7 @@ pub fn normalize_tags<S: AsRef<str>>(tags: &[S]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags {
         let cleaned = tag.as_ref().trim().trim_start_matches('#').split_whitespace().collect::<Vec<_>>().join("-");
-        if !cleaned.is_empty() && !out.iter().any(|t| lower(t) == lower(&cleaned)) {
+        if !cleaned.is_empty() && !out.iter().any(|t| t.to_lowercase() == cleaned.to_lowercase()) {
             out.push(cleaned);
         }
     }
@@ -333,7 +332,7 @@ impl Library {
                 last_opened: a.last_opened,
             })
             .collect();
-        sort_with(&mut rows, &|a, b| b.last_opened.cmp(&a.last_opened).then_with(|| a.id.cmp(&b.id)));
+        rows.sort_by(|a, b| b.last_opened.cmp(&a.last_opened).then_with(|| a.id.cmp(&b.id)));
         rows
     }
 
@@ -345,15 +344,20 @@ impl Library {
     /// Sorts articles by id, notes by creation and tombstones by id: the one
     /// order in which two equal libraries serialize identically.
     pub fn canonicalize(&mut self) {
-        sort_with(&mut self.articles, &|a, b| a.id.cmp(&b.id));
+        self.articles.sort_by(|a, b| a.id.cmp(&b.id));
         for article in &mut self.articles {
-            sort_with(&mut article.notes, &|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+            article.sort_notes();
         }
-        sort_with(&mut self.removed, &|a, b| a.id.cmp(&b.id));
+        self.removed.sort_by(|a, b| a.id.cmp(&b.id));
     }
 }
 
 impl ArticleRecord {
+    /// Orders the notes by creation (then id): the order they are stored in.
+    pub fn sort_notes(&mut self) {
+        self.notes.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+    }
+
     /// Notes that are not deleted, in creation order.
     pub fn live_notes(&self) -> impl Iterator<Item = &Note> {
         self.notes.iter().filter(|n| n.is_live())

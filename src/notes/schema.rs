@@ -239,7 +239,7 @@ mod v1 {
     use super::{Anchor, Json};
     use crate::notes::anchor::{anchor, ItemKind};
     use crate::notes::model::{title_from_text, ArticleNote, ArticleRecord, Library, Millis, Note};
-    use crate::notes::text::{article_id, sort_with};
+    use crate::notes::text::article_id;
     use crate::parser::Span;
 
     struct Document {
@@ -282,7 +282,7 @@ mod v1 {
                     out.retain(|(k, _)| k != key);
                     out.push((key.clone(), note));
                 }
-                sort_with(&mut out, &|x, y| x.0.cmp(&y.0));
+                out.sort_by(|x, y| x.0.cmp(&y.0));
                 Some(out)
             })?;
             Some(Article {

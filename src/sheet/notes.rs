@@ -4,7 +4,6 @@
 //! components in `ui::notes` only lay it out.
 
 use crate::calendar::Date;
-use crate::notes::sort_with;
 use crate::notes::{
     normalize_tags, ArticleRecord, ArticleSummary, Attachment, Health, ItemKind, MergeReport, Millis, Placement,
 };
@@ -91,7 +90,7 @@ impl NotesView {
                 Some((span.is_none(), span.map_or(0, |s| s.start), note.created, row))
             })
             .collect();
-        sort_with(&mut keyed, &|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| a.3.id.cmp(&b.3.id)));
+        keyed.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| a.3.id.cmp(&b.3.id)));
         NotesView {
             rows: keyed.into_iter().map(|k| k.3).collect(),
             article_note: record.article_note.as_ref().map(|n| n.body.clone()).unwrap_or_default(),
