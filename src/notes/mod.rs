@@ -14,7 +14,6 @@
 
 pub mod anchor;
 pub mod export;
-pub mod json;
 pub mod merge;
 pub mod model;
 pub mod schema;
