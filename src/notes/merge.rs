@@ -91,10 +91,23 @@ pub fn merge_into(ours: &mut Library, theirs: &Library) -> MergeReport {
     report
 }
 
+impl Library {
+    /// Undoes [`Library::delete_article`]: the record comes back, merged with
+    /// a record of the same id opened since, so nothing written in between is lost.
+    pub fn restore_article(&mut self, mut record: ArticleRecord, now: Millis) {
+        self.removed.retain(|r| r.id != record.id);
+        record.last_opened = record.last_opened.max(now);
+        match self.article_mut(&record.id) {
+            Some(existing) => *existing = merge_article(existing, &record),
+            None => self.articles.push(record),
+        }
+    }
+}
+
 /// Two records of the same article as one: the newer text (by `revised`),
 /// the title of the later open, the earliest `created`, the latest
 /// `last_opened`, every note (newest version of each) and the newer article note.
-pub(crate) fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleRecord {
+fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleRecord {
     // Each field group is its own last-writer-wins register, ties broken on
     // content: the text by `revised`; title and date (set on every open) by `last_opened`.
     let text_source = if (b.revised, &b.text) > (a.revised, &a.text) { b } else { a };
@@ -187,6 +200,25 @@ mod tests {
 
     fn lib(articles: Vec<ArticleRecord>) -> Library {
         Library { articles, removed: Vec::new() }
+    }
+
+    #[test]
+    fn a_deleted_article_is_restored_with_what_was_written_meanwhile() {
+        let mut library = lib(vec![record("a", vec![note("n1", "before the delete", 5)])]);
+        let deleted = library.delete_article("a", 10).expect("deleted");
+        assert_eq!(library.removed, [Removed { id: "a".into(), at: 10 }]);
+        library.restore_article(deleted.clone(), 20);
+        assert!(library.removed.is_empty());
+        let a = library.article("a").expect("back");
+        assert_eq!((a.last_opened, a.live_notes().count()), (20, 1));
+
+        // Deleted, pasted again and written on, then undone: both notes stay.
+        let deleted = library.delete_article("a", 30).expect("deleted");
+        library.articles.push(record("a", vec![note("n2", "after the delete", 35)]));
+        library.restore_article(deleted, 40);
+        let a = library.article("a").expect("one record");
+        assert_eq!(library.articles.len(), 1);
+        assert_eq!(a.notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["n1", "n2"]);
     }
 
     #[test]

@@ -293,24 +293,13 @@ impl Library {
     }
 
     /// Deletes an article and leaves a tombstone; returns the record so the
-    /// caller can offer undo ([`Self::restore_article`]).
+    /// caller can offer undo (`restore_article`, in [`merge`](super::merge)).
     pub fn delete_article(&mut self, id: &str, now: Millis) -> Option<ArticleRecord> {
         let index = self.articles.iter().position(|a| a.id == id)?;
         let record = self.articles.remove(index);
         self.removed.retain(|r| r.id != id);
         self.removed.push(Removed { id: id.to_string(), at: now });
         Some(record)
-    }
-
-    /// Undoes [`Self::delete_article`] (merging with a record of the same id
-    /// opened since, so nothing written in between is lost).
-    pub fn restore_article(&mut self, mut record: ArticleRecord, now: Millis) {
-        self.removed.retain(|r| r.id != record.id);
-        record.last_opened = record.last_opened.max(now);
-        match self.article_mut(&record.id) {
-            Some(existing) => *existing = super::merge::merge_article(existing, &record),
-            None => self.articles.push(record),
-        }
     }
 
     /// The article the reader had open last (restored on reload).
@@ -737,12 +726,8 @@ mod tests {
         let record = lib.delete_article(&id, 5_000).expect("deleted");
         assert!(lib.articles.is_empty());
         assert_eq!(lib.removed, [Removed { id: id.clone(), at: 5_000 }]);
-        lib.restore_article(record, 6_000);
-        assert!(lib.removed.is_empty());
-        let a = lib.article(&id).expect("back");
-        assert_eq!((a.last_opened, a.live_notes().count()), (6_000, 1));
+        assert_eq!(record.live_notes().count(), 1, "the record is handed back whole, for undo");
         // Pasting a deleted article again starts it afresh and lifts the tombstone.
-        lib.delete_article(&id, 7_000);
         assert_eq!(lib.open_article(SEED, ArticleMeta::default(), 8_000), Some(Opened::New { id: id.clone() }));
         assert!(lib.removed.is_empty());
         assert_eq!(lib.note_count(), 0);

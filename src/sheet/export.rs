@@ -59,6 +59,22 @@ pub fn filter_description(b: &Breakdown, filter: &Filter, typed_query: &str) -> 
 /// `filter_note` (see [`filter_description`]) is stated under the counts.
 pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option<&str>) -> String {
     let mut md = String::new();
+    md_head(&mut md, b, filter_note);
+    md_parties(&mut md, b, view);
+    md_quotes(&mut md, b, text, view);
+    md_facts(&mut md, b, view);
+    md_figures(&mut md, b, view);
+    md_timeline(&mut md, b, text, view);
+    let _ = writeln!(
+        md,
+        "---\n\n*Fact sheet made with Factsheet from a {}-word article. Speakers, parties and sources are found automatically; check them against the text.*",
+        thousands(b.stats.words)
+    );
+    md
+}
+
+/// Headline, publication details, abstract, counts and the filter.
+fn md_head(md: &mut String, b: &Breakdown, filter_note: Option<&str>) {
     let headline = b.meta.headline.as_ref().map(|h| md_inline(&h.text)).filter(|h| !h.is_empty());
     let _ = writeln!(md, "# {}\n", headline.as_deref().unwrap_or("Fact sheet"));
 
@@ -93,8 +109,10 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
     if let Some(note) = filter_note {
         let _ = writeln!(md, "*Filtered: {}.*\n", md_inline(note));
     }
+}
 
-    // Parties.
+/// "## Parties": each with its kind, mentions and people.
+fn md_parties(md: &mut String, b: &Breakdown, view: &SheetView) {
     let _ = writeln!(md, "## Parties\n");
     if view.parties.is_empty() {
         let _ = writeln!(md, "None found.\n");
@@ -123,8 +141,10 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
         md.push('\n');
     }
     md.push('\n');
+}
 
-    // Quotes.
+/// "## Quotes" (numbered, with who said them and how) and "## Quoted terms".
+fn md_quotes(md: &mut String, b: &Breakdown, text: &str, view: &SheetView) {
     let _ = writeln!(md, "## Quotes\n");
     if view.quotes.is_empty() {
         let _ = writeln!(md, "None found.\n");
@@ -167,8 +187,10 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
         }
         md.push('\n');
     }
+}
 
-    // Facts.
+/// "## Facts" (with sources and parties) and "## Commentary".
+fn md_facts(md: &mut String, b: &Breakdown, view: &SheetView) {
     let _ = writeln!(md, "## Facts\n");
     if view.facts.is_empty() {
         let _ = writeln!(md, "None found.\n");
@@ -206,46 +228,46 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
         }
         md.push('\n');
     }
+}
 
-    if !view.figures.is_empty() {
-        let _ = writeln!(md, "## Figures\n\n| Value | Qualifier | What it counts | Source |\n|---|---|---|---|");
-        for row in &view.figures {
-            let Some(fig) = b.figures.get(row.figure) else { continue };
-            let cell = |s: Option<&str>| s.map(md_inline).filter(|s| !s.is_empty()).unwrap_or_else(|| "–".into());
-            let _ = writeln!(
-                md,
-                "| {} | {} | {} | {} |",
-                cell(Some(&fig.value)),
-                cell(fig.qualifier.as_deref()),
-                cell(fig.what.as_deref()),
-                cell(Some(row.claimant.label())),
-            );
+/// "## Figures" as a table.
+fn md_figures(md: &mut String, b: &Breakdown, view: &SheetView) {
+    if view.figures.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "## Figures\n\n| Value | Qualifier | What it counts | Source |\n|---|---|---|---|");
+    for row in &view.figures {
+        let Some(fig) = b.figures.get(row.figure) else { continue };
+        let cell = |s: Option<&str>| s.map(md_inline).filter(|s| !s.is_empty()).unwrap_or_else(|| "–".into());
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} |",
+            cell(Some(&fig.value)),
+            cell(fig.qualifier.as_deref()),
+            cell(fig.what.as_deref()),
+            cell(Some(row.claimant.label())),
+        );
+    }
+    md.push('\n');
+}
+
+/// "## Timeline": each date with the statement it dates.
+fn md_timeline(md: &mut String, b: &Breakdown, text: &str, view: &SheetView) {
+    if view.timeline.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "## Timeline\n");
+    for entry in &view.timeline {
+        let Some(d) = b.dates.get(entry.date) else { continue };
+        let when = d.iso.as_deref().map_or_else(|| format!("“{}” (date not resolved)", md_inline(&d.text)), date_label);
+        let what = context_text(b, text, entry.context, d.sentence);
+        let _ = write!(md, "- **{}**: {}", md_inline(&when), md_inline(what));
+        if let Some(note) = resolution_note(b, d) {
+            let _ = write!(md, " *({})*", md_inline(&note));
         }
         md.push('\n');
     }
-
-    if !view.timeline.is_empty() {
-        let _ = writeln!(md, "## Timeline\n");
-        for entry in &view.timeline {
-            let Some(d) = b.dates.get(entry.date) else { continue };
-            let when =
-                d.iso.as_deref().map_or_else(|| format!("“{}” (date not resolved)", md_inline(&d.text)), date_label);
-            let what = context_text(b, text, entry.context, d.sentence);
-            let _ = write!(md, "- **{}**: {}", md_inline(&when), md_inline(what));
-            if let Some(note) = resolution_note(b, d) {
-                let _ = write!(md, " *({})*", md_inline(&note));
-            }
-            md.push('\n');
-        }
-        md.push('\n');
-    }
-
-    let _ = writeln!(
-        md,
-        "---\n\n*Fact sheet made with Factsheet from a {}-word article. Speakers, parties and sources are found automatically; check them against the text.*",
-        thousands(b.stats.words)
-    );
-    md
+    md.push('\n');
 }
 
 /// The breakdown as JSON, exactly what the CLI's `factsheet --json` prints

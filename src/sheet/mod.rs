@@ -3,7 +3,7 @@
 //! components in `ui` only lay out what these functions return.
 //!
 //! * [`filter`]: the party filter and the search, applied to every section
-//!   ([`sheet_view`]), and who stands behind a figure or a date.
+//!   ([`sheet_view`]).
 //! * [`search`]: case- and accent-insensitive matching and search hits.
 //! * [`quotes`]: quotes grouped by speaker, the role worth showing.
 //! * [`timeline`]: dated statements in date order, grouped by day.
@@ -12,6 +12,10 @@
 //! * [`source`]: the source view's blocks and marks, the item at an offset.
 //! * [`export`]: the fact sheet as Markdown, the breakdown as JSON.
 //! * [`format`]: counts, dates and labels for people.
+//!
+//! Shared by several of them: [`ItemRef`] (an item with a place in the text),
+//! [`Context`] (the quote or fact a figure or date sits in) and [`Claimant`]
+//! (who puts it forward).
 
 pub mod emphasis;
 pub mod export;
@@ -24,11 +28,11 @@ pub mod segments;
 pub mod source;
 pub mod timeline;
 
-pub use filter::{sheet_view, Claimant, Context, FigureRow, Filter, SheetView};
+pub use filter::{sheet_view, FigureRow, Filter, SheetView};
 pub use search::Query;
 pub use timeline::TimelineEntry;
 
-use crate::parser::{Breakdown, Span};
+use crate::parser::{Breakdown, FactKind, Span};
 
 /// Sorts `keys` (pairs of numbers, the second usually an index that breaks
 /// ties). Every sort of the view model goes through the crate's one sort:
@@ -121,6 +125,64 @@ impl ItemRef {
             "date" => Some(ItemRef::Date(n)),
             _ => None,
         }
+    }
+}
+
+/// What an item (figure, date) sits in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    /// A quote (speech or partial), index into `Breakdown::quotes`.
+    Quote(usize),
+    /// A fact, reported statement or commentary, index into `Breakdown::facts`.
+    Fact(usize),
+    /// Neither (e.g. the headline).
+    Text,
+}
+
+/// Who puts a figure or a date forward.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Claimant {
+    /// The speaker of the quote it is in.
+    Speaker(String),
+    /// A quote with no speaker found.
+    Unattributed,
+    /// The named source of a reported fact ("Israeli officials").
+    Source(String),
+    /// The article states it without a source.
+    Article,
+    /// The writer's own commentary.
+    Writer,
+}
+
+impl Claimant {
+    pub fn of(b: &Breakdown, context: Context) -> Claimant {
+        match context {
+            Context::Quote(q) => match b.quotes.get(q).and_then(|q| q.speaker.clone()) {
+                Some(name) => Claimant::Speaker(name),
+                None => Claimant::Unattributed,
+            },
+            Context::Fact(f) => match b.facts.get(f) {
+                Some(fact) if fact.kind == FactKind::Commentary => Claimant::Writer,
+                Some(fact) => fact.source.as_ref().map_or(Claimant::Article, |s| Claimant::Source(s.name.clone())),
+                None => Claimant::Article,
+            },
+            Context::Text => Claimant::Article,
+        }
+    }
+
+    /// "Karine Jean-Pierre", "Israeli officials", "The article", …
+    pub fn label(&self) -> &str {
+        match self {
+            Claimant::Speaker(name) | Claimant::Source(name) => name,
+            Claimant::Unattributed => "Unattributed quote",
+            Claimant::Article => "The article",
+            Claimant::Writer => "The writer (commentary)",
+        }
+    }
+
+    /// Whether this is someone named in the text (rather than the article itself).
+    pub fn is_named(&self) -> bool {
+        matches!(self, Claimant::Speaker(_) | Claimant::Source(_))
     }
 }
 
