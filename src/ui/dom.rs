@@ -244,11 +244,3 @@ pub fn read_file(input: &web_sys::HtmlInputElement, done: impl FnOnce(Option<Str
     ok.forget();
     fail.forget();
 }
-
-/// The value of a text box (`<textarea>` or `<input>`), "" for anything else.
-pub fn value_of(el: &web_sys::Element) -> String {
-    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        return t.value();
-    }
-    el.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
-}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::common::{emphasised, panel_header, party_tag, section_empty, show_in_text, show_more};
-use super::notes::{note_button, note_slot, use_notes};
+use super::item_notes::{note_button, note_slot};
 use super::state::{use_sheet, Listed, Origin, QuoteOrder, Sheet};
 use crate::parser::{Breakdown, QuoteKind};
 use crate::sheet::emphasis::{emphasis, Wanted};
@@ -16,7 +16,6 @@ use crate::sheet::{shown_count, ItemRef, Query, PAGE};
 #[component]
 pub fn QuotesPanel() -> impl IntoView {
     let sheet = use_sheet();
-    let notes = use_notes();
     let b = sheet.breakdown;
     let limit = RwSignal::new(PAGE);
     let listed = Listed::new(sheet, |v| &v.quotes);
@@ -35,8 +34,6 @@ pub fn QuotesPanel() -> impl IntoView {
 
     let body = move || {
         sheet.track_input();
-        // The notes of the items rendered here are filled in after them.
-        notes.queue_render();
         let order = sheet.order.get();
         let n = shown();
         let items: Vec<usize> = listed.with(|l| l.iter().take(n).copied().collect());
