@@ -56,6 +56,22 @@ pub struct NoteRow {
     pub detached: bool,
 }
 
+impl NoteRow {
+    /// A row for a note no longer in the view (deleted meanwhile): shown
+    /// empty until its list lets it go.
+    pub fn gone(id: &str) -> NoteRow {
+        NoteRow {
+            id: id.to_string(),
+            item: None,
+            kind: ItemKind::Text,
+            about: String::new(),
+            body: String::new(),
+            tags: Vec::new(),
+            detached: false,
+        }
+    }
+}
+
 /// Everything the notes UI shows for the open article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NotesView {

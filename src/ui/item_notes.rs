@@ -2,7 +2,12 @@
 //! button, the notes shown under it, and the note editor (also used by the
 //! Notes panel). Every piece reads the notes view model (`Notes::view`);
 //! user text only ever goes into the page as text.
+//!
+//! Reactive text and attributes are `Signal`s rather than closures: one
+//! `Signal<T>` type renders through one copy of Leptos' code, where every
+//! distinct closure would add its own (about 1 KB of wasm each).
 
+use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -11,52 +16,63 @@ use crate::sheet::notes::{tags_text, NoteRow, SaveState};
 
 /// The "Add note" button of the item at `item` (in `items_of` order): "Edit
 /// note" once it has one; it opens and closes the editor under the item.
-pub fn note_button(item: usize) -> AnyView {
+pub fn note_button(item: usize) -> impl IntoView {
     let notes = use_notes();
     let opener = NodeRef::<html::Button>::new();
-    let has_note = Memo::new(move |_| notes.view.with(|v| v.on_item(item).next().is_some()));
-    let open = Memo::new(move |_| notes.editing.with(|e| *e == Some(Edit::Item(item))));
+    let label =
+        Signal::derive(
+            move || {
+                if notes.view.with(|v| v.on_item(item).next().is_some()) {
+                    "Edit note"
+                } else {
+                    "Add note"
+                }
+            },
+        );
+    let expanded = Signal::derive(move || yes_no(notes.editing.with(|e| *e == Some(Edit::Item(item)))));
     view! {
         <button
             type="button"
             class="note-button item-note-button"
             node_ref=opener
-            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-expanded=expanded
             on:click=move |_| notes.toggle_editor(Edit::Item(item), opener)
         >
-            {move || if has_note.get() { "Edit note" } else { "Add note" }}
+            {label}
         </button>
     }
-    .into_any()
 }
 
 /// Under the item at `item`: its notes, or the editor while it is open there.
-pub fn note_slot(item: usize) -> AnyView {
+pub fn note_slot(item: usize) -> impl IntoView {
     let notes = use_notes();
     let rows = Memo::new(move |_| notes.view.with(|v| v.on_item(item).cloned().collect::<Vec<NoteRow>>()));
-    let target = Edit::Item(item);
-    view! { <div class="note-slot">{editor_or(notes, target, move || rows.get())}</div> }.into_any()
+    view! { <div class="note-slot">{editor_or(notes, Edit::Item(item), rows.into())}</div> }
 }
 
-/// The editor while `target` is being edited, else the notes `rows` gives.
-pub fn editor_or(notes: Notes, target: Edit, rows: impl Fn() -> Vec<NoteRow> + Send + Sync + 'static) -> AnyView {
-    let here = {
-        let target = target.clone();
-        Memo::new(move |_| notes.editing.with(|e| e.as_ref() == Some(&target)))
-    };
-    (move || {
+/// `"true"` or `"false"`, for ARIA states.
+pub fn yes_no(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// The editor while `target` is being edited, else the notes in `rows`.
+pub fn editor_or(notes: Notes, target: Edit, rows: Signal<Vec<NoteRow>>) -> impl IntoView {
+    let here = Memo::new(move |_| notes.editing.with(|e| e.as_ref() == Some(&target)));
+    move || {
         if here.get() {
-            view! { <NoteEditor/> }.into_any()
+            Either::Left(view! { <NoteEditor/> })
         } else {
-            let rows = rows();
-            (!rows.is_empty()).then(|| inline_notes(&rows)).into_any()
+            Either::Right(rows.with(|rows| (!rows.is_empty()).then(|| inline_notes(rows))))
         }
-    })
-    .into_any()
+    }
 }
 
 /// Notes (text and tags) as shown on their item.
-fn inline_notes(rows: &[NoteRow]) -> AnyView {
+fn inline_notes(rows: &[NoteRow]) -> impl IntoView {
     let notes = rows
         .iter()
         .map(|row| {
@@ -70,7 +86,7 @@ fn inline_notes(rows: &[NoteRow]) -> AnyView {
             }
         })
         .collect_view();
-    view! { <div class="note-inline">{notes}</div> }.into_any()
+    view! { <div class="note-inline">{notes}</div> }
 }
 
 /// The note editor: note and tags, saved as they are typed; Escape or
@@ -122,7 +138,7 @@ fn NoteEditor() -> impl IntoView {
             />
             <div class="note-actions">
                 <p class="note-help" id="note-help">"Saved as you type. Separate tags with commas. Esc closes."</p>
-                <SaveIndicator in_editor=true/>
+                {save_indicator(true)}
                 <button
                     type="button"
                     class="button button-small button-quiet"
@@ -141,26 +157,21 @@ fn NoteEditor() -> impl IntoView {
 /// Whether the notes are stored: "Saved", "Saving…", or why not. Two are on
 /// the page (the editor's and the article note's); one speaks at a time: the
 /// editor's while it is open, else the article note's.
-#[component]
-pub fn SaveIndicator(in_editor: bool) -> impl IntoView {
+pub fn save_indicator(in_editor: bool) -> impl IntoView {
     let notes = use_notes();
     let state = notes.save_state;
     let active = move || notes.editing.with(Option::is_some) == in_editor;
-    let class = move || {
-        let problem = matches!(state.get(), SaveState::Retrying | SaveState::InMemory);
-        if problem {
-            "save-state is-problem"
-        } else {
-            "save-state"
-        }
-    };
+    let class = Signal::derive(move || match state.get() {
+        SaveState::Retrying | SaveState::InMemory => "save-state is-problem",
+        SaveState::Saved | SaveState::Saving => "save-state",
+    });
+    let said = Signal::derive(move || if active() { state.get().message() } else { "" });
+    let shown = Signal::derive(move || if active() && state.get() == SaveState::Saving { "Saving…" } else { "" });
     // The live part says "Saved" (or why not); "Saving…" is only shown.
     view! {
         <span class=class>
-            <span role="status">{move || if active() { state.get().message() } else { "" }}</span>
-            <span aria-hidden="true">
-                {move || if active() && state.get() == SaveState::Saving { "Saving…" } else { "" }}
-            </span>
+            <span role="status">{said}</span>
+            <span aria-hidden="true">{shown}</span>
         </span>
     }
 }

@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::dom;
-use super::item_notes::{editor_or, SaveIndicator};
+use super::item_notes::{editor_or, save_indicator};
 use super::notes::{use_notes, Edit, Notes};
 use crate::notes::ItemKind;
 use crate::sheet::format::count_label;
@@ -20,23 +20,15 @@ use crate::sheet::notes::NoteRow;
 pub fn NotesPanel() -> impl IntoView {
     let notes = use_notes();
     let view = notes.view;
-    let count =
-        move || view.with(|v| if v.count() == 0 { String::new() } else { count_label(v.count(), "note", "notes") });
+    let count = Signal::derive(move || {
+        view.with(|v| if v.count() == 0 { String::new() } else { count_label(v.count(), "note", "notes") })
+    });
     let ids = move |detached: bool| {
         Memo::new(move |_| {
             view.with(|v| v.rows.iter().filter(|r| r.detached == detached).map(|r| r.id.clone()).collect::<Vec<_>>())
         })
     };
     let (attached, detached) = (ids(false), ids(true));
-    let list = move |ids: Memo<Vec<String>>, class: &'static str| {
-        view! {
-            <ul class=class>
-                <For each=move || ids.get() key=|id| id.clone() let(id)>
-                    <NoteListItem id/>
-                </For>
-            </ul>
-        }
-    };
     view! {
         <section class="panel notes-panel" aria-labelledby="notes-heading">
             <div class="panel-header">
@@ -67,7 +59,7 @@ pub fn NotesPanel() -> impl IntoView {
                             }
                         })
                 }}
-                {move || attached.with(|a| !a.is_empty()).then(|| list(attached, "note-list"))}
+                {move || attached.with(|a| !a.is_empty()).then(|| note_list(attached, "note-list"))}
                 {move || {
                     detached.with(|d| !d.is_empty()).then(|| {
                         view! {
@@ -76,12 +68,23 @@ pub fn NotesPanel() -> impl IntoView {
                                 "The text these notes were written on is no longer in the article. They are kept "
                                 "here; delete them when you no longer need them."
                             </p>
-                            {list(detached, "note-list is-detached")}
+                            {note_list(detached, "note-list is-detached")}
                         }
                     })
                 }}
             </div>
         </section>
+    }
+}
+
+/// A list of notes of the Notes panel, keyed by note id.
+fn note_list(ids: Memo<Vec<String>>, class: &'static str) -> impl IntoView {
+    view! {
+        <ul class=class>
+            <For each=move || ids.get() key=|id| id.clone() let(id)>
+                <NoteListItem id/>
+            </For>
+        </ul>
     }
 }
 
@@ -92,9 +95,8 @@ pub fn NotesPanel() -> impl IntoView {
 fn ArticleNote() -> impl IntoView {
     let notes = use_notes();
     let text = NodeRef::<html::Textarea>::new();
-    let note = Memo::new(move |_| notes.view.with(|v| v.article_note.clone()));
     Effect::new(move |_| {
-        let note = note.get();
+        let note = notes.view.with(|v| v.article_note.clone());
         if let Some(text) = text.get() {
             let typing = document().active_element().is_some_and(|a| a == **text);
             if !typing && text.value() != note {
@@ -106,7 +108,7 @@ fn ArticleNote() -> impl IntoView {
         <div class="article-note">
             <div class="note-label-row">
                 <label class="note-label" for="article-note">"Article note"</label>
-                <SaveIndicator in_editor=false/>
+                {save_indicator(false)}
             </div>
             <textarea
                 id="article-note"
@@ -128,9 +130,10 @@ fn NoteListItem(id: String) -> impl IntoView {
     let notes = use_notes();
     let row = {
         let id = id.clone();
-        Memo::new(move |_| notes.view.with(|v| v.row(&id).cloned()))
+        Memo::new(move |_| notes.view.with(|v| v.row(&id).cloned().into_iter().collect::<Vec<NoteRow>>()))
     };
-    let Some(first) = row.get_untracked() else { return ().into_any() };
+    // What the note is on never changes (its anchor is fixed).
+    let first = row.with_untracked(|r| r.first().cloned()).unwrap_or_else(|| NoteRow::gone(&id));
     let kind = match first.kind {
         ItemKind::Quote => "kind-label kind-quote",
         ItemKind::Reported => "kind-label kind-reported",
@@ -141,10 +144,13 @@ fn NoteListItem(id: String) -> impl IntoView {
     let excerpt = if quoted { format!("“{}”", first.about) } else { first.about.clone() };
     let edit = NodeRef::<html::Button>::new();
     let target = Edit::Note(id.clone());
-    let rows = move || row.get().into_iter().collect::<Vec<NoteRow>>();
     let show = move || {
-        row.with(|r| r.as_ref().and_then(|r| r.item)).map(|item| {
-            view! { <button type="button" class="locate" on:click=move |_| notes.go_to_item(item)>"Show in fact sheet"</button> }
+        row.with(|r| r.first().and_then(|r| r.item)).map(|item| {
+            view! {
+                <button type="button" class="locate" on:click=move |_| notes.go_to_item(item)>
+                    "Show in fact sheet"
+                </button>
+            }
         })
     };
     view! {
@@ -153,7 +159,7 @@ fn NoteListItem(id: String) -> impl IntoView {
                 <span class=kind>{first.kind.label()}</span>
                 <span class="note-excerpt">{excerpt}</span>
             </p>
-            <div class="note-slot">{editor_or(notes, target.clone(), rows)}</div>
+            <div class="note-slot">{editor_or(notes, target.clone(), row.into())}</div>
             <div class="item-meta note-row-actions">
                 {first.detached.then(|| view! { <span class="kind-label kind-detached">"Detached"</span> })}
                 {show}
@@ -171,7 +177,6 @@ fn NoteListItem(id: String) -> impl IntoView {
             </div>
         </li>
     }
-    .into_any()
 }
 
 /// The "Library" region: every article the reader pasted, kept with its
@@ -182,6 +187,7 @@ fn NoteListItem(id: String) -> impl IntoView {
 pub fn LibraryPanel() -> impl IntoView {
     let notes = use_notes();
     let rows = notes.library;
+    let count = Signal::derive(move || count_label(rows.with(Vec::len), "article", "articles"));
     let ids = Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
     let file = NodeRef::<html::Input>::new();
     let import = move |_| {
@@ -201,7 +207,7 @@ pub fn LibraryPanel() -> impl IntoView {
             <details class="library">
                 <summary class="library-summary">
                     <span class="panel-title">"Library"</span>
-                    <span class="count">{move || count_label(rows.with(Vec::len), "article", "articles")}</span>
+                    <span class="count">{count}</span>
                 </summary>
                 <p class="panel-note">
                     "Every article you paste is kept in this browser with its notes. Open one to bring back its fact sheet."
@@ -250,29 +256,33 @@ pub fn LibraryPanel() -> impl IntoView {
 #[component]
 fn LibraryItem(id: String) -> impl IntoView {
     let notes = use_notes();
-    let row = {
+    let field = {
         let id = id.clone();
-        Memo::new(move |_| notes.library.with(|rows| rows.iter().find(|r| r.id == id).cloned()))
+        move |pick: fn(&crate::sheet::notes::LibraryRow) -> String| {
+            let id = id.clone();
+            Signal::derive(move || {
+                notes.library.with(|rows| rows.iter().find(|r| r.id == id).map(pick).unwrap_or_default())
+            })
+        }
     };
+    let title = field(|r| r.title.clone());
+    let meta = field(|r| {
+        [r.published.clone(), Some(r.notes.clone()), Some(r.opened.clone())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    });
     let is_open = {
         let id = id.clone();
-        Memo::new(move |_| notes.current().as_deref() == Some(id.as_str()))
+        Signal::derive(move || notes.current().as_deref() == Some(id.as_str()))
     };
-    let title = move || row.with(|r| r.as_ref().map(|r| r.title.clone()).unwrap_or_default());
-    let meta = move || {
-        row.with(|r| {
-            r.as_ref().map(|r| {
-                [r.published.clone(), Some(r.notes.clone()), Some(r.opened.clone())]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" · ")
-            })
-        })
-    };
+    let hidden_title = Signal::derive(move || format!(": {}", title.get()));
+    let open_label = Signal::derive(move || if is_open.get() { "Open now" } else { "Open" });
+    let current = Signal::derive(move || is_open.get().then_some("true"));
     let open_id = id.clone();
     view! {
-        <li class="library-item" aria-current=move || is_open.get().then_some("true")>
+        <li class="library-item" aria-current=current>
             <div class="library-main">
                 <p class="library-title">{title}</p>
                 <p class="library-meta">{meta}</p>
@@ -281,11 +291,11 @@ fn LibraryItem(id: String) -> impl IntoView {
                 <button
                     type="button"
                     class="button button-small"
-                    disabled=move || is_open.get()
+                    disabled=is_open
                     on:click=move |_| notes.open(&open_id)
                 >
-                    {move || if is_open.get() { "Open now" } else { "Open" }}
-                    <span class="visually-hidden">{move || format!(": {}", title())}</span>
+                    {open_label}
+                    <span class="visually-hidden">{hidden_title}</span>
                 </button>
                 <button
                     type="button"
@@ -293,7 +303,7 @@ fn LibraryItem(id: String) -> impl IntoView {
                     on:click=move |_| notes.delete_article(&id)
                 >
                     "Delete"
-                    <span class="visually-hidden">{move || format!(": {}", title())}</span>
+                    <span class="visually-hidden">{hidden_title}</span>
                 </button>
             </div>
         </li>
@@ -313,7 +323,7 @@ pub fn StorageStatus() -> impl IntoView {
     }
 }
 
-fn storage_banner(notes: Notes, message: String, fault: bool, backup: bool) -> AnyView {
+fn storage_banner(notes: Notes, message: String, fault: bool, backup: bool) -> impl IntoView {
     view! {
         <div class="storage-banner">
             <p>{message}</p>
@@ -334,7 +344,6 @@ fn storage_banner(notes: Notes, message: String, fault: bool, backup: bool) -> A
             </div>
         </div>
     }
-    .into_any()
 }
 
 /// Where short messages ("Note deleted. Undo") appear (a polite live region).
