@@ -1,15 +1,17 @@
 //! Merging two libraries: for an import, and for tab sync (another tab wrote
 //! the stored library).
 //!
-//! Articles are united by id and notes by id; each note is a last-writer-wins
-//! register on `updated` (body, tags and deletion change together), so no note
-//! is ever duplicated and the newest edit of each survives. A deleted article
+//! Articles are united by id, notes and corrections by id; each note (and
+//! each correction) is a last-writer-wins register on `updated` (body, tags
+//! and deletion change together; speaker, party and deletion likewise), so
+//! none is ever duplicated and the newest edit of each survives. A deleted article
 //! stays deleted unless the other side touched it after the deletion.
 //!
 //! The merge is commutative and idempotent (ties are broken on content), and
 //! its result is canonical ([`Library::canonicalize`]): every tab that merges
 //! the same edits ends with the same library, byte for byte once serialized.
 
+use super::correction::Correction;
 use super::model::{ArticleNote, ArticleRecord, Library, Millis, Note, Removed};
 
 /// What an import or a sync brought into a library.
@@ -21,6 +23,8 @@ pub struct MergeReport {
     pub notes_added: usize,
     /// Notes (or article notes) whose content the other side had newer.
     pub notes_updated: usize,
+    /// Corrections the other side had and this one did not, or had newer.
+    pub corrections: usize,
 }
 
 impl MergeReport {
@@ -72,8 +76,16 @@ pub fn merge_into(ours: &mut Library, theirs: &Library) -> MergeReport {
         let Some(before) = ours.article(&record.id) else {
             report.articles_added += 1;
             report.notes_added += record.note_count();
+            report.corrections += record.live_corrections().count();
             continue;
         };
+        for correction in &record.corrections {
+            match before.correction(&correction.id) {
+                None if correction.is_live() => report.corrections += 1,
+                Some(old) if old != correction => report.corrections += 1,
+                _ => {}
+            }
+        }
         for note in &record.notes {
             match before.note(&note.id) {
                 None if note.is_live() => report.notes_added += 1,
@@ -106,7 +118,8 @@ impl Library {
 
 /// Two records of the same article as one: the newer text (by `revised`),
 /// the title of the later open, the earliest `created`, the latest
-/// `last_opened`, every note (newest version of each) and the newer article note.
+/// `last_opened`, every note and correction (newest version of each) and the
+/// newer article note.
 fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleRecord {
     // Each field group is its own last-writer-wins register, ties broken on
     // content: the text by `revised`; title and date (set on every open) by `last_opened`.
@@ -126,6 +139,19 @@ fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleRecord {
             None => notes.push(note.clone()),
         }
     }
+    let mut corrections: Vec<Correction> = Vec::new();
+    for correction in a.corrections.iter().chain(&b.corrections) {
+        match corrections.iter_mut().find(|c| c.id == correction.id) {
+            Some(existing) => {
+                let created = existing.created.min(correction.created);
+                if correction_key(correction) > correction_key(existing) {
+                    *existing = correction.clone();
+                }
+                existing.created = created;
+            }
+            None => corrections.push(correction.clone()),
+        }
+    }
     let mut merged = ArticleRecord {
         id: a.id.clone(),
         text: text_source.text.clone(),
@@ -136,6 +162,7 @@ fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleRecord {
         last_opened: a.last_opened.max(b.last_opened),
         article_note: newer_article_note(a.article_note.as_ref(), b.article_note.as_ref()),
         notes,
+        corrections,
     };
     merged.sort_notes();
     merged
@@ -145,6 +172,18 @@ fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleRecord {
 /// then the content decides (so both sides pick the same).
 fn note_key(n: &Note) -> (Millis, bool, &str, &[String], Option<Millis>, &str, usize) {
     (n.updated, n.is_live(), n.body.as_str(), n.tags.as_slice(), n.deleted, n.anchor.exact.as_str(), n.anchor.start)
+}
+
+/// Orders versions of one correction as [`note_key`] orders notes.
+type CorrectionKey<'a> = (Millis, bool, Option<&'a str>, Option<&'a str>, bool, Option<Millis>, &'a str, usize);
+
+fn correction_key(c: &Correction) -> CorrectionKey<'_> {
+    let party = match &c.party {
+        Some(super::correction::PartyFix::Party(name)) => Some(name.as_str()),
+        _ => None,
+    };
+    let anchor = &c.anchor;
+    (c.updated, c.is_live(), c.speaker.as_deref(), party, c.party.is_some(), c.deleted, &anchor.exact, anchor.start)
 }
 
 fn newer_article_note(a: Option<&ArticleNote>, b: Option<&ArticleNote>) -> Option<ArticleNote> {
@@ -158,6 +197,7 @@ fn newer_article_note(a: Option<&ArticleNote>, b: Option<&ArticleNote>) -> Optio
 mod tests {
     use super::*;
     use crate::notes::anchor::{Anchor, ItemKind};
+    use crate::notes::correction::PartyFix;
     use crate::notes::model::ArticleMeta;
     use proptest::prelude::*;
 
@@ -195,6 +235,7 @@ mod tests {
             last_opened: 1,
             article_note: None,
             notes,
+            corrections: Vec::new(),
         }
     }
 
@@ -306,7 +347,8 @@ mod tests {
             record("b", vec![note("n3", "x", 1)]),
         ]);
         let report = merge_into(&mut ours, &theirs);
-        assert_eq!(report, MergeReport { articles_added: 1, articles_removed: 0, notes_added: 2, notes_updated: 1 });
+        let expected = MergeReport { articles_added: 1, notes_added: 2, notes_updated: 1, ..MergeReport::default() };
+        assert_eq!(report, expected);
         assert!(merge_into(&mut ours, &theirs).is_empty(), "importing twice adds nothing");
     }
 
@@ -324,6 +366,32 @@ mod tests {
         let rec = m1.article(&id).expect("rec");
         assert_eq!(rec.live_notes().map(|n| n.body.as_str()).collect::<Vec<_>>(), ["from tab 1", "from tab 2"]);
         assert_eq!(rec.article_note_text(), Some("tab 2's article note"));
+    }
+
+    #[test]
+    fn corrections_from_two_tabs_are_merged_like_notes() {
+        use crate::notes::correction::{Change, PartyFix};
+        let text = "\"We agreed,\" he said. \"Not yet,\" said the minister.";
+        let mut tab1 = Library::default();
+        let id = tab1.open_article(text, ArticleMeta::default(), 1).expect("opened").id().to_string();
+        let mut tab2 = tab1.clone();
+        let quote =
+            |words: &str| Anchor { kind: ItemKind::Quote, start: text.find(words).expect("quote"), ..anchor(words) };
+        let rec1 = tab1.article_mut(&id).expect("rec");
+        rec1.correct(quote("We agreed"), Change::Speaker("Ann Lee".into()), 10, || "t1-c".into());
+        let rec2 = tab2.article_mut(&id).expect("rec");
+        rec2.correct(quote("Not yet"), Change::Party(PartyFix::Nobody), 11, || "t2-c".into());
+        let merged = merge(&tab1, &tab2);
+        assert_eq!(merged, merge(&tab2, &tab1));
+        let rec = merged.article(&id).expect("rec");
+        assert_eq!(rec.live_corrections().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["t1-c", "t2-c"]);
+
+        // The later of two edits of one correction wins; a restore is an edit too.
+        let mut later = merged.clone();
+        later.article_mut(&id).expect("rec").restore_parser_answer("t1-c", 20);
+        let report = merge_into(&mut tab1, &later);
+        assert_eq!(report.corrections, 2, "one new, one restored");
+        assert!(tab1.article(&id).and_then(|r| r.correction("t1-c")).is_some_and(|c| !c.is_live()));
     }
 
     fn arb_note() -> impl Strategy<Value = Note> {
@@ -346,6 +414,22 @@ mod tests {
             })
     }
 
+    fn arb_correction() -> impl Strategy<Value = Correction> {
+        let party = proptest::option::of(proptest::option::of("[xy]"))
+            .prop_map(|p| p.map(|named| named.map_or(PartyFix::Nobody, PartyFix::Party)));
+        (0..4u8, proptest::option::of("[ab]"), party, 0..4u64, proptest::option::of(0..4u64), 0..3usize).prop_map(
+            |(id, speaker, party, updated, deleted, start)| Correction {
+                id: format!("c{id}"),
+                anchor: Anchor { kind: ItemKind::Quote, start, ..anchor("q") },
+                speaker,
+                party,
+                created: updated / 2,
+                updated,
+                deleted,
+            },
+        )
+    }
+
     fn arb_record() -> impl Strategy<Value = ArticleRecord> {
         (
             0..3u8,
@@ -354,13 +438,15 @@ mod tests {
             0..4u64,
             proptest::option::of(("[ab]{0,2}", 0..4u64)),
             proptest::collection::vec(arb_note(), 0..4),
+            proptest::collection::vec(arb_correction(), 0..3),
         )
-            .prop_map(|(id, text, revised, opened, note, notes)| ArticleRecord {
+            .prop_map(|(id, text, revised, opened, note, notes, corrections)| ArticleRecord {
                 text,
                 revised,
                 created: revised / 2,
                 last_opened: opened,
                 article_note: note.map(|(body, updated)| ArticleNote { body, updated }),
+                corrections,
                 ..record(&format!("a{id}"), notes)
             })
     }

@@ -15,8 +15,8 @@
 //! `start..end` is the item's byte span in `text`. Indices change whenever the
 //! parser or the text does, and only one article fits: hence v2.
 //!
-//! **v2** (current, [`CURRENT_SCHEMA`]): `{ "schema": 2, "library": Library }`,
-//! the types of [`model`](super::model) and [`anchor`](super::anchor) serialized by serde:
+//! **v2**: `{ "schema": 2, "library": Library }`, the types of
+//! [`model`](super::model) and [`anchor`](super::anchor) serialized by serde:
 //! ```json
 //! { "schema": 2, "library": {
 //!     "articles": [ { "id": "16 hex digits", "text": "…", "title": "…", "published": "2025-03-06" | null,
@@ -30,15 +30,28 @@
 //!     "removed": [ { "id": "…", "at": ms } ] } }
 //! ```
 //!
+//! **v3** (current, [`CURRENT_SCHEMA`]): v2 plus the reader's corrections of
+//! quotes on every article ([`correction`](super::correction)), anchored like notes:
+//! ```json
+//! "corrections": [ { "id": "…", "anchor": { "kind": "quote", … },
+//!                    "speaker": "Basem Naim" | null, "party": "nobody" | { "party": "Hamas" } | null,
+//!                    "created": ms, "updated": ms, "deleted": ms | null } ]
+//! ```
+//! A v2 article migrates with no corrections. The version was raised so that
+//! an older app, which would drop the corrections when it writes, leaves a v3
+//! library alone (it backs it up as a newer version).
+//!
 //! Each version is read by serde into types of its own (`v1::Document`,
-//! `Current`), which upgrade into the next version's, so [`load`] migrates
-//! every earlier version. Unknown members are ignored; a missing or `null`
+//! `Current`) that upgrade into the current library, so [`load`] migrates
+//! every earlier version; a version that only adds members (v2 to v3) is read
+//! by the next version's types, the new members' defaults being its migration. Unknown members are ignored; a missing or `null`
 //! optional member reads as `None`.
 //!
-//! **Adding v3:** copy today's types that change into a frozen `mod v2` here
-//! (its `Document` upgrades into the v3 library), make `v1` upgrade into
-//! `v2::Document`, raise [`CURRENT_SCHEMA`], and add a test that a v2
-//! document migrates losslessly. Bump the version whenever a change adds
+//! **Adding v4:** when v4 only adds members, give them serde defaults and
+//! read v3 with the current types; otherwise copy today's types that change
+//! into a frozen `mod v3` here whose document upgrades into the v4 library.
+//! Raise [`CURRENT_SCHEMA`] and add a test that a v3 document migrates
+//! losslessly. Bump the version whenever a change adds
 //! data an older app would not keep: an older app sees the newer version,
 //! backs it up and does not write over it.
 
@@ -48,7 +61,7 @@ use serde_json::value::RawValue;
 use super::model::{ArticleRecord, Library, Removed};
 
 /// The version [`to_json`] writes.
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
 
 /// What [`load`] found in storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -139,7 +152,13 @@ pub fn load(raw: Option<&str>) -> LoadOutcome {
             Ok(doc) => LoadOutcome { library: doc.upgrade(), status: LoadStatus::Migrated { from: 1 } },
             Err(_) => corrupt(),
         },
-        2 => match serde_json::from_str::<Current>(raw) {
+        // v2 is v3 without corrections: the current types read it (their
+        // `corrections` default to none), so no frozen copy is needed.
+        2 | 3 => match serde_json::from_str::<Current>(raw) {
+            Ok(Current { mut library }) if schema == 2 => {
+                library.canonicalize();
+                LoadOutcome { library, status: LoadStatus::Migrated { from: 2 } }
+            }
             Ok(Current { library }) => LoadOutcome { library, status: LoadStatus::Loaded },
             Err(_) => salvage(raw).unwrap_or_else(corrupt),
         },
@@ -150,8 +169,8 @@ pub fn load(raw: Option<&str>) -> LoadOutcome {
     }
 }
 
-/// Keeps the readable articles and tombstones of a damaged current-version
-/// document (`None` when it has no list of articles at all).
+/// Keeps the readable articles and tombstones of a damaged document (`None`
+/// when it has no list of articles at all).
 fn salvage(raw: &str) -> Option<LoadOutcome> {
     let Pieces { library } = serde_json::from_str(raw).ok()?;
     let removed: Vec<&RawValue> = library.removed.and_then(|r| serde_json::from_str(r.get()).ok()).unwrap_or_default();
@@ -242,6 +261,7 @@ mod v1 {
                 last_opened: saved,
                 article_note: (!note.is_empty()).then_some(ArticleNote { body: note, updated: saved }),
                 notes,
+                corrections: Vec::new(),
                 text,
             };
             let mut library = Library { articles: vec![record], removed: Vec::new() };
@@ -288,6 +308,7 @@ mod v1 {
 mod tests {
     use super::*;
     use crate::notes::anchor::{reanchor, Attachment, Fidelity, ItemKind};
+    use crate::notes::correction::{Change, PartyFix};
     use crate::notes::model::{ArticleMeta, Note};
     use crate::notes::text::article_id;
     use crate::parser::Span;
@@ -358,7 +379,7 @@ mod tests {
     fn migrated_library_saves_and_reloads_as_the_current_version() {
         let migrated = load(Some(&v1_document())).library;
         let json = to_json(&migrated).expect("serializes");
-        assert!(json.starts_with(r#"{"schema":2,"library":{"articles":[{"id":""#));
+        assert!(json.starts_with(r#"{"schema":3,"library":{"articles":[{"id":""#));
         assert_eq!(load(Some(&json)), LoadOutcome { library: migrated, status: LoadStatus::Loaded });
     }
 
@@ -391,14 +412,37 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_reported_not_read() {
-        let outcome = load(Some(r#"{"schema":3,"library":{"articles":[],"shelves":[]}}"#));
-        assert_eq!(outcome.status, LoadStatus::UnknownVersion { version: 3 });
+        let outcome = load(Some(r#"{"schema":4,"library":{"articles":[],"shelves":[]}}"#));
+        assert_eq!(outcome.status, LoadStatus::UnknownVersion { version: 4 });
         assert!(outcome.library.is_empty() && outcome.status.needs_backup());
     }
 
+    #[test]
+    fn v2_migrates_losslessly_with_no_corrections() {
+        let mut library = full_library();
+        library.canonicalize();
+        let mut value = serde_json::to_value(EnvelopeRef { schema: 2, library: &library }).expect("value");
+        for article in value["library"]["articles"].as_array_mut().expect("articles") {
+            article.as_object_mut().expect("an article").remove("corrections");
+        }
+        let outcome = load(Some(&value.to_string()));
+        assert_eq!(outcome.status, LoadStatus::Migrated { from: 2 });
+        assert!(outcome.status.needs_backup() && !outcome.status.is_problem());
+        for article in &mut library.articles {
+            article.corrections.clear();
+        }
+        assert_eq!(outcome.library, library);
+
+        // A damaged v2 document keeps its readable articles too.
+        value["library"]["articles"][0]["notes"] = serde_json::json!(7);
+        let outcome = load(Some(&value.to_string()));
+        assert_eq!(outcome.status, LoadStatus::Damaged { dropped: 1 });
+        assert_eq!(outcome.library.articles, library.articles[1..]);
+    }
+
     /// A library using every field: two articles, notes of several kinds
-    /// (one deleted, one on a party), tags, article notes, a tombstone; odd
-    /// characters in the texts.
+    /// (one deleted, one on a party), tags, article notes, corrections (one
+    /// undone), a tombstone; odd characters in the texts.
     fn full_library() -> Library {
         let mut library = Library::default();
         let meta =
@@ -416,6 +460,14 @@ mod tests {
         record.upsert_note(party, "", 12, || "n2".into());
         record.delete_note("n2", u64::MAX);
         record.set_article_note("whole", 13);
+        let quote = SEED.find("These are ongoing talks").expect("quote");
+        let quote = crate::notes::anchor(SEED, Span::new(quote, quote + 39), ItemKind::Quote, None).expect("valid");
+        record.correct(quote.clone(), Change::Speaker("Karine \"KJP\" Jean-Pierre".into()), 20, || "c1".into());
+        record.correct(quote, Change::Party(PartyFix::Nobody), 21, || unreachable!("the same correction"));
+        let other = SEED.find("The Americans have said").expect("quote");
+        let other = crate::notes::anchor(SEED, Span::new(other, other + 23), ItemKind::Quote, None).expect("valid");
+        record.correct(other, Change::Party(PartyFix::Party("Al Jazeera".into())), 22, || "c2".into());
+        record.restore_parser_answer("c2", 23);
         library.open_article("Another text.", ArticleMeta::default(), 14);
         let other = library.articles[1].id.clone();
         library.delete_article(&other, 15);
@@ -439,7 +491,8 @@ mod tests {
 
     /// A stored document of the current version with one member changed.
     fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> LoadOutcome {
-        let mut value = serde_json::to_value(EnvelopeRef { schema: 2, library: &full_library() }).expect("value");
+        let mut value =
+            serde_json::to_value(EnvelopeRef { schema: CURRENT_SCHEMA, library: &full_library() }).expect("value");
         edit(&mut value);
         load(Some(&value.to_string()))
     }
@@ -500,7 +553,7 @@ mod tests {
         let mut library = Library::default();
         library.open_article("First article text here.", ArticleMeta::default(), 1);
         library.open_article("A completely different second text.", ArticleMeta::default(), 2);
-        let mut value = serde_json::to_value(EnvelopeRef { schema: 2, library: &library }).expect("value");
+        let mut value = serde_json::to_value(EnvelopeRef { schema: CURRENT_SCHEMA, library: &library }).expect("value");
         value["library"]["articles"][1]["notes"] = serde_json::json!("not a list");
         value["library"]["removed"] = serde_json::json!([{ "id": "x", "at": 5 }, { "id": 7 }]);
         let outcome = load(Some(&value.to_string()));

@@ -2,7 +2,7 @@
 //! the parser's enums, shared by the app and the Markdown export.
 
 use crate::calendar::{month_name, Date, Weekday};
-use crate::parser::{Attribution, DateKind, FactKind, FigureKind, PartyKind, Timestamp};
+use crate::parser::{DateKind, FactKind, FigureKind, PartyKind, Timestamp};
 
 /// `n` with thousands separators: `1234` -> `"1,234"`.
 pub fn thousands(n: usize) -> String {
@@ -191,28 +191,6 @@ pub fn is_relative(kind: DateKind) -> bool {
     matches!(kind, DateKind::Weekday | DateKind::Relative)
 }
 
-/// How the speaker was found, when the reader should know it; `None` when a
-/// speech verb right by the quote names the speaker.
-pub fn attribution_note(how: Attribution) -> Option<&'static str> {
-    match how {
-        Attribution::Adjacent | Attribution::Sentence => None,
-        Attribution::Continued => Some("continues the previous quote"),
-        Attribution::Context => Some("speaker named in the preceding text"),
-        Attribution::Unknown => Some("no speaker found in the text"),
-    }
-}
-
-/// [`attribution_note`] as a sentence of its own ("Speaker named in the
-/// preceding text.").
-pub fn attribution_sentence(how: Attribution) -> Option<&'static str> {
-    match how {
-        Attribution::Adjacent | Attribution::Sentence => None,
-        Attribution::Continued => Some("Continues the previous quote."),
-        Attribution::Context => Some("Speaker named in the preceding text."),
-        Attribution::Unknown => Some("No speaker found in the text."),
-    }
-}
-
 /// [`party_kind_label`] in lower case, for running text ("armed group").
 pub fn party_kind_word(kind: PartyKind) -> &'static str {
     match kind {
@@ -326,26 +304,6 @@ mod tests {
         );
         assert_eq!(timestamp_label(&ts("March 6, 2025", Some("2025-03-06"))), "Thursday 6 March 2025");
         assert_eq!(timestamp_label(&ts(" Updated: yesterday ", None)), "Updated: yesterday");
-    }
-
-    #[test]
-    fn attribution_notes_only_when_not_obvious() {
-        assert_eq!(attribution_note(Attribution::Adjacent), None);
-        assert_eq!(attribution_note(Attribution::Sentence), None);
-        assert!(attribution_note(Attribution::Unknown).is_some());
-        assert!(attribution_note(Attribution::Context).is_some());
-        assert_eq!(attribution_sentence(Attribution::Context), Some("Speaker named in the preceding text."));
-        // The sentence form is the note, capitalised, with a full stop.
-        for how in [
-            Attribution::Adjacent,
-            Attribution::Sentence,
-            Attribution::Continued,
-            Attribution::Context,
-            Attribution::Unknown,
-        ] {
-            let note = attribution_note(how).map(|n| format!("{}{}.", n[..1].to_ascii_uppercase(), &n[1..]));
-            assert_eq!(attribution_sentence(how).map(String::from), note, "{how:?}");
-        }
     }
 
     #[test]

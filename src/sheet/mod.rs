@@ -2,6 +2,8 @@
 //! browser APIs, so all of it is unit-tested natively (`cargo test`). The
 //! components in `ui` only lay out what these functions return.
 //!
+//! * [`corrections`]: the reader's corrections of quotes, applied to the
+//!   breakdown before everything else derives from it.
 //! * [`filter`]: the party filter and the search, applied to every section
 //!   ([`sheet_view`]).
 //! * [`search`]: case- and accent-insensitive matching and search hits.
@@ -17,6 +19,7 @@
 //! [`Context`] (the quote or fact a figure or date sits in) and [`Claimant`]
 //! (who puts it forward).
 
+pub mod corrections;
 pub mod emphasis;
 pub mod export;
 pub mod filter;

@@ -13,6 +13,7 @@
 
 mod article_input;
 mod common;
+mod corrections;
 mod dom;
 mod empty;
 mod facts;

@@ -21,8 +21,9 @@ use super::dom;
 use super::state::{Origin, Sheet};
 use crate::notes::store::Store;
 use crate::notes::web::{self, LocalStorageBackend};
-use crate::notes::{anchor_item, export_json, items_of, ArticleMeta, ArticleRecord};
+use crate::notes::{anchor_item, export_json, items_of, ArticleMeta, ArticleRecord, Change};
 use crate::parser::Breakdown;
+use crate::sheet::corrections::quote_fixes;
 use crate::sheet::notes::{export_file_name, library_rows, parse_tags, ItemIndex, LibraryRow, NotesView, SaveState};
 use crate::sheet::ItemRef;
 
@@ -62,6 +63,15 @@ pub struct StorageNotice {
 enum Undo {
     Note { article: String, note: String },
     Article { record: ArticleRecord, was_open: bool },
+    Correction { article: String, correction: String },
+}
+
+/// The part of the correction panel a change was made in (its pressed
+/// choice gets the focus back when the sheet is drawn again).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Speaker,
+    Party,
 }
 
 /// Puts a text in the article box and analyses it.
@@ -84,6 +94,11 @@ pub struct Notes {
     pub storage: Memo<StorageNotice>,
     pub save_state: Memo<SaveState>,
     pub editing: RwSignal<Option<Edit>>,
+    /// The quote whose correction panel is open (index into the quotes).
+    pub correcting: RwSignal<Option<usize>>,
+    /// Where the last correction was made, to give that choice the focus
+    /// when the panel is drawn again (taken once).
+    correct_refocus: StoredValue<Option<Choice>>,
     /// The note the open editor writes (none until its first keystroke).
     editor_note: StoredValue<Option<String>>,
     /// The button that opened the editor (focus goes back to it).
@@ -139,6 +154,8 @@ impl Notes {
                 store.with_value(|s| SaveState::of(&s.health()))
             }),
             editing: RwSignal::new(None),
+            correcting: RwSignal::new(None),
+            correct_refocus: StoredValue::new(None),
             editor_note: StoredValue::new(None),
             opener: StoredValue::new(None),
             toast: RwSignal::new(None),
@@ -152,6 +169,12 @@ impl Notes {
             loader: StoredValue::new_local(None),
             sheet,
         };
+        // The corrections of the open article, placed on the quotes of a parse.
+        sheet.set_corrector(move |parsed, text| {
+            library_changed.track();
+            let Some(id) = current.get() else { return Vec::new() };
+            store.with_value(|s| s.library().article(&id).map(|a| quote_fixes(a, text, parsed)).unwrap_or_default())
+        });
         if let Some(hooks) = web::install_flush_on_hide(move || notes.flush_now()) {
             hooks.forget();
         }
@@ -454,6 +477,65 @@ impl Notes {
         });
     }
 
+    // ---- corrections ------------------------------------------------------------
+
+    /// Opens the correction panel of quote `quote` (closing any other), or
+    /// closes it if it is open there.
+    pub fn toggle_correcting(&self, quote: usize) {
+        let open = self.correcting.get_untracked() == Some(quote);
+        self.correct_refocus.set_value(None);
+        self.correcting.set((!open).then_some(quote));
+        if open {
+            focus_by_id(&correct_button_id(quote));
+        }
+    }
+
+    /// Closes the correction panel; focus goes back to its button.
+    pub fn close_correcting(&self) {
+        if let Some(quote) = self.correcting.try_update(Option::take).flatten() {
+            focus_by_id(&correct_button_id(quote));
+        }
+    }
+
+    /// Where the focus goes when the correction panel is drawn (once).
+    pub fn take_correct_refocus(&self) -> Option<Choice> {
+        self.correct_refocus.try_update_value(Option::take).flatten()
+    }
+
+    /// Corrects quote `quote` (index into the parser's quotes) of the open
+    /// article: the sheet, the filter and the exports follow.
+    pub fn correct(&self, quote: usize, change: Change, choice: Choice) {
+        let Some(article) = self.article() else { return };
+        let sheet = self.sheet;
+        let anchor =
+            sheet.parsed.with_untracked(|b| sheet.source.with_untracked(|t| anchor_item(t, items_of(b).get(quote)?)));
+        let Some(anchor) = anchor.filter(|_| quote < sheet.parsed.with_untracked(|b| b.quotes.len())) else { return };
+        let now = web::now_ms();
+        let changed = self.store.try_update_value(|s| {
+            let fresh = s.next_note_id(now);
+            s.update(now, |lib| lib.article_mut(&article)?.correct(anchor, change, now, || fresh))
+        });
+        if changed.flatten().is_some() {
+            self.correct_refocus.set_value(Some(choice));
+            self.changed();
+        }
+    }
+
+    /// Drops a correction (the quote shows the parser's answer again),
+    /// offering "Undo".
+    pub fn restore_parser_answer(&self, correction: &str) {
+        let Some(article) = self.current.get_untracked() else { return };
+        let now = web::now_ms();
+        let done = self.store.try_update_value(|s| {
+            s.update(now, |lib| lib.article_mut(&article).is_some_and(|a| a.restore_parser_answer(correction, now)))
+        });
+        if done == Some(true) {
+            self.changed();
+            self.undo.set_value(Some(Undo::Correction { article, correction: correction.to_string() }));
+            self.say("The parser’s answer is back.", true);
+        }
+    }
+
     // ---- the library ------------------------------------------------------------
 
     /// The library id of the article in the box.
@@ -508,6 +590,12 @@ impl Notes {
                     self.open(&id);
                 }
                 self.say("Article restored.", false);
+            }
+            Undo::Correction { article, correction } => {
+                self.store.update_value(|s| {
+                    s.update(now, |lib| lib.article_mut(&article).map(|a| a.undo_restore(&correction, now)));
+                });
+                self.say("Your correction is back.", false);
             }
         }
         self.changed();
@@ -611,10 +699,25 @@ fn notes_view(
         let items = items_of(b);
         sheet.source.with(|text| {
             store.with_value(|s| {
-                s.library().article(&id).map(|a| NotesView::new(a, &a.place_notes_in(text, &items))).unwrap_or_default()
+                s.library()
+                    .article(&id)
+                    .map(|a| NotesView::new(a, &a.place_notes_in(text, &items), &a.place_corrections_in(text, &items)))
+                    .unwrap_or_default()
             })
         })
     })
+}
+
+/// The `id` of quote `quote`'s "Correct" button.
+pub fn correct_button_id(quote: usize) -> String {
+    format!("correct-{quote}")
+}
+
+/// Gives the element `id` the focus (without scrolling), if it is there.
+fn focus_by_id(id: &str) {
+    if let Some(el) = dom::by_id(id) {
+        dom::focus_quietly(&el);
+    }
 }
 
 /// Scrolls to the element `id` and gives it focus; `false` if there is none.

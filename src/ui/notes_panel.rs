@@ -10,7 +10,7 @@ use super::item_notes::{editor_or, save_indicator};
 use super::notes::{use_notes, Edit, Notes};
 use crate::notes::ItemKind;
 use crate::sheet::format::count_label;
-use crate::sheet::notes::NoteRow;
+use crate::sheet::notes::{CorrectionRow, NoteRow};
 
 /// The "Notes" region: the note on the article as a whole ("Article note",
 /// saved as you type), then every note on its items in article order, those
@@ -29,6 +29,7 @@ pub fn NotesPanel() -> impl IntoView {
         })
     };
     let (attached, detached) = (ids(false), ids(true));
+    let corrections = Memo::new(move |_| view.with(|v| v.corrections.clone()));
     view! {
         <section class="panel notes-panel" aria-labelledby="notes-heading">
             <div class="panel-header">
@@ -72,6 +73,7 @@ pub fn NotesPanel() -> impl IntoView {
                         }
                     })
                 }}
+                {move || corrections.with(|rows| (!rows.is_empty()).then(|| correction_list(notes, rows)))}
             </div>
         </section>
     }
@@ -85,6 +87,48 @@ fn note_list(ids: Memo<Vec<String>>, class: &'static str) -> impl IntoView {
                 <NoteListItem id/>
             </For>
         </ul>
+    }
+}
+
+/// The reader's corrections of quotes, each with what it set, where its quote
+/// is (or that it is gone: detached, kept) and a way back to the parser's answer.
+fn correction_list(notes: Notes, rows: &[CorrectionRow]) -> impl IntoView {
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let id = row.id.clone();
+            let show = row.item.map(|item| {
+                view! {
+                    <button type="button" class="locate" on:click=move |_| notes.go_to_item(item)>
+                        "Show in fact sheet"
+                    </button>
+                }
+            });
+            view! {
+                <li class=if row.detached { "note-row is-detached" } else { "note-row" }>
+                    <p class="note-about">
+                        <span class="kind-label kind-quote">"Quote"</span>
+                        <span class="note-excerpt">{format!("“{}”", row.about)}</span>
+                    </p>
+                    <p class="note-body">{row.change.clone()}</p>
+                    <div class="item-meta note-row-actions">
+                        {row.detached.then(|| view! { <span class="kind-label kind-detached">"Detached"</span> })}
+                        {show}
+                        <button type="button" class="note-button" on:click=move |_| notes.restore_parser_answer(&id)>
+                            "Restore the parser’s answer"
+                        </button>
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3 class="notes-subheading">"Corrections"</h3>
+        <p class="panel-note">
+            "Speakers and parties you corrected. A correction whose quote is no longer in the article is kept here, "
+            "detached."
+        </p>
+        <ul class="note-list">{rows}</ul>
     }
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use crate::parser::{parse, Breakdown};
+use crate::sheet::corrections::{apply, QuoteFix};
 use crate::sheet::source::SourceModel;
 use crate::sheet::{fingerprint, sheet_view, Filter, ItemRef, SheetView};
 
@@ -42,12 +43,20 @@ pub struct Prepared {
     pub breakdown: Breakdown,
 }
 
+/// Places the reader's corrections on the quotes of a parsed breakdown of a
+/// text (set by the notes, which keep them; see [`Sheet::set_corrector`]).
+type Corrector = Box<dyn Fn(&Breakdown, &str) -> Vec<QuoteFix>>;
+
 /// Everything the panels read, `Copy`, provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct Sheet {
     /// The text that was analysed last (the textarea may be ahead of it).
     pub source: RwSignal<String>,
     /// The parser's breakdown of `source`.
+    pub parsed: Memo<Breakdown>,
+    /// The reader's corrections, on quotes of `parsed`.
+    pub fixes: Memo<Vec<QuoteFix>>,
+    /// `parsed` with `fixes` applied: what every panel and export shows.
     pub breakdown: Memo<Breakdown>,
     /// True while an edit waits to be analysed.
     pub pending: RwSignal<bool>,
@@ -66,8 +75,9 @@ pub struct Sheet {
     /// `focus`'s item (changes only when the item does).
     pub focused: Memo<Option<ItemRef>>,
     pub has_text: Memo<bool>,
-    /// See [`Prepared`]; taken by `breakdown` when its text comes.
+    /// See [`Prepared`]; taken by `parsed` when its text comes.
     pub prepared: StoredValue<Option<Prepared>>,
+    corrector: StoredValue<Option<Corrector>, LocalStorage>,
 }
 
 impl Sheet {
@@ -76,7 +86,7 @@ impl Sheet {
         let prepared = StoredValue::new(None::<Prepared>);
         // A new text (set only when it differs) always gives a new breakdown:
         // no equality check (it would compare two whole breakdowns).
-        let breakdown = Memo::new_with_compare(
+        let parsed = Memo::new_with_compare(
             move |_| {
                 source.with(|t| {
                     let ready = prepared
@@ -88,6 +98,19 @@ impl Sheet {
                         None => timed_parse(t),
                     }
                 })
+            },
+            always_changed,
+        );
+        let corrector = StoredValue::new_local(None::<Corrector>);
+        let fixes = Memo::new(move |_| {
+            parsed.with(|b| source.with(|t| corrector.with_value(|c| c.as_ref().map(|f| f(b, t)).unwrap_or_default())))
+        });
+        // The corrections applied in one place, before anything derives from
+        // the breakdown. (The parse is read first: see `track_input`.)
+        let breakdown = Memo::new_with_compare(
+            move |_| {
+                parsed.track();
+                fixes.with(|f| parsed.with(|b| apply(b, f)))
             },
             always_changed,
         );
@@ -105,6 +128,8 @@ impl Sheet {
         let has_text = Memo::new(move |_| source.with(|t| !t.trim().is_empty()));
         Sheet {
             source,
+            parsed,
+            fixes,
             breakdown,
             pending: RwSignal::new(false),
             parties,
@@ -117,7 +142,14 @@ impl Sheet {
             focused,
             has_text,
             prepared,
+            corrector,
         }
+    }
+
+    /// How the reader's corrections are found for a parsed text (once, by
+    /// the notes, before the sheet is shown).
+    pub fn set_corrector(&self, corrector: impl Fn(&Breakdown, &str) -> Vec<QuoteFix> + 'static) {
+        self.corrector.set_value(Some(Box::new(corrector)));
     }
 
     /// Subscribes the running effect to the analysed text, its breakdown and
