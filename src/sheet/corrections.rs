@@ -12,7 +12,7 @@
 //! party, so the filter shows the quote under the new party and not the old.
 
 use crate::notes::{items_of, ArticleRecord, PartyFix};
-use crate::parser::{Breakdown, Party, PartyKind, Person};
+use crate::parser::{Breakdown, Party, PartyKind, Person, QuoteKind};
 
 use super::search::fold;
 
@@ -29,14 +29,16 @@ pub struct QuoteFix {
     pub party: Option<PartyFix>,
 }
 
-/// The corrections in force of `record` that sit on a quote of `parsed`
-/// (the parser's breakdown of `text`), by quote; when two land on one quote
-/// (written in two tabs), the later one.
+/// The corrections in force of `record` that sit on a quote (speech, not a
+/// quoted term) of `parsed` (the parser's breakdown of `text`), by quote;
+/// when two land on one quote (written in two tabs), the later one.
 pub fn quote_fixes(record: &ArticleRecord, text: &str, parsed: &Breakdown) -> Vec<QuoteFix> {
     let items = items_of(parsed);
     let mut fixes: Vec<(u64, QuoteFix)> = Vec::new();
     for placed in record.place_corrections_in(text, &items) {
-        let Some(quote) = placed.item.filter(|&i| i < parsed.quotes.len()) else { continue };
+        // On speech only: a quote an edit turned into a quoted term takes none.
+        let speech = |i: usize| parsed.quotes.get(i).is_some_and(|q| q.kind != QuoteKind::Term);
+        let Some(quote) = placed.item.filter(|&i| speech(i)) else { continue };
         let Some(c) = record.correction(&placed.id) else { continue };
         let fix = QuoteFix { quote, correction: c.id.clone(), speaker: c.speaker.clone(), party: c.party.clone() };
         match fixes.iter_mut().find(|(_, f)| f.quote == quote) {
@@ -334,6 +336,10 @@ mod tests {
             [(kjp, "c1"), (salhut, "c2")]
         );
         assert_eq!(fix_of(&fixes, salhut).and_then(|f| f.party.clone()), Some(PartyFix::Nobody));
+
+        // Quoted terms are not speech: a correction on one is not applied.
+        rec.correct(at(SEED, "terrorist organization"), Change::Speaker("Hamas".into()), 12, || "c-term".into());
+        assert_eq!(quote_fixes(rec, SEED, &b).len(), 2);
 
         // A second correction of the same quote (another tab): the later one counts.
         let mut other = rec.correction("c1").expect("c1").clone();

@@ -118,20 +118,9 @@ fn CorrectionPanel(index: usize) -> impl IntoView {
             choice_button(name, on, move || notes.correct(index, Change::Party(party.clone()), Choice::Party))
         })
         .collect_view();
-    let typed_speaker = NodeRef::<html::Input>::new();
-    let typed_party = NodeRef::<html::Input>::new();
-    let set_speaker = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if let Some(name) = typed_speaker.get_untracked().map(|i| i.value()) {
-            notes.correct(index, Change::Speaker(name), Choice::Speaker);
-        }
-    };
-    let set_party = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if let Some(name) = typed_party.get_untracked().map(|i| i.value()) {
-            notes.correct(index, Change::Party(PartyFix::Party(name)), Choice::Party);
-        }
-    };
+    let no_party = choice_button("No party".to_string(), no_party, move || {
+        notes.correct(index, Change::Party(PartyFix::Nobody), Choice::Party)
+    });
     view! {
         <div
             class="correction-panel"
@@ -144,43 +133,14 @@ fn CorrectionPanel(index: usize) -> impl IntoView {
                 }
             }
         >
-            <p class="correction-heading" id=format!("correct-speaker-{index}")>"Speaker"</p>
-            <div class="choices" role="group" aria-labelledby=format!("correct-speaker-{index}") node_ref=speaker_group>
-                {speaker_buttons}
-            </div>
-            <form class="correction-typed" on:submit=set_speaker>
-                <label class="visually-hidden" for=format!("typed-speaker-{index}")>"Another speaker"</label>
-                <input
-                    id=format!("typed-speaker-{index}")
-                    class="note-input"
-                    type="text"
-                    autocomplete="off"
-                    placeholder="Another name"
-                    node_ref=typed_speaker
-                />
-                <button type="submit" class="button button-small">"Set speaker"</button>
-            </form>
-            <p class="correction-heading" id=format!("correct-party-{index}")>"Party"</p>
-            <div class="choices" role="group" aria-labelledby=format!("correct-party-{index}") node_ref=party_group>
-                {party_buttons}
-                {choice_button(
-                    "No party".to_string(),
-                    no_party,
-                    move || notes.correct(index, Change::Party(PartyFix::Nobody), Choice::Party),
-                )}
-            </div>
-            <form class="correction-typed" on:submit=set_party>
-                <label class="visually-hidden" for=format!("typed-party-{index}")>"Another party"</label>
-                <input
-                    id=format!("typed-party-{index}")
-                    class="note-input"
-                    type="text"
-                    autocomplete="off"
-                    placeholder="Another party"
-                    node_ref=typed_party
-                />
-                <button type="submit" class="button button-small">"Set party"</button>
-            </form>
+            {choice_group(format!("correct-speaker-{index}"), "Speaker", speaker_group, speaker_buttons)}
+            {typed_choice(format!("typed-speaker-{index}"), "Another speaker", "Another name", "Set speaker", move |name| {
+                notes.correct(index, Change::Speaker(name), Choice::Speaker)
+            })}
+            {choice_group(format!("correct-party-{index}"), "Party", party_group, (party_buttons, no_party))}
+            {typed_choice(format!("typed-party-{index}"), "Another party", "Another party", "Set party", move |name| {
+                notes.correct(index, Change::Party(PartyFix::Party(name)), Choice::Party)
+            })}
             <div class="note-actions">
                 <p class="note-help">"Your choice applies at once and is kept with the article. Esc closes."</p>
                 <button type="button" class="button button-small" on:click=move |_| notes.close_correcting()>
@@ -188,6 +148,40 @@ fn CorrectionPanel(index: usize) -> impl IntoView {
                 </button>
             </div>
         </div>
+    }
+}
+
+/// A labelled group of choices ("Speaker", "Party").
+fn choice_group(id: String, label: &'static str, node: NodeRef<html::Div>, choices: impl IntoView) -> impl IntoView {
+    view! {
+        <p class="correction-heading" id=id.clone()>{label}</p>
+        <div class="choices" role="group" aria-labelledby=id node_ref=node>
+            {choices}
+        </div>
+    }
+}
+
+/// A name typed in, set with Enter or its button.
+fn typed_choice(
+    id: String,
+    label: &'static str,
+    placeholder: &'static str,
+    submit: &'static str,
+    set: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let input = NodeRef::<html::Input>::new();
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if let Some(name) = input.get_untracked().map(|i| i.value()) {
+            set(name);
+        }
+    };
+    view! {
+        <form class="correction-typed" on:submit=on_submit>
+            <label class="visually-hidden" for=id.clone()>{label}</label>
+            <input id=id class="note-input" type="text" autocomplete="off" placeholder=placeholder node_ref=input/>
+            <button type="submit" class="button button-small">{submit}</button>
+        </form>
     }
 }
 
