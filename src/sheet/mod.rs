@@ -2,6 +2,7 @@
 //! browser APIs, so all of it is unit-tested natively (`cargo test`). The
 //! components in `ui` only lay out what these functions return.
 //!
+//! * [`analysis`]: which text the parser works on (the latest wins).
 //! * [`corrections`]: the reader's corrections of quotes, applied to the
 //!   breakdown before everything else derives from it.
 //! * [`filter`]: the party filter and the search, applied to every section
@@ -19,6 +20,7 @@
 //! [`Context`] (the quote or fact a figure or date sits in) and [`Claimant`]
 //! (who puts it forward).
 
+pub mod analysis;
 pub mod corrections;
 pub mod emphasis;
 pub mod export;
@@ -37,9 +39,6 @@ pub use timeline::TimelineEntry;
 
 use crate::parser::{Breakdown, FactKind, Span};
 
-/// Sorts `keys` (pairs of numbers, the second usually an index that breaks
-/// ties). Every sort of the view model goes through the crate's one sort:
-/// each distinct `sort_by` would put another copy of the algorithm into the wasm.
 /// Sorts `keys`: pairs of a sort key and an index that breaks ties. Every
 /// list of the view model is ordered through this one instantiation of std's
 /// sort: a `sort_by_key` per list costs about 2 KB of wasm (gzip) each
@@ -58,10 +57,10 @@ pub fn shown_count(total: usize, requested: usize, must_show: Option<usize>) -> 
     wanted.min(total)
 }
 
-/// How long to wait after an edit before analysing `len` bytes of text
-/// (milliseconds). Short articles are analysed at once (the next task after
-/// the input event); long ones after a pause in typing, so that keystrokes
-/// are never stuck behind a parse of a whole book.
+/// How long to wait after a keystroke before analysing `len` bytes of text
+/// (milliseconds; a paste is analysed at once). Short articles are analysed
+/// at once; long ones after a pause in typing, so that the page does not
+/// redraw a whole book's sheet on every keystroke.
 pub fn analysis_delay(len: usize) -> u32 {
     match len {
         0..=30_000 => 0,
@@ -70,15 +69,11 @@ pub fn analysis_delay(len: usize) -> u32 {
     }
 }
 
-/// From this many bytes on, the app parses in one task and renders in the
-/// next, so no single task holds the page for both.
-pub const SPLIT_ANALYSIS: usize = 30_000;
-
-/// A cheap fingerprint of a text (64-bit FNV-1a of its bytes), to check that
-/// a breakdown prepared ahead is the breakdown of the text at hand.
-pub fn fingerprint(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
-}
+/// From this length on (UTF-16 units, as the box counts) the article box is
+/// folded away after a paste: Chromium takes ~300 ms to lay out 1 MB in a
+/// textarea, and as long again when its size changes, which would hold the
+/// page. The text stays in the box (folded, not laid out) and in the source view.
+pub const FOLD_CHARS: usize = 100_000;
 
 /// An item of the sheet that has a place in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -212,16 +207,6 @@ mod tests {
         assert_eq!(analysis_delay(4_729), 0, "the seed article is analysed at once");
         assert_eq!(analysis_delay(100_000), 120);
         assert_eq!(analysis_delay(1 << 20), 300);
-    }
-
-    #[test]
-    fn fingerprints_tell_texts_apart() {
-        // FNV-1a reference values.
-        assert_eq!(fingerprint(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fingerprint("a"), 0xaf63_dc4c_8601_ec8c);
-        assert_ne!(fingerprint("Gaza talks"), fingerprint("Gaza talk"));
-        assert_ne!(fingerprint("ab"), fingerprint("ba"));
-        assert_eq!(fingerprint("same"), fingerprint("same"));
     }
 
     #[test]
