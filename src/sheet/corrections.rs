@@ -33,6 +33,9 @@ pub struct QuoteFix {
 /// quoted term) of `parsed` (the parser's breakdown of `text`), by quote;
 /// when two land on one quote (written in two tabs), the later one.
 pub fn quote_fixes(record: &ArticleRecord, text: &str, parsed: &Breakdown) -> Vec<QuoteFix> {
+    if record.live_corrections().next().is_none() {
+        return Vec::new();
+    }
     let items = items_of(parsed);
     let mut fixes: Vec<(u64, QuoteFix)> = Vec::new();
     for placed in record.place_corrections_in(text, &items) {

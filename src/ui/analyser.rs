@@ -266,7 +266,7 @@ impl Analyser {
             sheet.source_shown.set(false);
         }
         sheet.source.set(text);
-        sheet.parsed.set(breakdown);
+        sheet.parsed.set(std::sync::Arc::new(breakdown));
         if sheet.analysis_notice.with_untracked(Option::is_some) {
             // A failure shown earlier is over; the notice of parsing on the page stays.
             sheet.analysis_notice.set(self.on_page.get_value().then(|| ON_PAGE.into()));

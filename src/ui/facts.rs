@@ -80,7 +80,7 @@ fn fact_section(s: Section) -> AnyView {
     let limit = RwSignal::new(PAGE);
     let listed = Listed::new(sheet, pick);
     let count = Signal::derive(move || {
-        let all = b.with(total);
+        let all = b.with(|b| total(b));
         shown_of(listed.with(Vec::len), all, one, many)
     });
     let shown = move || {

@@ -291,7 +291,7 @@ impl Notes {
             self.current.set(None);
             return;
         }
-        let meta = sheet.breakdown.with_untracked(meta_of);
+        let meta = sheet.breakdown.with_untracked(|b| meta_of(b));
         let open = self.current.get_untracked();
         let now = web::now_ms();
         let id = sheet.source.with_untracked(|text| {
@@ -454,7 +454,7 @@ impl Notes {
     /// and gives it focus; clears the filters if they hide it.
     pub fn go_to_item(&self, item: usize) {
         let sheet = self.sheet;
-        let at = sheet.breakdown.with_untracked(ItemIndex::new);
+        let at = sheet.breakdown.with_untracked(|b| ItemIndex::new(b));
         let (dom_id, sheet_item) = if item < at.fact(0) {
             (ItemRef::Quote(item).dom_id(), Some(ItemRef::Quote(item)))
         } else if item < at.party(0) {
@@ -695,6 +695,17 @@ fn notes_view(
 ) -> NotesView {
     library_changed.track();
     let Some(id) = current.get() else { return NotesView::default() };
+    sheet.breakdown.track();
+    sheet.source.track();
+    let article_note = store.with_value(|s| {
+        let a = s.library().article(&id)?;
+        let bare = a.live_notes().next().is_none() && a.live_corrections().next().is_none();
+        bare.then(|| a.article_note.as_ref().map(|n| n.body.clone()).unwrap_or_default())
+    });
+    if let Some(article_note) = article_note {
+        // Nothing to place in the text (spares a pass over a long article).
+        return NotesView { article_note, ..NotesView::default() };
+    }
     sheet.breakdown.with(|b| {
         let items = items_of(b);
         sheet.source.with(|text| {

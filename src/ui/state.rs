@@ -2,6 +2,8 @@
 //! signals for what the reader asked (parties, search, quote order, the item
 //! in focus) and everything else derived. Shared through context as [`Sheet`].
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
@@ -46,11 +48,12 @@ pub struct Sheet {
     pub source: RwSignal<String>,
     /// The parser's breakdown of `source`, set with it when the parser (in
     /// its worker) answers.
-    pub parsed: RwSignal<Breakdown>,
+    pub parsed: RwSignal<Arc<Breakdown>>,
     /// The reader's corrections, on quotes of `parsed`.
     pub fixes: Memo<Vec<QuoteFix>>,
-    /// `parsed` with `fixes` applied: what every panel and export derives from.
-    pub breakdown: Memo<Breakdown>,
+    /// `parsed` with `fixes` applied (`parsed` itself when there are none: no
+    /// copy): what every panel and export derives from.
+    pub breakdown: Memo<Arc<Breakdown>>,
     /// True while an edit waits for its sheet.
     pub pending: RwSignal<bool>,
     /// True once that wait is long enough to say "Analysing…".
@@ -85,21 +88,21 @@ pub struct Sheet {
 impl Sheet {
     pub fn new() -> Sheet {
         let source = RwSignal::new(String::new());
-        let parsed = RwSignal::new(Breakdown::default());
+        let parsed = RwSignal::new(Arc::new(Breakdown::default()));
         let corrector = StoredValue::new_local(None::<Corrector>);
         let fixes = Memo::new(move |_| {
             parsed.with(|b| source.with(|t| corrector.with_value(|c| c.as_ref().map(|f| f(b, t)).unwrap_or_default())))
         });
         // The corrections applied in one place, before anything derives from
-        // the breakdown; a new parse always gives a new breakdown (no equality
-        // check: it would compare two whole breakdowns). The parse is read
-        // first: see `track_input`.
+        // the breakdown; a new parse or new fixes always give a new breakdown
+        // (compared by address, not content: that would compare two whole
+        // breakdowns). The parse is read first: see `track_input`.
         let breakdown = Memo::new_with_compare(
             move |_| {
                 parsed.track();
-                fixes.with(|f| parsed.with(|b| apply(b, f)))
+                fixes.with(|f| parsed.with(|b| if f.is_empty() { Arc::clone(b) } else { Arc::new(apply(b, f)) }))
             },
-            always_changed,
+            |old: Option<&Arc<Breakdown>>, new: Option<&Arc<Breakdown>>| !matches!((old, new), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
         );
         let parties = RwSignal::new(Vec::<String>::new());
         let query = RwSignal::new(String::new());
