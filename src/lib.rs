@@ -1,5 +1,6 @@
 //! Factsheet: a news article in, a fact sheet out.
 //!
+//! * [`calendar`]: dates (days since the epoch, weekdays, month names), shared by all of the below.
 //! * [`parser`]: the engine, pure Rust (no browser APIs), used by the CLI and the app.
 //! * [`sheet`]: the fact sheet's view model (filtering, search, grouping, timeline,
 //!   source highlighting, Markdown/JSON export), pure Rust, unit-tested natively.
@@ -8,6 +9,7 @@
 //! * [`wire`]: the breakdown as bytes, from the parser's Web Worker to the UI.
 //! * `ui` (wasm32 only): the Leptos app, thin components over `sheet`.
 
+pub mod calendar;
 pub mod notes;
 pub mod parser;
 pub mod sheet;

@@ -67,22 +67,6 @@ impl ItemKind {
         }
     }
 
-    /// The kind from its stored name (`"quote"`, `"reported"`…, as serde writes it).
-    pub fn from_name(name: &str) -> Option<ItemKind> {
-        Some(match name {
-            "quote" => ItemKind::Quote,
-            "fact" => ItemKind::Fact,
-            "reported" => ItemKind::Reported,
-            "commentary" => ItemKind::Commentary,
-            "party" => ItemKind::Party,
-            "person" => ItemKind::Person,
-            "figure" => ItemKind::Figure,
-            "date" => ItemKind::Date,
-            "text" => ItemKind::Text,
-            _ => return None,
-        })
-    }
-
     /// How the kind reads in a heading ("Quote", "Reported speech").
     pub fn label(self) -> &'static str {
         match self {

@@ -2,10 +2,10 @@
 //! current one), and one article's notes as Markdown for Obsidian and the like.
 
 use super::anchor::{reanchor, Attachment};
+use super::correction::PartyFix;
 use super::merge::{merge_into, MergeReport};
 use super::model::{ArticleRecord, Library, Note};
 use super::schema::{load, to_json_pretty, LoadStatus};
-use super::text::sort_with;
 
 /// Why an import was refused (nothing was changed).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,7 +70,8 @@ pub fn markdown_file_name(article: &ArticleRecord) -> String {
 /// The article's notes as Markdown: YAML front matter (title, published, id,
 /// tags), the article note, then each live note under a heading naming its
 /// item, with the item's text as a blockquote and its tags as `#tags`, in the
-/// order of the article; notes whose text is gone come last, marked detached.
+/// order of the article; notes whose text is gone come last, marked detached;
+/// then the reader's corrections of quotes.
 pub fn article_markdown(article: &ArticleRecord) -> String {
     let mut placed: Vec<(Option<usize>, &Note)> = article
         .live_notes()
@@ -79,7 +80,7 @@ pub fn article_markdown(article: &ArticleRecord) -> String {
             Attachment::Detached => (None, note),
         })
         .collect();
-    sort_with(&mut placed, &|a, b| (a.0.is_none(), a.0, a.1.created).cmp(&(b.0.is_none(), b.0, b.1.created)));
+    placed.sort_by_key(|(start, note)| (start.is_none(), *start, note.created));
 
     let mut all_tags: Vec<&str> = Vec::new();
     for (_, note) in &placed {
@@ -121,7 +122,34 @@ pub fn article_markdown(article: &ArticleRecord) -> String {
         }
         note_markdown(&mut md, note);
     }
+    corrections_markdown(&mut md, article);
     md
+}
+
+/// "## Corrections": each quote the reader corrected, what they set, and
+/// whether the quote is still in the article.
+fn corrections_markdown(md: &mut String, article: &ArticleRecord) {
+    let mut first = true;
+    for c in article.live_corrections() {
+        if first {
+            md.push_str("\n## Corrections\n\nSpeakers and parties corrected by the reader.\n\n");
+            first = false;
+        }
+        let mut change = Vec::new();
+        if let Some(speaker) = &c.speaker {
+            change.push(format!("speaker **{}**", one_line(speaker)));
+        }
+        match &c.party {
+            Some(PartyFix::Party(name)) => change.push(format!("party **{}**", one_line(name))),
+            Some(PartyFix::Nobody) => change.push("no party".to_string()),
+            None => {}
+        }
+        let gone = match reanchor(&c.anchor, &article.text) {
+            Attachment::Detached => " (detached: the quote is no longer in the article)",
+            Attachment::Attached { .. } => "",
+        };
+        md.push_str(&format!("- “{}”: {}{gone}\n", one_line(&c.anchor.exact), change.join(", ")));
+    }
 }
 
 fn note_markdown(md: &mut String, note: &Note) {
@@ -269,6 +297,28 @@ mod tests {
         let mut library = Library::default();
         let report = import_json(&mut library, &v1.to_string()).expect("v1 imports");
         assert_eq!((report.articles_added, report.notes_added), (1, 1));
+    }
+
+    #[test]
+    fn markdown_ends_with_the_corrections() {
+        use crate::notes::correction::Change;
+        let mut library = sample();
+        let article = library.articles.iter_mut().find(|a| a.text == SEED).expect("seed");
+        let plain = article_markdown(article);
+        assert!(!plain.contains("## Corrections"));
+        let mut quote = quote_anchor();
+        article.correct(quote.clone(), Change::Speaker("Karine  Jean-Pierre".into()), 50, || "c1".into());
+        article.correct(quote.clone(), Change::Party(PartyFix::Nobody), 51, || unreachable!());
+        quote.exact = "words gone from the article".into();
+        article.correct(quote, Change::Party(PartyFix::Party("WHO".into())), 52, || "c2".into());
+        let md = article_markdown(article);
+        assert!(md.starts_with(&plain), "after the notes");
+        assert_eq!(
+            &md[plain.len()..],
+            "\n## Corrections\n\nSpeakers and parties corrected by the reader.\n\n\
+             - “talking to people around the world”: speaker **Karine Jean-Pierre**, no party\n\
+             - “words gone from the article”: party **WHO** (detached: the quote is no longer in the article)\n"
+        );
     }
 
     #[test]

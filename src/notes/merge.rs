@@ -1,17 +1,18 @@
 //! Merging two libraries: for an import, and for tab sync (another tab wrote
 //! the stored library).
 //!
-//! Articles are united by id and notes by id; each note is a last-writer-wins
-//! register on `updated` (body, tags and deletion change together), so no note
-//! is ever duplicated and the newest edit of each survives. A deleted article
+//! Articles are united by id, notes and corrections by id; each note (and
+//! each correction) is a last-writer-wins register on `updated` (body, tags
+//! and deletion change together; speaker, party and deletion likewise), so
+//! none is ever duplicated and the newest edit of each survives. A deleted article
 //! stays deleted unless the other side touched it after the deletion.
 //!
 //! The merge is commutative and idempotent (ties are broken on content), and
 //! its result is canonical ([`Library::canonicalize`]): every tab that merges
 //! the same edits ends with the same library, byte for byte once serialized.
 
+use super::correction::Correction;
 use super::model::{ArticleNote, ArticleRecord, Library, Millis, Note, Removed};
-use super::text::sort_with;
 
 /// What an import or a sync brought into a library.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -22,6 +23,8 @@ pub struct MergeReport {
     pub notes_added: usize,
     /// Notes (or article notes) whose content the other side had newer.
     pub notes_updated: usize,
+    /// Corrections the other side had and this one did not, or had newer.
+    pub corrections: usize,
 }
 
 impl MergeReport {
@@ -73,8 +76,16 @@ pub fn merge_into(ours: &mut Library, theirs: &Library) -> MergeReport {
         let Some(before) = ours.article(&record.id) else {
             report.articles_added += 1;
             report.notes_added += record.note_count();
+            report.corrections += record.live_corrections().count();
             continue;
         };
+        for correction in &record.corrections {
+            match before.correction(&correction.id) {
+                None if correction.is_live() => report.corrections += 1,
+                Some(old) if old != correction => report.corrections += 1,
+                _ => {}
+            }
+        }
         for note in &record.notes {
             match before.note(&note.id) {
                 None if note.is_live() => report.notes_added += 1,
@@ -92,10 +103,24 @@ pub fn merge_into(ours: &mut Library, theirs: &Library) -> MergeReport {
     report
 }
 
+impl Library {
+    /// Undoes [`Library::delete_article`]: the record comes back, merged with
+    /// a record of the same id opened since, so nothing written in between is lost.
+    pub fn restore_article(&mut self, mut record: ArticleRecord, now: Millis) {
+        self.removed.retain(|r| r.id != record.id);
+        record.last_opened = record.last_opened.max(now);
+        match self.article_mut(&record.id) {
+            Some(existing) => *existing = merge_article(existing, &record),
+            None => self.articles.push(record),
+        }
+    }
+}
+
 /// Two records of the same article as one: the newer text (by `revised`),
 /// the title of the later open, the earliest `created`, the latest
-/// `last_opened`, every note (newest version of each) and the newer article note.
-pub(crate) fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleRecord {
+/// `last_opened`, every note and correction (newest version of each) and the
+/// newer article note.
+fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleRecord {
     // Each field group is its own last-writer-wins register, ties broken on
     // content: the text by `revised`; title and date (set on every open) by `last_opened`.
     let text_source = if (b.revised, &b.text) > (a.revised, &a.text) { b } else { a };
@@ -114,8 +139,20 @@ pub(crate) fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleReco
             None => notes.push(note.clone()),
         }
     }
-    sort_with(&mut notes, &|x, y| x.created.cmp(&y.created).then_with(|| x.id.cmp(&y.id)));
-    ArticleRecord {
+    let mut corrections: Vec<Correction> = Vec::new();
+    for correction in a.corrections.iter().chain(&b.corrections) {
+        match corrections.iter_mut().find(|c| c.id == correction.id) {
+            Some(existing) => {
+                let created = existing.created.min(correction.created);
+                if correction_key(correction) > correction_key(existing) {
+                    *existing = correction.clone();
+                }
+                existing.created = created;
+            }
+            None => corrections.push(correction.clone()),
+        }
+    }
+    let mut merged = ArticleRecord {
         id: a.id.clone(),
         text: text_source.text.clone(),
         title: title_source.title.clone(),
@@ -125,13 +162,28 @@ pub(crate) fn merge_article(a: &ArticleRecord, b: &ArticleRecord) -> ArticleReco
         last_opened: a.last_opened.max(b.last_opened),
         article_note: newer_article_note(a.article_note.as_ref(), b.article_note.as_ref()),
         notes,
-    }
+        corrections,
+    };
+    merged.sort_notes();
+    merged
 }
 
 /// Orders versions of one note: later `updated` wins; on a tie the live one,
 /// then the content decides (so both sides pick the same).
 fn note_key(n: &Note) -> (Millis, bool, &str, &[String], Option<Millis>, &str, usize) {
     (n.updated, n.is_live(), n.body.as_str(), n.tags.as_slice(), n.deleted, n.anchor.exact.as_str(), n.anchor.start)
+}
+
+/// Orders versions of one correction as [`note_key`] orders notes.
+type CorrectionKey<'a> = (Millis, bool, Option<&'a str>, Option<&'a str>, bool, Option<Millis>, &'a str, usize);
+
+fn correction_key(c: &Correction) -> CorrectionKey<'_> {
+    let party = match &c.party {
+        Some(super::correction::PartyFix::Party(name)) => Some(name.as_str()),
+        _ => None,
+    };
+    let anchor = &c.anchor;
+    (c.updated, c.is_live(), c.speaker.as_deref(), party, c.party.is_some(), c.deleted, &anchor.exact, anchor.start)
 }
 
 fn newer_article_note(a: Option<&ArticleNote>, b: Option<&ArticleNote>) -> Option<ArticleNote> {
@@ -145,6 +197,7 @@ fn newer_article_note(a: Option<&ArticleNote>, b: Option<&ArticleNote>) -> Optio
 mod tests {
     use super::*;
     use crate::notes::anchor::{Anchor, ItemKind};
+    use crate::notes::correction::PartyFix;
     use crate::notes::model::ArticleMeta;
     use proptest::prelude::*;
 
@@ -182,11 +235,31 @@ mod tests {
             last_opened: 1,
             article_note: None,
             notes,
+            corrections: Vec::new(),
         }
     }
 
     fn lib(articles: Vec<ArticleRecord>) -> Library {
         Library { articles, removed: Vec::new() }
+    }
+
+    #[test]
+    fn a_deleted_article_is_restored_with_what_was_written_meanwhile() {
+        let mut library = lib(vec![record("a", vec![note("n1", "before the delete", 5)])]);
+        let deleted = library.delete_article("a", 10).expect("deleted");
+        assert_eq!(library.removed, [Removed { id: "a".into(), at: 10 }]);
+        library.restore_article(deleted.clone(), 20);
+        assert!(library.removed.is_empty());
+        let a = library.article("a").expect("back");
+        assert_eq!((a.last_opened, a.live_notes().count()), (20, 1));
+
+        // Deleted, pasted again and written on, then undone: both notes stay.
+        let deleted = library.delete_article("a", 30).expect("deleted");
+        library.articles.push(record("a", vec![note("n2", "after the delete", 35)]));
+        library.restore_article(deleted, 40);
+        let a = library.article("a").expect("one record");
+        assert_eq!(library.articles.len(), 1);
+        assert_eq!(a.notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ["n1", "n2"]);
     }
 
     #[test]
@@ -274,7 +347,8 @@ mod tests {
             record("b", vec![note("n3", "x", 1)]),
         ]);
         let report = merge_into(&mut ours, &theirs);
-        assert_eq!(report, MergeReport { articles_added: 1, articles_removed: 0, notes_added: 2, notes_updated: 1 });
+        let expected = MergeReport { articles_added: 1, notes_added: 2, notes_updated: 1, ..MergeReport::default() };
+        assert_eq!(report, expected);
         assert!(merge_into(&mut ours, &theirs).is_empty(), "importing twice adds nothing");
     }
 
@@ -292,6 +366,32 @@ mod tests {
         let rec = m1.article(&id).expect("rec");
         assert_eq!(rec.live_notes().map(|n| n.body.as_str()).collect::<Vec<_>>(), ["from tab 1", "from tab 2"]);
         assert_eq!(rec.article_note_text(), Some("tab 2's article note"));
+    }
+
+    #[test]
+    fn corrections_from_two_tabs_are_merged_like_notes() {
+        use crate::notes::correction::{Change, PartyFix};
+        let text = "\"We agreed,\" he said. \"Not yet,\" said the minister.";
+        let mut tab1 = Library::default();
+        let id = tab1.open_article(text, ArticleMeta::default(), 1).expect("opened").id().to_string();
+        let mut tab2 = tab1.clone();
+        let quote =
+            |words: &str| Anchor { kind: ItemKind::Quote, start: text.find(words).expect("quote"), ..anchor(words) };
+        let rec1 = tab1.article_mut(&id).expect("rec");
+        rec1.correct(quote("We agreed"), Change::Speaker("Ann Lee".into()), 10, || "t1-c".into());
+        let rec2 = tab2.article_mut(&id).expect("rec");
+        rec2.correct(quote("Not yet"), Change::Party(PartyFix::Nobody), 11, || "t2-c".into());
+        let merged = merge(&tab1, &tab2);
+        assert_eq!(merged, merge(&tab2, &tab1));
+        let rec = merged.article(&id).expect("rec");
+        assert_eq!(rec.live_corrections().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["t1-c", "t2-c"]);
+
+        // The later of two edits of one correction wins; a restore is an edit too.
+        let mut later = merged.clone();
+        later.article_mut(&id).expect("rec").restore_parser_answer("t1-c", 20);
+        let report = merge_into(&mut tab1, &later);
+        assert_eq!(report.corrections, 2, "one new, one restored");
+        assert!(tab1.article(&id).and_then(|r| r.correction("t1-c")).is_some_and(|c| !c.is_live()));
     }
 
     fn arb_note() -> impl Strategy<Value = Note> {
@@ -314,6 +414,22 @@ mod tests {
             })
     }
 
+    fn arb_correction() -> impl Strategy<Value = Correction> {
+        let party = proptest::option::of(proptest::option::of("[xy]"))
+            .prop_map(|p| p.map(|named| named.map_or(PartyFix::Nobody, PartyFix::Party)));
+        (0..4u8, proptest::option::of("[ab]"), party, 0..4u64, proptest::option::of(0..4u64), 0..3usize).prop_map(
+            |(id, speaker, party, updated, deleted, start)| Correction {
+                id: format!("c{id}"),
+                anchor: Anchor { kind: ItemKind::Quote, start, ..anchor("q") },
+                speaker,
+                party,
+                created: updated / 2,
+                updated,
+                deleted,
+            },
+        )
+    }
+
     fn arb_record() -> impl Strategy<Value = ArticleRecord> {
         (
             0..3u8,
@@ -322,13 +438,15 @@ mod tests {
             0..4u64,
             proptest::option::of(("[ab]{0,2}", 0..4u64)),
             proptest::collection::vec(arb_note(), 0..4),
+            proptest::collection::vec(arb_correction(), 0..3),
         )
-            .prop_map(|(id, text, revised, opened, note, notes)| ArticleRecord {
+            .prop_map(|(id, text, revised, opened, note, notes, corrections)| ArticleRecord {
                 text,
                 revised,
                 created: revised / 2,
                 last_opened: opened,
                 article_note: note.map(|(body, updated)| ArticleNote { body, updated }),
+                corrections,
                 ..record(&format!("a{id}"), notes)
             })
     }

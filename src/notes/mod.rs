@@ -5,6 +5,8 @@
 //!   on items, tombstones) and its operations.
 //! * [`anchor`]: tying a note to an item's text (exact text + context +
 //!   position) and finding it again in an edited text.
+//! * [`correction`]: the reader's corrections of a quote's speaker or party,
+//!   kept and anchored like notes.
 //! * [`schema`]: the stored JSON, its versions and migrations.
 //! * [`merge`]: uniting two libraries (import, tab sync).
 //! * [`export`]: JSON export/import and Markdown of an article's notes.
@@ -13,8 +15,8 @@
 //! * `web` (wasm32 only): the localStorage backend and page event hooks.
 
 pub mod anchor;
+pub mod correction;
 pub mod export;
-pub mod json;
 pub mod merge;
 pub mod model;
 pub mod schema;
@@ -26,6 +28,7 @@ pub mod web;
 pub use anchor::{
     anchor, anchor_item, items_of, locate_item, reanchor, Anchor, Attachment, Fidelity, ItemKind, ItemRef,
 };
+pub use correction::{Change, Correction, PartyFix};
 pub use export::{article_markdown, export_json, import_json, markdown_file_name, ImportError};
 pub use merge::{merge, merge_into, MergeReport};
 pub use model::{
@@ -34,4 +37,4 @@ pub use model::{
 };
 pub use schema::{load, LoadOutcome, LoadStatus, CURRENT_SCHEMA};
 pub use store::{Backend, FlushResult, Health, MemoryBackend, StorageFault, Store, SyncOutcome};
-pub use text::{article_id, fnv1a64, sort_with};
+pub use text::{article_id, fnv1a64};

@@ -13,8 +13,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::anchor::{locate_item, reanchor, Anchor, Attachment, ItemRef};
-use super::text::{article_id, ellipsize, shingles, similarity, sort_with};
-use crate::parser::compact::lower;
+use super::correction::{Change, Correction};
+use super::text::{article_id, ellipsize, shingles, similarity};
 use crate::parser::Span;
 
 /// Milliseconds since the Unix epoch (`Date.now()` in the browser).
@@ -60,6 +60,10 @@ pub struct ArticleRecord {
     pub article_note: Option<ArticleNote>,
     /// Notes on items, including deleted ones (tombstones); see [`Self::live_notes`].
     pub notes: Vec<Note>,
+    /// Corrections of quotes, including undone ones (tombstones); see
+    /// [`Self::live_corrections`]. (None in a v2 document.)
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
 }
 
 /// The note on the article as a whole. An empty body means "cleared" (kept,
@@ -130,14 +134,18 @@ pub struct ArticleSummary {
     pub published: Option<String>,
     /// Live notes, counting a non-empty article note as one.
     pub note_count: usize,
+    /// Corrections in force.
+    pub correction_count: usize,
     pub created: Millis,
     pub last_opened: Millis,
 }
 
-/// Where a note sits in the current text and fact sheet ([`ArticleRecord::place_notes`]).
+/// Where a note (or a correction) sits in the current text and fact sheet
+/// ([`ArticleRecord::place_notes`], [`ArticleRecord::place_corrections_in`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Placement {
-    pub note_id: String,
+    /// The note's (or correction's) id.
+    pub id: String,
     /// Its text in the article, or detached (the text is gone).
     pub attachment: Attachment,
     /// Index of the item it belongs to, if any.
@@ -169,7 +177,7 @@ pub fn normalize_tags<S: AsRef<str>>(tags: &[S]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags {
         let cleaned = tag.as_ref().trim().trim_start_matches('#').split_whitespace().collect::<Vec<_>>().join("-");
-        if !cleaned.is_empty() && !out.iter().any(|t| lower(t) == lower(&cleaned)) {
+        if !cleaned.is_empty() && !out.iter().any(|t| t.to_lowercase() == cleaned.to_lowercase()) {
             out.push(cleaned);
         }
     }
@@ -226,6 +234,7 @@ impl Library {
                 last_opened: now,
                 article_note: None,
                 notes: Vec::new(),
+                corrections: Vec::new(),
             });
             Opened::New { id }
         };
@@ -294,24 +303,13 @@ impl Library {
     }
 
     /// Deletes an article and leaves a tombstone; returns the record so the
-    /// caller can offer undo ([`Self::restore_article`]).
+    /// caller can offer undo (`restore_article`, in [`merge`](super::merge)).
     pub fn delete_article(&mut self, id: &str, now: Millis) -> Option<ArticleRecord> {
         let index = self.articles.iter().position(|a| a.id == id)?;
         let record = self.articles.remove(index);
         self.removed.retain(|r| r.id != id);
         self.removed.push(Removed { id: id.to_string(), at: now });
         Some(record)
-    }
-
-    /// Undoes [`Self::delete_article`] (merging with a record of the same id
-    /// opened since, so nothing written in between is lost).
-    pub fn restore_article(&mut self, mut record: ArticleRecord, now: Millis) {
-        self.removed.retain(|r| r.id != record.id);
-        record.last_opened = record.last_opened.max(now);
-        match self.article_mut(&record.id) {
-            Some(existing) => *existing = super::merge::merge_article(existing, &record),
-            None => self.articles.push(record),
-        }
     }
 
     /// The article the reader had open last (restored on reload).
@@ -329,11 +327,12 @@ impl Library {
                 title: a.title.clone(),
                 published: a.published.clone(),
                 note_count: a.note_count(),
+                correction_count: a.live_corrections().count(),
                 created: a.created,
                 last_opened: a.last_opened,
             })
             .collect();
-        sort_with(&mut rows, &|a, b| b.last_opened.cmp(&a.last_opened).then_with(|| a.id.cmp(&b.id)));
+        rows.sort_by(|a, b| b.last_opened.cmp(&a.last_opened).then_with(|| a.id.cmp(&b.id)));
         rows
     }
 
@@ -345,15 +344,22 @@ impl Library {
     /// Sorts articles by id, notes by creation and tombstones by id: the one
     /// order in which two equal libraries serialize identically.
     pub fn canonicalize(&mut self) {
-        sort_with(&mut self.articles, &|a, b| a.id.cmp(&b.id));
+        self.articles.sort_by(|a, b| a.id.cmp(&b.id));
         for article in &mut self.articles {
-            sort_with(&mut article.notes, &|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+            article.sort_notes();
         }
-        sort_with(&mut self.removed, &|a, b| a.id.cmp(&b.id));
+        self.removed.sort_by(|a, b| a.id.cmp(&b.id));
     }
 }
 
 impl ArticleRecord {
+    /// Orders the notes and the corrections by creation (then id): the order
+    /// they are stored in.
+    pub fn sort_notes(&mut self) {
+        self.notes.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+        self.corrections.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+    }
+
     /// Notes that are not deleted, in creation order.
     pub fn live_notes(&self) -> impl Iterator<Item = &Note> {
         self.notes.iter().filter(|n| n.is_live())
@@ -406,7 +412,7 @@ impl ArticleRecord {
         self.live_notes()
             .map(|note| {
                 let attachment = reanchor(&note.anchor, text);
-                Placement { note_id: note.id.clone(), attachment, item: locate_item(&note.anchor, attachment, items) }
+                Placement { id: note.id.clone(), attachment, item: locate_item(&note.anchor, attachment, items) }
             })
             .collect()
     }
@@ -500,8 +506,93 @@ impl ArticleRecord {
     /// The latest time anything in the record changed or it was opened.
     pub fn touched(&self) -> Millis {
         let notes = self.notes.iter().map(|n| n.updated).max().unwrap_or(0);
+        let corrections = self.corrections.iter().map(|c| c.updated).max().unwrap_or(0);
         let article_note = self.article_note.as_ref().map_or(0, |n| n.updated);
-        self.last_opened.max(self.revised).max(notes).max(article_note)
+        self.last_opened.max(self.revised).max(notes).max(corrections).max(article_note)
+    }
+
+    // ---- corrections -------------------------------------------------------------
+
+    /// Corrections in force (not undone), in creation order.
+    pub fn live_corrections(&self) -> impl Iterator<Item = &Correction> {
+        self.corrections.iter().filter(|c| c.is_live())
+    }
+
+    pub fn correction(&self, id: &str) -> Option<&Correction> {
+        self.corrections.iter().find(|c| c.id == id)
+    }
+
+    fn correction_mut(&mut self, id: &str) -> Option<&mut Correction> {
+        self.corrections.iter_mut().find(|c| c.id == id)
+    }
+
+    /// The correction in force on the quote `anchor` describes (found as
+    /// [`Self::note_on`] finds notes, in the current text).
+    pub fn correction_on(&self, anchor: &Anchor) -> Option<&Correction> {
+        let span = Span::new(anchor.start, anchor.start.saturating_add(anchor.exact.len()));
+        self.live_corrections()
+            .find(|c| same_item(&c.anchor, anchor))
+            .or_else(|| self.live_corrections().find(|c| reanchor(&c.anchor, &self.text).span() == Some(span)))
+    }
+
+    /// Makes `change` to the quote `anchor` describes: in the correction
+    /// already on it, or in a new one with `new_id`. Returns the correction's
+    /// id, or `None` when the change changed nothing.
+    pub fn correct(
+        &mut self,
+        anchor: Anchor,
+        change: Change,
+        now: Millis,
+        new_id: impl FnOnce() -> String,
+    ) -> Option<String> {
+        if let Some(id) = self.correction_on(&anchor).map(|c| c.id.clone()) {
+            let changed = self.correction_mut(&id).is_some_and(|c| c.make(change, now));
+            return changed.then_some(id);
+        }
+        let mut correction =
+            Correction { id: new_id(), anchor, speaker: None, party: None, created: now, updated: now, deleted: None };
+        if !correction.make(change, now) {
+            return None;
+        }
+        let id = correction.id.clone();
+        self.corrections.push(correction);
+        Some(id)
+    }
+
+    /// Drops a correction (the quote shows the parser's answer again),
+    /// keeping it as a tombstone for [`Self::undo_restore`].
+    pub fn restore_parser_answer(&mut self, id: &str, now: Millis) -> bool {
+        match self.correction_mut(id) {
+            Some(c) if c.is_live() => {
+                c.deleted = Some(now);
+                c.updated = c.updated.max(now);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Brings back a correction dropped by [`Self::restore_parser_answer`].
+    pub fn undo_restore(&mut self, id: &str, now: Millis) -> bool {
+        match self.correction_mut(id) {
+            Some(c) if !c.is_live() => {
+                c.deleted = None;
+                c.updated = c.updated.max(now);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Where each correction in force sits in `text`: the quote it is on
+    /// among `items` (see [`ArticleRecord::place_notes_in`]), or detached.
+    pub fn place_corrections_in(&self, text: &str, items: &[ItemRef]) -> Vec<Placement> {
+        self.live_corrections()
+            .map(|c| {
+                let attachment = reanchor(&c.anchor, text);
+                Placement { id: c.id.clone(), attachment, item: locate_item(&c.anchor, attachment, items) }
+            })
+            .collect()
     }
 }
 
@@ -637,9 +728,9 @@ mod tests {
         assert_eq!(
             placements,
             [
-                Placement { note_id: "n-fact".into(), attachment: Attachment::Detached, item: None },
+                Placement { id: "n-fact".into(), attachment: Attachment::Detached, item: None },
                 Placement {
-                    note_id: "n-quote".into(),
+                    id: "n-quote".into(),
                     attachment: Attachment::Attached {
                         span: Span::new(q + 10, q + 10 + quote.len()),
                         fidelity: crate::notes::anchor::Fidelity::Moved
@@ -733,15 +824,81 @@ mod tests {
         let record = lib.delete_article(&id, 5_000).expect("deleted");
         assert!(lib.articles.is_empty());
         assert_eq!(lib.removed, [Removed { id: id.clone(), at: 5_000 }]);
-        lib.restore_article(record, 6_000);
-        assert!(lib.removed.is_empty());
-        let a = lib.article(&id).expect("back");
-        assert_eq!((a.last_opened, a.live_notes().count()), (6_000, 1));
+        assert_eq!(record.live_notes().count(), 1, "the record is handed back whole, for undo");
         // Pasting a deleted article again starts it afresh and lifts the tombstone.
-        lib.delete_article(&id, 7_000);
         assert_eq!(lib.open_article(SEED, ArticleMeta::default(), 8_000), Some(Opened::New { id: id.clone() }));
         assert!(lib.removed.is_empty());
         assert_eq!(lib.note_count(), 0);
+    }
+
+    fn quote_anchor(text: &str, words: &str) -> Anchor {
+        let start = text.find(words).expect("quote");
+        anchor(text, Span::new(start, start + words.len()), ItemKind::Quote, None).expect("valid")
+    }
+
+    #[test]
+    fn corrections_of_one_quote_go_into_one_correction() {
+        use crate::notes::correction::{Change, PartyFix};
+        let (mut lib, id) = seeded();
+        let rec = lib.article_mut(&id).expect("record");
+        let quote = quote_anchor(SEED, "These are ongoing talks and discussions");
+        let first = rec.correct(quote.clone(), Change::Speaker("Karine Jean-Pierre".into()), 10, || "c1".into());
+        assert_eq!(first.as_deref(), Some("c1"));
+        let again = rec.correct(quote.clone(), Change::Party(PartyFix::Nobody), 20, || unreachable!("one correction"));
+        assert_eq!(again.as_deref(), Some("c1"));
+        assert_eq!(
+            rec.correct(quote.clone(), Change::Party(PartyFix::Nobody), 30, || unreachable!()),
+            None,
+            "no change"
+        );
+        let c = rec.correction("c1").expect("kept");
+        assert_eq!(
+            (c.speaker.as_deref(), c.party.clone(), c.created, c.updated),
+            (Some("Karine Jean-Pierre"), Some(PartyFix::Nobody), 10, 20)
+        );
+        assert_eq!(
+            rec.correct(quote_anchor(SEED, "The President has"), Change::Speaker(" ".into()), 40, || "c2".into()),
+            None
+        );
+        assert_eq!(rec.corrections.len(), 1, "a blank name makes no correction");
+        assert!(rec.touched() >= 20);
+
+        // Restoring the parser's answer leaves a tombstone; undo brings it back.
+        assert!(rec.restore_parser_answer("c1", 50));
+        assert_eq!(rec.correction_on(&quote), None);
+        assert!(!rec.restore_parser_answer("c1", 51));
+        assert!(rec.undo_restore("c1", 60));
+        assert_eq!(rec.correction_on(&quote).map(|c| (c.id.as_str(), c.updated)), Some(("c1", 60)));
+        // A new correction after a restore is a new one.
+        rec.restore_parser_answer("c1", 70);
+        assert_eq!(rec.correct(quote, Change::Speaker("KJP".into()), 80, || "c3".into()).as_deref(), Some("c3"));
+    }
+
+    #[test]
+    fn corrections_follow_their_quote_into_an_edited_text_and_are_kept_when_it_goes() {
+        use crate::notes::correction::{Change, PartyFix};
+        let (mut lib, id) = seeded();
+        let rec = lib.article_mut(&id).expect("record");
+        let kept = "These are ongoing talks and discussions";
+        let gone = "The Americans have said that their envoy";
+        rec.correct(quote_anchor(SEED, kept), Change::Speaker("KJP".into()), 10, || "c-kept".into());
+        rec.correct(quote_anchor(SEED, gone), Change::Party(PartyFix::Party("Al Jazeera".into())), 11, || {
+            "c-gone".into()
+        });
+        let paragraph = SEED.split("\n\n").find(|p| p.contains(gone)).expect("paragraph");
+        let edited = format!("Updated at noon.\n\n{}", SEED.replace(paragraph, ""));
+        let b = crate::parser::parse(&edited);
+        let items = crate::notes::items_of(&b);
+        let placed = rec.place_corrections_in(&edited, &items);
+        let kept_quote = b.quotes.iter().position(|q| q.text.contains(kept)).expect("still quoted");
+        assert_eq!(placed.len(), 2);
+        assert_eq!(placed[0].id, "c-kept");
+        assert_eq!(placed[0].item, Some(kept_quote));
+        assert_eq!(
+            (placed[1].id.as_str(), placed[1].attachment, placed[1].item),
+            ("c-gone", Attachment::Detached, None)
+        );
+        assert_eq!(rec.live_corrections().count(), 2, "the detached correction is kept");
     }
 
     #[test]

@@ -21,21 +21,6 @@ fn fnv1a64_parts(parts: &[&[u8]]) -> u64 {
     parts.iter().flat_map(|p| p.iter()).fold(FNV_OFFSET, |hash, &b| fnv1a64_step(hash, b))
 }
 
-/// Sorts `v` stably by `cmp`. Every sort of the notes engine goes through
-/// here: each distinct `sort_by` puts another copy of the sort algorithm into
-/// the wasm, while this one sorts indices with a `dyn` comparator (one copy).
-pub fn sort_with<T>(v: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> std::cmp::Ordering) {
-    let order = sorted_indices(v.len(), &|a, b| cmp(&v[a], &v[b]));
-    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
-    v.extend(order.into_iter().filter_map(|i| slots[i].take()));
-}
-
-fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
-    order
-}
-
 /// The text with every run of whitespace turned into one space, trimmed:
 /// what [`article_id`] hashes (it does so without building it).
 #[cfg(test)]
@@ -136,24 +121,22 @@ pub fn ellipsize(s: &str, max: usize) -> String {
 /// hash of all their words.
 pub fn shingles(text: &str) -> Vec<u64> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    // Pairs, to share the crate's one sort ([`crate::sheet::sort_keys`]).
-    let mut keys: Vec<(u64, u64)> = if words.len() < 3 {
+    let mut hashes: Vec<u64> = if words.len() < 3 {
         if words.is_empty() {
             Vec::new()
         } else {
-            vec![(fnv1a64(words.join(" ").as_bytes()), 0)]
+            vec![fnv1a64(words.join(" ").as_bytes())]
         }
     } else {
         // The hash of `w.join(" ")`, without building the string.
         words
             .windows(3)
-            .map(|w| (fnv1a64_parts(&[w[0].as_bytes(), b" ", w[1].as_bytes(), b" ", w[2].as_bytes()]), 0))
+            .map(|w| fnv1a64_parts(&[w[0].as_bytes(), b" ", w[1].as_bytes(), b" ", w[2].as_bytes()]))
             .collect()
     };
-    crate::sheet::sort_keys(&mut keys);
-    let mut out: Vec<u64> = keys.into_iter().map(|k| k.0).collect();
-    out.dedup();
-    out
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
 }
 
 /// Jaccard similarity (0.0 to 1.0) of two [`shingles`] fingerprints.
@@ -229,16 +212,6 @@ mod tests {
         assert_eq!(common_suffix_chars("the captives—", "held captives—"), 10);
         assert_eq!(common_prefix_chars("€ab", "€ac"), 2);
         assert_eq!(common_prefix_chars("", "x"), 0);
-    }
-
-    #[test]
-    fn sort_with_is_stable() {
-        let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
-        sort_with(&mut v, &|x, y| x.0.cmp(&y.0));
-        assert_eq!(v, [(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
-        let mut empty: Vec<u8> = Vec::new();
-        sort_with(&mut empty, &|x, y| x.cmp(y));
-        assert!(empty.is_empty());
     }
 
     #[test]

@@ -5,65 +5,8 @@
 use super::lexer::{Tok, CAP, NUM};
 use super::model::{DateKind, DateMention, Span};
 
-/// A calendar date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Ymd {
-    pub y: i32,
-    pub m: u32,
-    pub d: u32,
-}
-
-impl Ymd {
-    pub fn new(y: i32, m: u32, d: u32) -> Option<Ymd> {
-        ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some(Ymd { y, m, d })
-    }
-    /// Days since 1970-01-01 (proleptic Gregorian).
-    pub fn days(self) -> i64 {
-        let y = i64::from(self.y) - i64::from(self.m <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.m);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.d) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-    pub fn from_days(z: i64) -> Ymd {
-        let z = z + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-        Ymd { y, m, d }
-    }
-    /// 0 = Monday … 6 = Sunday.
-    pub fn weekday(self) -> u32 {
-        (self.days() + 3).rem_euclid(7) as u32
-    }
-    pub fn add_days(self, n: i64) -> Ymd {
-        Ymd::from_days(self.days() + n)
-    }
-    pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.y, self.m, self.d)
-    }
-}
-
-fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(y) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
+/// A calendar date (the crate's one calendar).
+pub(crate) use crate::calendar::Date as Ymd;
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -376,10 +319,10 @@ pub(crate) fn find_dates(
                         let fwd = future_near(i) || prev == "next";
                         let y = reference.map(|r| {
                             if prev == "last" {
-                                if m >= r.m {
-                                    r.y - 1
+                                if m >= r.month() {
+                                    r.year() - 1
                                 } else {
-                                    r.y
+                                    r.year()
                                 }
                             } else {
                                 resolve_year(r, m, fwd)
@@ -396,8 +339,8 @@ pub(crate) fn find_dates(
             if let Some(wd) = weekday_number(w).filter(|_| w.len() >= 6) {
                 let prev = lower_at(i.wrapping_sub(1));
                 let iso = reference.map(|r| {
-                    let back = (r.weekday() + 7 - wd) % 7;
-                    let fwd = (wd + 7 - r.weekday()) % 7;
+                    let back = (r.weekday().days_from_monday() + 7 - wd) % 7;
+                    let fwd = (wd + 7 - r.weekday().days_from_monday()) % 7;
                     if prev == "next" || future_near(i) {
                         r.add_days(if fwd == 0 { 7 } else { i64::from(fwd) })
                     } else if prev == "last" {
@@ -502,9 +445,9 @@ pub(crate) fn find_dates(
             let end = toks[(i + len - 1).min(toks.len() - 1)].end;
             let unit = if len == 2 { lower_at(i + 1) } else { String::new() };
             let iso = reference.map(|r| match unit.as_str() {
-                "year" => format!("{:04}", r.y + delta.signum() as i32),
+                "year" => format!("{:04}", r.year() + delta.signum() as i32),
                 "month" => {
-                    let idx = r.y * 12 + r.m as i32 - 1 + delta.signum() as i32;
+                    let idx = r.year() * 12 + r.month() as i32 - 1 + delta.signum() as i32;
                     format!("{:04}-{:02}", idx.div_euclid(12), idx.rem_euclid(12) + 1)
                 }
                 _ => r.add_days(delta).iso(),
@@ -522,15 +465,15 @@ pub(crate) fn find_dates(
 /// not point forward.
 fn resolve_year(r: Ymd, month: u32, forward: bool) -> i32 {
     if forward {
-        if month < r.m {
-            r.y + 1
+        if month < r.month() {
+            r.year() + 1
         } else {
-            r.y
+            r.year()
         }
-    } else if month > r.m + 1 {
-        r.y - 1
+    } else if month > r.month() + 1 {
+        r.year() - 1
     } else {
-        r.y
+        r.year()
     }
 }
 
@@ -544,22 +487,6 @@ fn push(out: &mut Vec<DateMention>, text: &str, span: Span, kind: DateKind, iso:
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn civil_days_round_trip() {
-        for &(y, m, d) in &[(1970, 1, 1), (2000, 2, 29), (2025, 3, 6), (1899, 12, 31)] {
-            let ymd = Ymd::new(y, m, d).unwrap();
-            assert_eq!(Ymd::from_days(ymd.days()), ymd);
-        }
-        assert_eq!(Ymd::new(1970, 1, 1).unwrap().days(), 0);
-    }
-
-    #[test]
-    fn weekday_of_known_dates() {
-        // 6 March 2025 was a Thursday; 1 January 2000 a Saturday.
-        assert_eq!(Ymd::new(2025, 3, 6).unwrap().weekday(), 3);
-        assert_eq!(Ymd::new(2000, 1, 1).unwrap().weekday(), 5);
-    }
 
     #[test]
     fn timestamps_in_common_shapes() {

@@ -28,8 +28,6 @@ pub mod page;
 mod quotes;
 mod sentences;
 
-/// Calendar arithmetic, shared with the notes (dates of library entries).
-pub(crate) use dates::Ymd;
 pub use model::*;
 
 use doc::Doc;
@@ -126,6 +124,13 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
             verb: r.verb.clone(),
             cue: sp.map(|s| s.cue),
             attribution: r.how,
+            // Until the attribution pass reports them: named, and the party as stated
+            // unless it came with a speaker from the text before.
+            speaker_via: sp.map(|_| SpeakerVia::Name),
+            party_via: sp.filter(|s| !s.parties.is_empty()).map(|_| match r.how {
+                Attribution::Context | Attribution::Continued => PartyVia::Context,
+                _ => PartyVia::Stated,
+            }),
             sentence: q.sent,
             paragraph: doc.line_of_para[q.para],
             continues: q.span.continues,

@@ -4,13 +4,14 @@
 
 use std::fmt::Write as _;
 
+use serde::Serialize;
+
 use crate::parser::{Breakdown, FactKind, QuoteKind};
 
+use super::corrections::QuoteFix;
 use super::filter::{context_text, sentence_text, Filter, SheetView};
-use super::format::{
-    attribution_note, count_label, date_label, join_names, party_kind_word, thousands, timestamp_label,
-};
-use super::quotes::display_role;
+use super::format::{count_label, date_label, join_names, party_kind_word, thousands, timestamp_label};
+use super::quotes::{display_role, inferences};
 use super::search::Query;
 use super::timeline::resolution_note;
 
@@ -56,9 +57,26 @@ pub fn filter_description(b: &Breakdown, filter: &Filter, typed_query: &str) -> 
 /// The fact sheet as a Markdown document: headline, publication details,
 /// counts, then parties, quotes (with speakers), quoted terms, facts (with
 /// sources), commentary, figures and timeline, as `view` shows them.
-/// `filter_note` (see [`filter_description`]) is stated under the counts.
-pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option<&str>) -> String {
+/// `filter_note` (see [`filter_description`]) is stated under the counts;
+/// the quotes in `corrected` (indices) say the reader corrected them.
+pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option<&str>, corrected: &[usize]) -> String {
     let mut md = String::new();
+    md_head(&mut md, b, filter_note);
+    md_parties(&mut md, b, view);
+    md_quotes(&mut md, b, text, view, corrected);
+    md_facts(&mut md, b, view);
+    md_figures(&mut md, b, view);
+    md_timeline(&mut md, b, text, view);
+    let _ = writeln!(
+        md,
+        "---\n\n*Fact sheet made with Factsheet from a {}-word article. Speakers, parties and sources are found automatically; check them against the text.*",
+        thousands(b.stats.words)
+    );
+    md
+}
+
+/// Headline, publication details, abstract, counts and the filter.
+fn md_head(md: &mut String, b: &Breakdown, filter_note: Option<&str>) {
     let headline = b.meta.headline.as_ref().map(|h| md_inline(&h.text)).filter(|h| !h.is_empty());
     let _ = writeln!(md, "# {}\n", headline.as_deref().unwrap_or("Fact sheet"));
 
@@ -93,8 +111,10 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
     if let Some(note) = filter_note {
         let _ = writeln!(md, "*Filtered: {}.*\n", md_inline(note));
     }
+}
 
-    // Parties.
+/// "## Parties": each with its kind, mentions and people.
+fn md_parties(md: &mut String, b: &Breakdown, view: &SheetView) {
     let _ = writeln!(md, "## Parties\n");
     if view.parties.is_empty() {
         let _ = writeln!(md, "None found.\n");
@@ -123,8 +143,10 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
         md.push('\n');
     }
     md.push('\n');
+}
 
-    // Quotes.
+/// "## Quotes" (numbered, with who said them and how) and "## Quoted terms".
+fn md_quotes(md: &mut String, b: &Breakdown, text: &str, view: &SheetView, corrected: &[usize]) {
     let _ = writeln!(md, "## Quotes\n");
     if view.quotes.is_empty() {
         let _ = writeln!(md, "None found.\n");
@@ -146,8 +168,17 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
         if let Some(verb) = &q.verb {
             let _ = write!(who, ", *{}*", md_inline(verb));
         }
-        if let Some(note) = attribution_note(q.attribution) {
-            let _ = write!(who, " — {note}");
+        if corrected.contains(&i) {
+            who.push_str(" — corrected by the reader");
+        } else {
+            let notes = inferences(b, text, q);
+            if !notes.is_empty() {
+                // Mid-sentence here: "— speaker inferred from “he”; party inferred …".
+                let notes = notes.join("; ");
+                let mut chars = notes.chars();
+                let first = chars.next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+                let _ = write!(who, " — {first}{}", chars.as_str());
+            }
         }
         let _ = writeln!(md, "   — {who}");
         if partial {
@@ -167,8 +198,10 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
         }
         md.push('\n');
     }
+}
 
-    // Facts.
+/// "## Facts" (with sources and parties) and "## Commentary".
+fn md_facts(md: &mut String, b: &Breakdown, view: &SheetView) {
     let _ = writeln!(md, "## Facts\n");
     if view.facts.is_empty() {
         let _ = writeln!(md, "None found.\n");
@@ -206,46 +239,46 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
         }
         md.push('\n');
     }
+}
 
-    if !view.figures.is_empty() {
-        let _ = writeln!(md, "## Figures\n\n| Value | Qualifier | What it counts | Source |\n|---|---|---|---|");
-        for row in &view.figures {
-            let Some(fig) = b.figures.get(row.figure) else { continue };
-            let cell = |s: Option<&str>| s.map(md_inline).filter(|s| !s.is_empty()).unwrap_or_else(|| "–".into());
-            let _ = writeln!(
-                md,
-                "| {} | {} | {} | {} |",
-                cell(Some(&fig.value)),
-                cell(fig.qualifier.as_deref()),
-                cell(fig.what.as_deref()),
-                cell(Some(row.claimant.label())),
-            );
+/// "## Figures" as a table.
+fn md_figures(md: &mut String, b: &Breakdown, view: &SheetView) {
+    if view.figures.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "## Figures\n\n| Value | Qualifier | What it counts | Source |\n|---|---|---|---|");
+    for row in &view.figures {
+        let Some(fig) = b.figures.get(row.figure) else { continue };
+        let cell = |s: Option<&str>| s.map(md_inline).filter(|s| !s.is_empty()).unwrap_or_else(|| "–".into());
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} |",
+            cell(Some(&fig.value)),
+            cell(fig.qualifier.as_deref()),
+            cell(fig.what.as_deref()),
+            cell(Some(row.claimant.label())),
+        );
+    }
+    md.push('\n');
+}
+
+/// "## Timeline": each date with the statement it dates.
+fn md_timeline(md: &mut String, b: &Breakdown, text: &str, view: &SheetView) {
+    if view.timeline.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "## Timeline\n");
+    for entry in &view.timeline {
+        let Some(d) = b.dates.get(entry.date) else { continue };
+        let when = d.iso.as_deref().map_or_else(|| format!("“{}” (date not resolved)", md_inline(&d.text)), date_label);
+        let what = context_text(b, text, entry.context, d.sentence);
+        let _ = write!(md, "- **{}**: {}", md_inline(&when), md_inline(what));
+        if let Some(note) = resolution_note(b, d) {
+            let _ = write!(md, " *({})*", md_inline(&note));
         }
         md.push('\n');
     }
-
-    if !view.timeline.is_empty() {
-        let _ = writeln!(md, "## Timeline\n");
-        for entry in &view.timeline {
-            let Some(d) = b.dates.get(entry.date) else { continue };
-            let when =
-                d.iso.as_deref().map_or_else(|| format!("“{}” (date not resolved)", md_inline(&d.text)), date_label);
-            let what = context_text(b, text, entry.context, d.sentence);
-            let _ = write!(md, "- **{}**: {}", md_inline(&when), md_inline(what));
-            if let Some(note) = resolution_note(b, d) {
-                let _ = write!(md, " *({})*", md_inline(&note));
-            }
-            md.push('\n');
-        }
-        md.push('\n');
-    }
-
-    let _ = writeln!(
-        md,
-        "---\n\n*Fact sheet made with Factsheet from a {}-word article. Speakers, parties and sources are found automatically; check them against the text.*",
-        thousands(b.stats.words)
-    );
-    md
+    md.push('\n');
 }
 
 /// The breakdown as JSON, exactly what the CLI's `factsheet --json` prints
@@ -256,6 +289,56 @@ pub fn json(b: &Breakdown) -> String {
         // Plain data always encodes; say so rather than panic if it ever did not.
         Err(_) => "{\"error\":\"the breakdown could not be encoded\"}\n".to_string(),
     }
+}
+
+/// The breakdown with the reader's corrections as JSON: [`json`] of the
+/// corrected breakdown `b`, plus a `corrections` member that lists each
+/// corrected quote with what the reader changed and the parser's answer
+/// (from `parsed`); see docs/schema.md. Without fixes, exactly [`json`].
+pub fn corrected_json(b: &Breakdown, parsed: &Breakdown, fixes: &[QuoteFix]) -> String {
+    if fixes.is_empty() {
+        return json(b);
+    }
+    let corrections: Vec<CorrectionOut> = fixes
+        .iter()
+        .filter_map(|fix| {
+            let (now, was) = (b.quotes.get(fix.quote)?, parsed.quotes.get(fix.quote)?);
+            Some(CorrectionOut {
+                quote: fix.quote,
+                speaker: fix.speaker.is_some().then_some(now.speaker.as_deref()).flatten(),
+                party: fix.party.is_some().then_some(now.party.as_deref()),
+                parser: ParserAnswer { speaker: was.speaker.as_deref(), party: was.party.as_deref() },
+            })
+        })
+        .collect();
+    // The breakdown's own JSON object with one more member at its end (it is
+    // `{…}` and a newline: see `json`), so the breakdown is written once, as the CLI writes it.
+    let breakdown = json(b);
+    match (breakdown.strip_suffix("}\n"), serde_json::to_string(&corrections)) {
+        (Some(open), Ok(list)) => format!("{open},\"corrections\":{list}}}\n"),
+        _ => breakdown,
+    }
+}
+
+/// One corrected quote in [`corrected_json`].
+#[derive(Serialize)]
+struct CorrectionOut<'a> {
+    /// Index into `quotes`.
+    quote: usize,
+    /// The speaker the reader gave (absent when not corrected).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a str>,
+    /// The party the reader gave, `null` for none (absent when not corrected).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    party: Option<Option<&'a str>>,
+    parser: ParserAnswer<'a>,
+}
+
+/// What the parser had found.
+#[derive(Serialize)]
+struct ParserAnswer<'a> {
+    speaker: Option<&'a str>,
+    party: Option<&'a str>,
 }
 
 /// A file name for a download: the headline as a slug (`us-confirms-direct-talks…`)
@@ -327,7 +410,7 @@ mod tests {
     fn markdown_has_every_section_in_order() {
         let b = sample_with_meta();
         let view = sheet_view(&b, fx::TEXT, &Filter::default());
-        let md = markdown(&b, fx::TEXT, &view, None);
+        let md = markdown(&b, fx::TEXT, &view, None, &[]);
         let order = [
             "# Talks resume \\| at last\n",
             "*Published Thursday 6 March 2025, 03:24 · Dateline: GAZA (AP)*",
@@ -370,7 +453,7 @@ mod tests {
         let view = sheet_view(&b, fx::TEXT, &filter);
         let note = filter_description(&b, &filter, "");
         assert_eq!(note.as_deref(), Some("parties Hamas"));
-        let md = markdown(&b, fx::TEXT, &view, note.as_deref());
+        let md = markdown(&b, fx::TEXT, &view, note.as_deref(), &[]);
         assert!(md.contains("*Filtered: parties Hamas.*"));
         assert!(md.contains("## Quotes\n\nNone found."));
         assert!(!md.contains("**Ann Lee**"), "her quote is not about Hamas");
@@ -388,7 +471,7 @@ mod tests {
         b.quotes[0].attribution = crate::parser::Attribution::Unknown;
         b.quotes[0].kind = QuoteKind::Partial;
         let view = sheet_view(&b, fx::TEXT, &Filter::default());
-        let md = markdown(&b, fx::TEXT, &view, None);
+        let md = markdown(&b, fx::TEXT, &view, None, &[]);
         assert!(md.contains("1. Partial quote: “We want 20 hostages back,”\n   — *Unattributed* — no speaker found in the text\n   > \"We want 20 hostages back,\" said Ann Lee of Israel."), "{md}");
     }
 
@@ -411,6 +494,31 @@ mod tests {
         assert_eq!(back, b);
         assert!(out.contains("\"abstract\":null"), "field names as in the CLI's schema");
         assert!(out.ends_with("}\n") && out.lines().count() == 1, "one line, as the CLI prints it");
+    }
+
+    #[test]
+    fn corrected_json_lists_the_corrections_with_the_parsers_answer() {
+        use crate::notes::PartyFix;
+        use crate::sheet::corrections::{apply, QuoteFix};
+        let parsed = fx::sample();
+        assert_eq!(corrected_json(&parsed, &parsed, &[]), json(&parsed), "no corrections: the CLI's JSON");
+        let fixes = [
+            QuoteFix { quote: 0, correction: "c1".into(), speaker: None, party: Some(PartyFix::Nobody) },
+            QuoteFix { quote: 1, correction: "c2".into(), speaker: Some("Ann Lee".into()), party: None },
+        ];
+        let b = apply(&parsed, &fixes);
+        let out = corrected_json(&b, &parsed, &fixes);
+        assert!(out.ends_with("}\n") && out.lines().count() == 1);
+        let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+        let back: Breakdown = serde_json::from_value(v.clone()).expect("still a breakdown");
+        assert_eq!(back, b, "the quotes carry the corrected speaker and party");
+        assert_eq!(
+            v["corrections"],
+            serde_json::json!([
+                { "quote": 0, "party": null, "parser": { "speaker": "Ann Lee", "party": "Israel" } },
+                { "quote": 1, "speaker": "Ann Lee", "parser": { "speaker": null, "party": null } }
+            ])
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::parser::{Breakdown, FactKind, FigureKind, QuoteKind, Span};
 use super::format::{date_label, join_names};
 use super::search::Query;
 use super::timeline::{order_timeline, TimelineEntry};
+use super::{Claimant, Context};
 
 /// The party filter and the search, resolved against one breakdown.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -73,17 +74,6 @@ fn spans_within(spans: &[Span], outer: Span) -> bool {
     spans[from..].iter().take_while(|s| s.start < outer.end).any(|s| outer.contains(*s))
 }
 
-/// What an item (figure, date) sits in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Context {
-    /// A quote (speech or partial), index into `Breakdown::quotes`.
-    Quote(usize),
-    /// A fact, reported statement or commentary, index into `Breakdown::facts`.
-    Fact(usize),
-    /// Neither (e.g. the headline).
-    Text,
-}
-
 /// Finds the quote or fact around a span quickly (both lists are in text order).
 pub struct Locator {
     quotes: Vec<(Span, usize)>,
@@ -125,53 +115,6 @@ fn by_start(list: Vec<(Span, usize)>) -> Vec<(Span, usize)> {
     let mut keys: Vec<(u64, u64)> = list.iter().enumerate().map(|(k, &(s, _))| (s.start as u64, k as u64)).collect();
     super::sort_keys(&mut keys);
     keys.into_iter().map(|(_, k)| list[k as usize]).collect()
-}
-
-/// Who puts a figure or a date forward.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Claimant {
-    /// The speaker of the quote it is in.
-    Speaker(String),
-    /// A quote with no speaker found.
-    Unattributed,
-    /// The named source of a reported fact ("Israeli officials").
-    Source(String),
-    /// The article states it without a source.
-    Article,
-    /// The writer's own commentary.
-    Writer,
-}
-
-impl Claimant {
-    pub fn of(b: &Breakdown, context: Context) -> Claimant {
-        match context {
-            Context::Quote(q) => match b.quotes.get(q).and_then(|q| q.speaker.clone()) {
-                Some(name) => Claimant::Speaker(name),
-                None => Claimant::Unattributed,
-            },
-            Context::Fact(f) => match b.facts.get(f) {
-                Some(fact) if fact.kind == FactKind::Commentary => Claimant::Writer,
-                Some(fact) => fact.source.as_ref().map_or(Claimant::Article, |s| Claimant::Source(s.name.clone())),
-                None => Claimant::Article,
-            },
-            Context::Text => Claimant::Article,
-        }
-    }
-
-    /// "Karine Jean-Pierre", "Israeli officials", "The article", …
-    pub fn label(&self) -> &str {
-        match self {
-            Claimant::Speaker(name) | Claimant::Source(name) => name,
-            Claimant::Unattributed => "Unattributed quote",
-            Claimant::Article => "The article",
-            Claimant::Writer => "The writer (commentary)",
-        }
-    }
-
-    /// Whether this is someone named in the text (rather than the article itself).
-    pub fn is_named(&self) -> bool {
-        matches!(self, Claimant::Speaker(_) | Claimant::Source(_))
-    }
 }
 
 /// A row of the Figures table.
@@ -242,130 +185,175 @@ pub fn context_span(b: &Breakdown, context: Context, sentence: usize) -> Option<
 
 /// Applies `filter` to every section of `b` (`text` is the parsed text).
 pub fn sheet_view(b: &Breakdown, text: &str, filter: &Filter) -> SheetView {
-    let query = filter.query();
-    let party_names = |ids: &[usize]| -> String {
-        let names: Vec<&str> = ids.iter().filter_map(|&p| b.parties.get(p)).map(|p| p.name.as_str()).collect();
-        join_names(&names)
-    };
+    let scope = Scope::new(b, text, filter);
+    let (facts, commentary) = scope.facts();
+    let (figures, timeline) = scope.figures_and_dates();
+    let (quotes, terms) = scope.quotes();
+    SheetView { parties: scope.parties(), quotes, terms, facts, commentary, figures, timeline }
+}
 
-    // Facts first: quotes inside a fact that involves a party are about it too.
-    let fact_in_party: Vec<bool> = (0..b.facts.len()).map(|f| filter.any_party(|p| fact_involves(b, f, p))).collect();
-    let mut quote_in_party_fact = vec![false; b.quotes.len()];
-    for (f, fact) in b.facts.iter().enumerate() {
-        if fact_in_party[f] && !filter.parties().is_empty() {
-            for &q in &fact.quotes {
-                if let Some(slot) = quote_in_party_fact.get_mut(q) {
-                    *slot = true;
+/// Which quotes and facts concern the selected parties, worked out once
+/// for every section of [`sheet_view`].
+struct Scope<'a> {
+    b: &'a Breakdown,
+    text: &'a str,
+    filter: &'a Filter,
+    fact_in_party: Vec<bool>,
+    quote_in_party: Vec<bool>,
+}
+
+impl<'a> Scope<'a> {
+    fn new(b: &'a Breakdown, text: &'a str, filter: &'a Filter) -> Scope<'a> {
+        // Facts first: quotes inside a fact that involves a party are about it too.
+        let fact_in_party: Vec<bool> =
+            (0..b.facts.len()).map(|f| filter.any_party(|p| fact_involves(b, f, p))).collect();
+        let mut quote_in_party_fact = vec![false; b.quotes.len()];
+        for (f, fact) in b.facts.iter().enumerate() {
+            if fact_in_party[f] && !filter.parties().is_empty() {
+                for &q in &fact.quotes {
+                    if let Some(slot) = quote_in_party_fact.get_mut(q) {
+                        *slot = true;
+                    }
                 }
             }
         }
-    }
-    let quote_in_party: Vec<bool> = (0..b.quotes.len())
-        .map(|q| quote_in_party_fact[q] || filter.any_party(|p| quote_is_by(b, q, p) || quote_mentions(b, q, p)))
-        .collect();
-
-    let mut view = SheetView::default();
-
-    for (i, party) in b.parties.iter().enumerate() {
-        let selected = filter.parties().contains(&i);
-        let people: Vec<&str> = party.people.iter().filter_map(|&p| b.people.get(p)).map(|p| p.name.as_str()).collect();
-        let mut fields: Vec<&str> = vec![party.name.as_str()];
-        fields.extend(party.aliases.iter().map(String::as_str));
-        fields.extend(people);
-        if selected || query.matches(&fields) {
-            view.parties.push(i);
-        }
+        let quote_in_party: Vec<bool> = (0..b.quotes.len())
+            .map(|q| quote_in_party_fact[q] || filter.any_party(|p| quote_is_by(b, q, p) || quote_mentions(b, q, p)))
+            .collect();
+        Scope { b, text, filter, fact_in_party, quote_in_party }
     }
 
-    for (i, q) in b.quotes.iter().enumerate() {
-        if !quote_in_party[i] {
-            continue;
-        }
-        if q.kind == QuoteKind::Term {
-            if query.matches(&[&q.text]) {
-                view.terms.push(i);
+    fn query(&self) -> &Query {
+        self.filter.query()
+    }
+
+    /// Parties: those the search finds (by name, alias or person), and the selected ones.
+    fn parties(&self) -> Vec<usize> {
+        let b = self.b;
+        let mut shown = Vec::new();
+        for (i, party) in b.parties.iter().enumerate() {
+            let selected = self.filter.parties().contains(&i);
+            let people = party.people.iter().filter_map(|&p| b.people.get(p)).map(|p| p.name.as_str());
+            let mut fields: Vec<&str> = vec![party.name.as_str()];
+            fields.extend(party.aliases.iter().map(String::as_str));
+            fields.extend(people);
+            if selected || self.query().matches(&fields) {
+                shown.push(i);
             }
-            continue;
         }
-        let mut fields: Vec<&str> = vec![&q.text];
-        fields.extend(q.speaker.as_deref());
-        fields.extend(q.role.as_deref());
-        fields.extend(q.party.as_deref());
-        fields.extend(q.verb.as_deref());
-        if q.speaker.is_none() {
-            fields.push("unattributed");
+        shown
+    }
+
+    /// Speech (direct and partial quotes) and quoted terms.
+    fn quotes(&self) -> (Vec<usize>, Vec<usize>) {
+        let (b, query) = (self.b, self.query());
+        let (mut quotes, mut terms) = (Vec::new(), Vec::new());
+        for (i, q) in b.quotes.iter().enumerate() {
+            if !self.quote_in_party[i] {
+                continue;
+            }
+            if q.kind == QuoteKind::Term {
+                if query.matches(&[&q.text]) {
+                    terms.push(i);
+                }
+                continue;
+            }
+            let mut fields: Vec<&str> = vec![&q.text];
+            fields.extend(q.speaker.as_deref());
+            fields.extend(q.role.as_deref());
+            fields.extend(q.party.as_deref());
+            fields.extend(q.verb.as_deref());
+            if q.speaker.is_none() {
+                fields.push("unattributed");
+            }
+            if q.kind == QuoteKind::Partial {
+                fields.push(sentence_text(b, self.text, q.sentence));
+            }
+            if query.matches(&fields) {
+                quotes.push(i);
+            }
         }
-        if q.kind == QuoteKind::Partial {
-            fields.push(sentence_text(b, text, q.sentence));
+        (quotes, terms)
+    }
+
+    /// Facts and reported statements, and the writer's commentary.
+    fn facts(&self) -> (Vec<usize>, Vec<usize>) {
+        let b = self.b;
+        let (mut facts, mut commentary) = (Vec::new(), Vec::new());
+        for (i, f) in b.facts.iter().enumerate() {
+            if !self.fact_in_party[i] {
+                continue;
+            }
+            let names: Vec<&str> =
+                f.parties.iter().filter_map(|&p| b.parties.get(p)).map(|p| p.name.as_str()).collect();
+            let parties = join_names(&names);
+            let mut fields: Vec<&str> = vec![&f.text, &parties];
+            if let Some(source) = &f.source {
+                fields.push(&source.name);
+                fields.push(&source.text);
+            }
+            if f.kind == FactKind::Reported {
+                fields.push("reported");
+            }
+            if !self.query().matches(&fields) {
+                continue;
+            }
+            if f.kind == FactKind::Commentary {
+                commentary.push(i);
+            } else {
+                facts.push(i);
+            }
         }
-        if query.matches(&fields) {
-            view.quotes.push(i);
+        (facts, commentary)
+    }
+
+    /// Whether what sits in `context` concerns the selected parties.
+    fn context_in_party(&self, context: Context) -> bool {
+        match context {
+            Context::Quote(q) => self.quote_in_party.get(q).copied().unwrap_or(false),
+            Context::Fact(f) => self.fact_in_party.get(f).copied().unwrap_or(false),
+            Context::Text => self.filter.parties().is_empty(),
         }
     }
 
-    for (i, f) in b.facts.iter().enumerate() {
-        if !fact_in_party[i] {
-            continue;
+    /// The Figures table (quantities only) and the timeline (in date order).
+    fn figures_and_dates(&self) -> (Vec<FigureRow>, Vec<TimelineEntry>) {
+        let (b, query) = (self.b, self.query());
+        let locator = Locator::new(b);
+        let mut figures = Vec::new();
+        for (i, fig) in b.figures.iter().enumerate() {
+            if !is_quantity(fig.kind) {
+                continue;
+            }
+            let context = locator.context_of(fig.span);
+            if !self.context_in_party(context) {
+                continue;
+            }
+            let claimant = Claimant::of(b, context);
+            let mut fields: Vec<&str> = vec![&fig.value, claimant.label()];
+            fields.extend(fig.qualifier.as_deref());
+            fields.extend(fig.unit.as_deref());
+            fields.extend(fig.what.as_deref());
+            if query.matches(&fields) {
+                figures.push(FigureRow { figure: i, context, claimant });
+            }
         }
-        let parties = party_names(&f.parties);
-        let mut fields: Vec<&str> = vec![&f.text, &parties];
-        if let Some(source) = &f.source {
-            fields.push(&source.name);
-            fields.push(&source.text);
+        let mut timeline = Vec::new();
+        for (i, d) in b.dates.iter().enumerate() {
+            let context = locator.context_of(d.span);
+            if !self.context_in_party(context) {
+                continue;
+            }
+            let claimant = Claimant::of(b, context);
+            let label = d.iso.as_deref().map(date_label).unwrap_or_default();
+            let what = context_text(b, self.text, context, d.sentence);
+            if query.matches(&[d.text.as_str(), label.as_str(), what, claimant.label()]) {
+                timeline.push(TimelineEntry { date: i, context, claimant });
+            }
         }
-        if f.kind == FactKind::Reported {
-            fields.push("reported");
-        }
-        if !query.matches(&fields) {
-            continue;
-        }
-        if f.kind == FactKind::Commentary {
-            view.commentary.push(i);
-        } else {
-            view.facts.push(i);
-        }
+        order_timeline(b, &mut timeline);
+        (figures, timeline)
     }
-
-    let locator = Locator::new(b);
-    let context_in_party = |c: Context| match c {
-        Context::Quote(q) => quote_in_party.get(q).copied().unwrap_or(false),
-        Context::Fact(f) => fact_in_party.get(f).copied().unwrap_or(false),
-        Context::Text => filter.parties().is_empty(),
-    };
-
-    for (i, fig) in b.figures.iter().enumerate() {
-        if !is_quantity(fig.kind) {
-            continue;
-        }
-        let context = locator.context_of(fig.span);
-        if !context_in_party(context) {
-            continue;
-        }
-        let claimant = Claimant::of(b, context);
-        let mut fields: Vec<&str> = vec![&fig.value, claimant.label()];
-        fields.extend(fig.qualifier.as_deref());
-        fields.extend(fig.unit.as_deref());
-        fields.extend(fig.what.as_deref());
-        if query.matches(&fields) {
-            view.figures.push(FigureRow { figure: i, context, claimant });
-        }
-    }
-
-    for (i, d) in b.dates.iter().enumerate() {
-        let context = locator.context_of(d.span);
-        if !context_in_party(context) {
-            continue;
-        }
-        let claimant = Claimant::of(b, context);
-        let label = d.iso.as_deref().map(date_label).unwrap_or_default();
-        let fields = [d.text.as_str(), label.as_str(), context_text(b, text, context, d.sentence), claimant.label()];
-        if query.matches(&fields) {
-            view.timeline.push(TimelineEntry { date: i, context, claimant });
-        }
-    }
-    order_timeline(b, &mut view.timeline);
-
-    view
 }
 
 #[cfg(test)]
@@ -413,6 +401,8 @@ pub(crate) mod tests {
             verb: speaker.map(|_| "said".into()),
             cue: None,
             attribution: if speaker.is_some() { Attribution::Adjacent } else { Attribution::Unknown },
+            speaker_via: None,
+            party_via: None,
             sentence,
             paragraph: 0,
             continues: false,

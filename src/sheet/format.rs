@@ -1,7 +1,8 @@
 //! Words and numbers for people: counts, dates, timestamps and the labels of
 //! the parser's enums, shared by the app and the Markdown export.
 
-use crate::parser::{Attribution, DateKind, FactKind, FigureKind, PartyKind, Timestamp};
+use crate::calendar::{month_name, Date, Weekday};
+use crate::parser::{DateKind, FactKind, FigureKind, PartyKind, Timestamp};
 
 /// `n` with thousands separators: `1234` -> `"1,234"`.
 pub fn thousands(n: usize) -> String {
@@ -42,22 +43,6 @@ pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
 /// A date (or date and time) read from the parser's ISO strings:
 /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DD HH:MM[:SS]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,16 +58,9 @@ fn number<T: std::str::FromStr>(s: &str, len: usize) -> Option<T> {
     (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
-fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+impl From<Date> for IsoDate {
+    fn from(date: Date) -> IsoDate {
+        IsoDate { year: date.year(), month: Some(date.month()), day: Some(date.day()), time: None }
     }
 }
 
@@ -101,15 +79,13 @@ impl IsoDate {
         if parts.next().is_some() {
             return None;
         }
-        if let Some(m) = month {
-            if !(1..=12).contains(&m) {
-                return None;
-            }
-            if let Some(d) = day {
-                if d == 0 || d > days_in_month(year, m) {
-                    return None;
-                }
-            }
+        let exists = match (month, day) {
+            (Some(m), Some(d)) => Date::new(year, m, d).is_some(),
+            (Some(m), None) => month_name(m).is_some(),
+            _ => true,
+        };
+        if !exists {
+            return None;
         }
         let time = match time {
             None => None,
@@ -126,32 +102,32 @@ impl IsoDate {
         Some(IsoDate { year, month, day, time })
     }
 
-    /// Day of the week of a full date, 0 = Sunday (Sakamoto's method).
-    pub fn weekday(&self) -> Option<usize> {
-        let (m, d) = (self.month?, self.day?);
-        const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-        let y = if m < 3 { self.year - 1 } else { self.year };
-        let w = (y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + T[(m - 1) as usize] + d as i32)
-            .rem_euclid(7);
-        Some(w as usize)
+    /// The full date, when month and day are known.
+    pub fn date(&self) -> Option<Date> {
+        Date::new(self.year, self.month?, self.day?)
+    }
+
+    /// Day of the week of a full date.
+    pub fn weekday(&self) -> Option<Weekday> {
+        self.date().map(Date::weekday)
     }
 
     /// "Wednesday 5 March 2025", "January 2025", "1997".
     pub fn long(&self) -> String {
-        match (self.month, self.day, self.weekday()) {
-            (Some(m), Some(d), Some(w)) => format!("{} {} {} {}", WEEKDAYS[w], d, MONTHS[m as usize - 1], self.year),
-            (Some(m), _, _) => format!("{} {}", MONTHS[m as usize - 1], self.year),
+        match (self.date(), self.month.and_then(month_name)) {
+            (Some(d), _) => format!("{} {} {} {}", d.weekday().name(), d.day(), d.month_name(), d.year()),
+            (None, Some(month)) => format!("{month} {}", self.year),
             _ => self.year.to_string(),
         }
     }
 
     /// "Wed 5 Mar 2025", "Jan 2025", "1997".
     pub fn short(&self) -> String {
-        match (self.month, self.day, self.weekday()) {
-            (Some(m), Some(d), Some(w)) => {
-                format!("{} {} {} {}", &WEEKDAYS[w][..3], d, &MONTHS[m as usize - 1][..3], self.year)
+        match (self.date(), self.month.and_then(month_name)) {
+            (Some(d), _) => {
+                format!("{} {} {} {}", &d.weekday().name()[..3], d.day(), &d.month_name()[..3], d.year())
             }
-            (Some(m), _, _) => format!("{} {}", &MONTHS[m as usize - 1][..3], self.year),
+            (None, Some(month)) => format!("{} {}", &month[..3], self.year),
             _ => self.year.to_string(),
         }
     }
@@ -213,28 +189,6 @@ pub fn figure_kind_label(kind: FigureKind) -> &'static str {
 /// Whether a date was worked out from the article's own date ("on Sunday").
 pub fn is_relative(kind: DateKind) -> bool {
     matches!(kind, DateKind::Weekday | DateKind::Relative)
-}
-
-/// How the speaker was found, when the reader should know it; `None` when a
-/// speech verb right by the quote names the speaker.
-pub fn attribution_note(how: Attribution) -> Option<&'static str> {
-    match how {
-        Attribution::Adjacent | Attribution::Sentence => None,
-        Attribution::Continued => Some("continues the previous quote"),
-        Attribution::Context => Some("speaker named in the preceding text"),
-        Attribution::Unknown => Some("no speaker found in the text"),
-    }
-}
-
-/// [`attribution_note`] as a sentence of its own ("Speaker named in the
-/// preceding text.").
-pub fn attribution_sentence(how: Attribution) -> Option<&'static str> {
-    match how {
-        Attribution::Adjacent | Attribution::Sentence => None,
-        Attribution::Continued => Some("Continues the previous quote."),
-        Attribution::Context => Some("Speaker named in the preceding text."),
-        Attribution::Unknown => Some("No speaker found in the text."),
-    }
 }
 
 /// [`party_kind_label`] in lower case, for running text ("armed group").
@@ -322,9 +276,9 @@ mod tests {
     #[test]
     fn weekdays_of_known_dates() {
         // 6 March 2025 was a Thursday; 1 January 2000 a Saturday; 29 Feb 2024 a Thursday.
-        assert_eq!(IsoDate::parse("2025-03-06").and_then(|d| d.weekday()), Some(4));
-        assert_eq!(IsoDate::parse("2000-01-01").and_then(|d| d.weekday()), Some(6));
-        assert_eq!(IsoDate::parse("2024-02-29").and_then(|d| d.weekday()), Some(4));
+        assert_eq!(IsoDate::parse("2025-03-06").and_then(|d| d.weekday()), Some(Weekday::Thursday));
+        assert_eq!(IsoDate::parse("2000-01-01").and_then(|d| d.weekday()), Some(Weekday::Saturday));
+        assert_eq!(IsoDate::parse("2024-02-29").and_then(|d| d.weekday()), Some(Weekday::Thursday));
         assert_eq!(IsoDate::parse("2025-03").and_then(|d| d.weekday()), None);
     }
 
@@ -350,26 +304,6 @@ mod tests {
         );
         assert_eq!(timestamp_label(&ts("March 6, 2025", Some("2025-03-06"))), "Thursday 6 March 2025");
         assert_eq!(timestamp_label(&ts(" Updated: yesterday ", None)), "Updated: yesterday");
-    }
-
-    #[test]
-    fn attribution_notes_only_when_not_obvious() {
-        assert_eq!(attribution_note(Attribution::Adjacent), None);
-        assert_eq!(attribution_note(Attribution::Sentence), None);
-        assert!(attribution_note(Attribution::Unknown).is_some());
-        assert!(attribution_note(Attribution::Context).is_some());
-        assert_eq!(attribution_sentence(Attribution::Context), Some("Speaker named in the preceding text."));
-        // The sentence form is the note, capitalised, with a full stop.
-        for how in [
-            Attribution::Adjacent,
-            Attribution::Sentence,
-            Attribution::Continued,
-            Attribution::Context,
-            Attribution::Unknown,
-        ] {
-            let note = attribution_note(how).map(|n| format!("{}{}.", n[..1].to_ascii_uppercase(), &n[1..]));
-            assert_eq!(attribution_sentence(how).map(String::from), note, "{how:?}");
-        }
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! import report say. Plain Rust over [`crate::notes`], tested natively; the
 //! components in `ui::notes` only lay it out.
 
-use crate::notes::sort_with;
+use crate::calendar::Date;
 use crate::notes::{
-    normalize_tags, ArticleRecord, ArticleSummary, Attachment, Health, ItemKind, MergeReport, Millis, Placement,
+    normalize_tags, ArticleRecord, ArticleSummary, Attachment, Health, ItemKind, MergeReport, Millis, PartyFix,
+    Placement,
 };
 use crate::parser::Breakdown;
 
@@ -56,6 +57,35 @@ pub struct NoteRow {
     pub detached: bool,
 }
 
+impl NoteRow {
+    /// A row for a note no longer in the view (deleted meanwhile): shown
+    /// empty until its list lets it go.
+    pub fn gone(id: &str) -> NoteRow {
+        NoteRow {
+            id: id.to_string(),
+            item: None,
+            kind: ItemKind::Text,
+            about: String::new(),
+            body: String::new(),
+            tags: Vec::new(),
+            detached: false,
+        }
+    }
+}
+
+/// A correction of a quote as the Notes panel lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorrectionRow {
+    pub id: String,
+    /// The quote's text on one line, shortened.
+    pub about: String,
+    /// What the reader set: "Speaker: Basem Naim · Party: none".
+    pub change: String,
+    /// The quote it is on (index into the items list), if it is still there.
+    pub item: Option<usize>,
+    pub detached: bool,
+}
+
 /// Everything the notes UI shows for the open article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NotesView {
@@ -63,16 +93,19 @@ pub struct NotesView {
     pub rows: Vec<NoteRow>,
     /// The article note ("" for none).
     pub article_note: String,
+    /// Corrections in force, in the order of the article; detached ones last.
+    pub corrections: Vec<CorrectionRow>,
 }
 
 impl NotesView {
-    /// The view of `record`'s notes placed by
-    /// [`ArticleRecord::place_notes_in`] (`placements`, one per live note).
-    pub fn new(record: &ArticleRecord, placements: &[Placement]) -> NotesView {
+    /// The view of `record`'s notes and corrections placed by
+    /// [`ArticleRecord::place_notes_in`] and
+    /// [`ArticleRecord::place_corrections_in`] (one placement each).
+    pub fn new(record: &ArticleRecord, placements: &[Placement], corrections: &[Placement]) -> NotesView {
         let mut keyed: Vec<(bool, usize, Millis, NoteRow)> = placements
             .iter()
             .filter_map(|p| {
-                let note = record.note(&p.note_id).filter(|n| n.is_live())?;
+                let note = record.note(&p.id).filter(|n| n.is_live())?;
                 let span = p.attachment.span();
                 let about = match &note.anchor.name {
                     Some(name) => name.clone(),
@@ -90,10 +123,11 @@ impl NotesView {
                 Some((span.is_none(), span.map_or(0, |s| s.start), note.created, row))
             })
             .collect();
-        sort_with(&mut keyed, &|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| a.3.id.cmp(&b.3.id)));
+        keyed.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| a.3.id.cmp(&b.3.id)));
         NotesView {
             rows: keyed.into_iter().map(|k| k.3).collect(),
             article_note: record.article_note.as_ref().map(|n| n.body.clone()).unwrap_or_default(),
+            corrections: correction_rows(record, corrections),
         }
     }
 
@@ -110,6 +144,35 @@ impl NotesView {
     pub fn count(&self) -> usize {
         self.rows.len() + usize::from(!self.article_note.trim().is_empty())
     }
+}
+
+/// The rows of the corrections in force, in article order, detached last.
+fn correction_rows(record: &ArticleRecord, placements: &[Placement]) -> Vec<CorrectionRow> {
+    let mut keyed: Vec<(Option<usize>, CorrectionRow)> = placements
+        .iter()
+        .filter_map(|p| {
+            let c = record.correction(&p.id).filter(|c| c.is_live())?;
+            let mut change = Vec::new();
+            if let Some(speaker) = &c.speaker {
+                change.push(format!("Speaker: {speaker}"));
+            }
+            match &c.party {
+                Some(PartyFix::Party(name)) => change.push(format!("Party: {name}")),
+                Some(PartyFix::Nobody) => change.push("Party: none".to_string()),
+                None => {}
+            }
+            let row = CorrectionRow {
+                id: c.id.clone(),
+                about: excerpt(&one_line(&c.anchor.exact), ABOUT_CHARS),
+                change: change.join(" · "),
+                item: p.item,
+                detached: p.attachment == Attachment::Detached,
+            };
+            Some((p.attachment.span().map(|s| s.start), row))
+        })
+        .collect();
+    keyed.sort_by_key(|(start, _)| (start.is_none(), *start));
+    keyed.into_iter().map(|(_, row)| row).collect()
 }
 
 /// Tags as typed ("hostages, to check, #numbers"): split at commas, then
@@ -172,7 +235,7 @@ pub struct LibraryRow {
     pub title: String,
     /// "Thu 6 Mar 2025" (as the article gives it).
     pub published: Option<String>,
-    /// "2 notes", "No notes".
+    /// "2 notes", "No notes", "1 note · 1 correction".
     pub notes: String,
     /// "Opened today, 14:05" or "Opened Wed 5 Mar 2025".
     pub opened: String,
@@ -186,10 +249,19 @@ pub fn library_rows(list: &[ArticleSummary], now: Millis, offset_minutes: i64) -
             id: a.id.clone(),
             title: a.title.clone(),
             published: a.published.as_deref().map(date_label),
-            notes: if a.note_count == 0 { "No notes".to_string() } else { count_label(a.note_count, "note", "notes") },
+            notes: notes_label(a),
             opened: opened_label(a.last_opened, now, offset_minutes),
         })
         .collect()
+}
+
+/// "No notes", "2 notes", "1 note · 1 correction".
+fn notes_label(a: &ArticleSummary) -> String {
+    let notes = if a.note_count == 0 { "No notes".to_string() } else { count_label(a.note_count, "note", "notes") };
+    match a.correction_count {
+        0 => notes,
+        n => format!("{notes} · {}", count_label(n, "correction", "corrections")),
+    }
 }
 
 /// "Opened today, 14:05" or "Opened Wed 5 Mar 2025".
@@ -207,8 +279,7 @@ pub fn opened_label(at: Millis, now: Millis, offset_minutes: i64) -> String {
 pub fn local_date(at: Millis, offset_minutes: i64) -> (IsoDate, (u32, u32)) {
     let minutes = (at / 60_000) as i64 + offset_minutes;
     let (days, minute_of_day) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
-    let ymd = crate::parser::Ymd::from_days(days);
-    let date = IsoDate { year: ymd.y, month: Some(ymd.m), day: Some(ymd.d), time: None };
+    let date = IsoDate::from(Date::from_days_since_epoch(days));
     (date, ((minute_of_day / 60) as u32, (minute_of_day % 60) as u32))
 }
 
@@ -232,6 +303,9 @@ pub fn import_message(report: &MergeReport) -> String {
     }
     if report.notes_updated > 0 {
         parts.push(count_label(report.notes_updated, "newer note", "newer notes"));
+    }
+    if report.corrections > 0 {
+        parts.push(count_label(report.corrections, "correction", "corrections"));
     }
     if parts.is_empty() {
         return "Imported: articles deleted elsewhere were removed.".to_string();
@@ -290,7 +364,7 @@ mod tests {
         let rec = lib.article(&id).expect("record");
         let b = parse(SEED);
         let items = items_of(&b);
-        let view = NotesView::new(rec, &rec.place_notes(&items));
+        let view = NotesView::new(rec, &rec.place_notes(&items), &[]);
         let ids: Vec<&str> = view.rows.iter().map(|r| r.id.as_str()).collect();
         // The party's first mention is in the headline, before the first fact.
         assert_eq!(ids.last(), Some(&"n-gone"));
@@ -317,7 +391,7 @@ mod tests {
         let rec = lib.article(&id).expect("record");
         let edited = format!("Updated at noon.\n\n{SEED}");
         let b = parse(&edited);
-        let view = NotesView::new(rec, &rec.place_notes_in(&edited, &items_of(&b)));
+        let view = NotesView::new(rec, &rec.place_notes_in(&edited, &items_of(&b)), &[]);
         let at = ItemIndex::new(&b);
         assert_eq!(view.row("n-quote").and_then(|r| r.item), Some(at.quote(1)));
         assert_eq!(view.rows.iter().filter(|r| r.detached).count(), 1);
@@ -331,9 +405,47 @@ mod tests {
         let rec = lib.article_mut(&id).expect("record");
         let a = anchor(&text, Span::new(6, text.len()), ItemKind::Fact, None).expect("valid");
         rec.upsert_note(a, "x", 2, || "n".into());
-        let view = NotesView::new(rec, &rec.place_notes(&[]));
+        let view = NotesView::new(rec, &rec.place_notes(&[]), &[]);
         let about = &view.rows[0].about;
         assert!(about.ends_with('…') && !about.contains('\n') && about.chars().count() <= ABOUT_CHARS + 1, "{about}");
+    }
+
+    #[test]
+    fn corrections_are_listed_in_article_order_detached_last_and_counted_in_the_library() {
+        use crate::notes::Change;
+        let (mut lib, id) = library();
+        let rec = lib.article_mut(&id).expect("record");
+        let quote = |words: &str| anchor(SEED, span_of(SEED, words), ItemKind::Quote, None).expect("valid");
+        rec.correct(quote("The Americans have said"), Change::Party(PartyFix::Nobody), 60, || "c-late".into());
+        rec.correct(quote("These are ongoing talks"), Change::Speaker("KJP".into()), 61, || "c-early".into());
+        rec.correct(
+            quote("These are ongoing talks"),
+            Change::Party(PartyFix::Party("White House".into())),
+            62,
+            || unreachable!(),
+        );
+        let mut gone = quote("The President has demonstrated");
+        gone.exact = "words no longer in the article".into();
+        rec.correct(gone, Change::Speaker("Someone".into()), 63, || "c-gone".into());
+        let b = parse(SEED);
+        let items = items_of(&b);
+        let view = NotesView::new(rec, &rec.place_notes(&items), &rec.place_corrections_in(SEED, &items));
+        let rows: Vec<(&str, &str, bool)> =
+            view.corrections.iter().map(|r| (r.id.as_str(), r.change.as_str(), r.detached)).collect();
+        assert_eq!(
+            rows,
+            [
+                ("c-early", "Speaker: KJP · Party: White House", false),
+                ("c-late", "Party: none", false),
+                ("c-gone", "Speaker: Someone", true)
+            ]
+        );
+        assert!(view.corrections[0].about.starts_with("These are ongoing talks"));
+        assert_eq!(view.count(), 5, "corrections are not notes");
+        let rows = library_rows(&lib.list(), 0, 0);
+        assert_eq!(rows[0].notes, "5 notes · 3 corrections");
+        let report = MergeReport { corrections: 1, ..MergeReport::default() };
+        assert_eq!(import_message(&report), "Imported 1 correction.");
     }
 
     #[test]
@@ -388,7 +500,7 @@ mod tests {
     #[test]
     fn import_messages() {
         assert!(import_message(&MergeReport::default()).starts_with("Nothing new"));
-        let report = MergeReport { articles_added: 2, notes_added: 5, notes_updated: 1, articles_removed: 0 };
+        let report = MergeReport { articles_added: 2, notes_added: 5, notes_updated: 1, ..MergeReport::default() };
         assert_eq!(import_message(&report), "Imported 2 articles, 5 notes and 1 newer note.");
         let report = MergeReport { notes_added: 1, ..MergeReport::default() };
         assert_eq!(import_message(&report), "Imported 1 note.");

@@ -1,7 +1,7 @@
 //! Quotes for display: who said them (name, role, party) and grouping by speaker.
 
 use super::search::fold;
-use crate::parser::{Breakdown, Quote};
+use crate::parser::{Attribution, Breakdown, PartyVia, Quote, SpeakerVia};
 
 /// The role to show next to the speaker: `None` when it only repeats the
 /// party ("Hamdah Salhut, Al Jazeera [Al Jazeera]" says the same thing twice)
@@ -14,6 +14,53 @@ pub fn display_role(q: &Quote) -> Option<&str> {
     } else {
         Some(role)
     }
+}
+
+/// What the reader should know about how the parser found a quote's speaker
+/// and party when it inferred them rather than read them next to the quote:
+/// "Speaker inferred from “he” in the previous paragraph", "Party inferred
+/// from the dateline", "No speaker found in the text". Empty when the text
+/// names the speaker by the quote and states the party.
+pub fn inferences(b: &Breakdown, text: &str, q: &Quote) -> Vec<String> {
+    let mut out = Vec::new();
+    if q.speaker.is_none() {
+        out.push("No speaker found in the text".to_string());
+        return out;
+    }
+    let cue = q.cue.map(|c| c.of(text).trim()).filter(|c| !c.is_empty());
+    let from = match (q.speaker_via, cue) {
+        (Some(SpeakerVia::Pronoun | SpeakerVia::Description), Some(cue)) => Some(format!("“{cue}”")),
+        _ => None,
+    };
+    let before = match q.attribution {
+        Attribution::Context => {
+            let paragraph = q.cue.and_then(|c| b.paragraphs.iter().position(|p| p.span.contains(c)));
+            Some(if paragraph.is_some_and(|p| p != q.paragraph) {
+                "the previous paragraph"
+            } else {
+                "the previous sentence"
+            })
+        }
+        _ => None,
+    };
+    match (from, before, q.attribution) {
+        (Some(from), Some(before), _) => out.push(format!("Speaker inferred from {from} in {before}")),
+        (Some(from), None, _) => out.push(format!("Speaker inferred from {from}")),
+        (None, Some(before), _) => out.push(format!("Speaker inferred from {before}")),
+        (None, None, Attribution::Continued) => out.push("Speaker carried over from the previous quote".to_string()),
+        (None, None, _) => {}
+    }
+    if q.party.is_some() {
+        let party = match q.party_via {
+            Some(PartyVia::Knowledge) => Some("Party inferred from what Factsheet knows about the speaker"),
+            Some(PartyVia::Role) => Some("Party inferred from the speaker’s role"),
+            Some(PartyVia::Dateline) => Some("Party inferred from the dateline"),
+            Some(PartyVia::Context) => Some("Party inferred from the text before"),
+            Some(PartyVia::Stated) | None => None,
+        };
+        out.extend(party.map(str::to_string));
+    }
+    out
 }
 
 /// The party tags to show with a quote: each party the speaker speaks for
@@ -127,7 +174,7 @@ pub fn group_by_speaker(b: &Breakdown, quotes: &[usize]) -> Vec<SpeakerGroup> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parser::{Attribution, Person, QuoteKind, Span};
+    use crate::parser::{Person, QuoteKind, Span};
 
     fn quote(speaker: Option<&str>, person: Option<usize>, role: Option<&str>, party: Option<&str>) -> Quote {
         Quote {
@@ -143,10 +190,50 @@ mod tests {
             verb: Some("said".into()),
             cue: None,
             attribution: Attribution::Adjacent,
+            speaker_via: None,
+            party_via: None,
             sentence: 0,
             paragraph: 0,
             continues: false,
         }
+    }
+
+    #[test]
+    fn inferences_say_how_the_speaker_and_party_were_found() {
+        let text = "Ann Lee, the mayor, toured the site.\n\n\"We will rebuild,\" she said. \"And fast.\"";
+        let b = crate::parser::parse(text);
+        let at = |words: &str| {
+            let start = text.find(words).expect("words");
+            Span::new(start, start + words.len())
+        };
+        let mut q = b.quotes[0].clone();
+        q.speaker = Some("Ann Lee".into());
+        q.party = Some("City council".into());
+        let notes = |q: &Quote| inferences(&b, text, q);
+
+        (q.cue, q.speaker_via, q.attribution, q.party_via) =
+            (Some(at("she")), Some(SpeakerVia::Pronoun), Attribution::Adjacent, None);
+        assert_eq!(notes(&q), ["Speaker inferred from “she”"]);
+        (q.cue, q.speaker_via, q.attribution) = (Some(at("Ann Lee")), Some(SpeakerVia::Name), Attribution::Context);
+        assert_eq!(notes(&q), ["Speaker inferred from the previous paragraph"]);
+        (q.cue, q.speaker_via) = (Some(at("the mayor")), Some(SpeakerVia::Description));
+        assert_eq!(notes(&q), ["Speaker inferred from “the mayor” in the previous paragraph"]);
+        (q.cue, q.speaker_via) = (Some(at("she")), Some(SpeakerVia::Name));
+        assert_eq!(
+            notes(&q),
+            ["Speaker inferred from the previous sentence"],
+            "the cue is in the quote's own paragraph"
+        );
+        (q.speaker_via, q.attribution) = (Some(SpeakerVia::Name), Attribution::Continued);
+        assert_eq!(notes(&q), ["Speaker carried over from the previous quote"]);
+        (q.attribution, q.party_via) = (Attribution::Adjacent, Some(PartyVia::Dateline));
+        assert_eq!(notes(&q), ["Party inferred from the dateline"]);
+        q.party_via = Some(PartyVia::Stated);
+        assert!(notes(&q).is_empty(), "named by the quote, party stated: nothing to say");
+        (q.speaker_via, q.party_via) = (Some(SpeakerVia::Label), Some(PartyVia::Role));
+        assert_eq!(notes(&q), ["Party inferred from the speaker’s role"]);
+        q.speaker = None;
+        assert_eq!(notes(&q), ["No speaker found in the text"]);
     }
 
     fn person(name: &str) -> Person {

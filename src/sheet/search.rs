@@ -27,7 +27,14 @@ pub fn fold_char(c: char) -> char {
         'Ğ' | 'ğ' => 'g',
         'Ť' | 'ť' => 't',
         'Ď' | 'ď' => 'd',
-        c => crate::parser::compact::lower_char(c),
+        c => {
+            // One char for one char: a letter whose lower case is longer stays as it is.
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
     }
 }
 

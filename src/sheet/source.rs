@@ -261,7 +261,8 @@ pub fn excerpt(s: &str, max: usize) -> String {
 
 /// What the card says about `item`; `None` if the breakdown has no such item.
 pub fn describe(b: &Breakdown, item: ItemRef) -> Option<Summary> {
-    use super::filter::{Claimant, Locator};
+    use super::filter::Locator;
+    use super::Claimant;
     let claimant_of = |span: Span| {
         let c = Claimant::of(b, Locator::new(b).context_of(span));
         c.is_named().then(|| c.label().to_string())

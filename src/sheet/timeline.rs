@@ -5,8 +5,8 @@
 
 use crate::parser::{Breakdown, DateMention};
 
-use super::filter::{Claimant, Context};
 use super::format::{date_label, is_relative, IsoDate};
+use super::{Claimant, Context};
 
 /// A date mentioned in the article, with the statement it dates.
 #[derive(Clone, Debug, PartialEq)]

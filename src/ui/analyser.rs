@@ -298,7 +298,7 @@ impl Analyser {
         if sheet.kept.with_untracked(|k| *k != input.kept) {
             sheet.kept.set(input.kept);
         }
-        sheet.breakdown.set(breakdown);
+        sheet.parsed.set(std::sync::Arc::new(breakdown));
         if sheet.analysis_notice.with_untracked(Option::is_some) {
             // A failure shown earlier is over; the notice of parsing on the page stays.
             sheet.analysis_notice.set(self.on_page.get_value().then(|| ON_PAGE.into()));

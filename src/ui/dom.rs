@@ -252,14 +252,6 @@ pub fn on_button(ev: &web_sys::MouseEvent) -> bool {
         .is_some_and(|el| el.closest("button").ok().flatten().is_some())
 }
 
-/// The value of a text box (`<textarea>` or `<input>`), "" for anything else.
-pub fn value_of(el: &web_sys::Element) -> String {
-    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        return t.value();
-    }
-    el.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
-}
-
 // The two DOM calls below, typed to take and give JS strings (web-sys's
 // versions convert to and from Rust strings).
 #[wasm_bindgen::prelude::wasm_bindgen]

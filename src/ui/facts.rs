@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::common::{emphasised, panel_header, party_tag, section_empty, show_in_text, show_more};
-use super::notes::{note_button, note_slot, use_notes};
+use super::item_notes::{note_button, note_slot};
 use super::state::{use_sheet, Listed, Sheet};
 use crate::parser::{Breakdown, FactKind};
 use crate::sheet::emphasis::{emphasis, Wanted};
@@ -75,13 +75,12 @@ struct Section {
 /// A section of facts, listed a page at a time.
 fn fact_section(s: Section) -> AnyView {
     let sheet = use_sheet();
-    let notes = use_notes();
     let b = sheet.breakdown;
     let Section { heading, title, class, one, many, pick, total, none, note } = s;
     let limit = RwSignal::new(PAGE);
     let listed = Listed::new(sheet, pick);
     let count = Signal::derive(move || {
-        let all = b.with(total);
+        let all = b.with(|b| total(b));
         shown_of(listed.with(Vec::len), all, one, many)
     });
     let shown = move || {
@@ -93,8 +92,6 @@ fn fact_section(s: Section) -> AnyView {
     };
     let body = move || {
         sheet.track_input();
-        // The notes of the items rendered here are filled in after them.
-        notes.queue_render();
         let n = shown();
         b.with(|b| {
             sheet.source.with(|text| {

@@ -17,14 +17,15 @@
 mod analyser;
 mod article_input;
 mod common;
+mod corrections;
 mod dom;
 mod empty;
 mod facts;
 mod figures;
 mod header;
+mod item_notes;
 mod kept_lines;
 mod notes;
-mod notes_dom;
 mod notes_panel;
 mod page_input;
 mod parser;

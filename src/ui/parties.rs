@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::common::{panel_header, party_colour};
-use super::notes::{note_button, note_slot, use_notes};
+use super::item_notes::{note_button, note_slot};
 use super::state::{use_sheet, Listed, Sheet};
 use crate::parser::Breakdown;
 use crate::sheet::format::{count_label, party_kind_label, shown_of};
@@ -16,7 +16,6 @@ const FIRST_PARTIES: usize = 9;
 #[component]
 pub fn PartiesPanel() -> impl IntoView {
     let sheet = use_sheet();
-    let notes = use_notes();
     let b = sheet.breakdown;
     let all = RwSignal::new(false);
     let listed = Listed::new(sheet, |v| &v.parties);
@@ -31,8 +30,6 @@ pub fn PartiesPanel() -> impl IntoView {
     // follows it through its own aria-pressed.
     let body = move || {
         sheet.breakdown.track();
-        // The notes of the parties rendered here are filled in after them.
-        notes.queue_render();
         let limit = if all.get() { usize::MAX } else { FIRST_PARTIES };
         let selected = sheet.parties.get_untracked();
         listed.with(|list| {

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
 use super::common::{emphasised, panel_header, party_tag, section_empty, show_in_text, show_more};
-use super::notes::{note_button, note_slot, use_notes};
+use super::corrections::{attribution_line, correct_button, correction_slot};
+use super::item_notes::{note_button, note_slot};
 use super::state::{use_sheet, Listed, Origin, QuoteOrder, Sheet};
 use crate::parser::{Breakdown, QuoteKind};
 use crate::sheet::emphasis::{emphasis, Wanted};
-use crate::sheet::format::{attribution_sentence, count_label, shown_of};
+use crate::sheet::format::{count_label, shown_of};
 use crate::sheet::notes::ItemIndex;
 use crate::sheet::quotes::{display_role, group_by_speaker, party_tags};
 use crate::sheet::{shown_count, ItemRef, Query, PAGE};
@@ -16,7 +17,6 @@ use crate::sheet::{shown_count, ItemRef, Query, PAGE};
 #[component]
 pub fn QuotesPanel() -> impl IntoView {
     let sheet = use_sheet();
-    let notes = use_notes();
     let b = sheet.breakdown;
     let limit = RwSignal::new(PAGE);
     let listed = Listed::new(sheet, |v| &v.quotes);
@@ -35,8 +35,6 @@ pub fn QuotesPanel() -> impl IntoView {
 
     let body = move || {
         sheet.track_input();
-        // The notes of the items rendered here are filled in after them.
-        notes.queue_render();
         let order = sheet.order.get();
         let n = shown();
         let items: Vec<usize> = listed.with(|l| l.iter().take(n).copied().collect());
@@ -156,7 +154,6 @@ fn quote_item(sheet: Sheet, b: &Breakdown, text: &str, query: &Query, index: usi
     let verb = q.verb.clone().map(|v| {
         view! { <span class="tag tag-verb"><span class="visually-hidden">"speech verb: "</span>{v}</span> }
     });
-    let note = attribution_sentence(q.attribution);
     let at = ItemIndex::new(b).quote(index);
     view! {
         <li
@@ -165,8 +162,11 @@ fn quote_item(sheet: Sheet, b: &Breakdown, text: &str, query: &Query, index: usi
             tabindex="-1"
         >
             {words}
-            <div class="item-meta">{who} {party} {verb} {show_in_text(sheet, item)} {note_button(at)}</div>
-            {note.map(|n| view! { <p class="item-note">{n}</p> })}
+            <div class="item-meta">
+                {who} {party} {verb} {show_in_text(sheet, item)} {correct_button(index)} {note_button(at)}
+            </div>
+            {attribution_line(sheet, b, text, index)}
+            {correction_slot(index)}
             {note_slot(at)}
         </li>
     }

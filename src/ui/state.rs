@@ -2,10 +2,13 @@
 //! signals for what the reader asked (parties, search, quote order, the item
 //! in focus) and everything else derived. Shared through context as [`Sheet`].
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use crate::parser::Breakdown;
+use crate::sheet::corrections::{apply, QuoteFix};
 use crate::sheet::source::SourceModel;
 use crate::sheet::{sheet_view, Filter, ItemRef, SheetView};
 
@@ -34,17 +37,26 @@ pub enum QuoteOrder {
     Speaker,
 }
 
+/// Places the reader's corrections on the quotes of a parsed breakdown of a
+/// text (set by the notes, which keep them; see [`Sheet::set_corrector`]).
+type Corrector = Box<dyn Fn(&Breakdown, &str) -> Vec<QuoteFix>>;
+
 /// Everything the panels read, `Copy`, provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct Sheet {
     /// The text that was analysed last (the textarea may be ahead of it).
     pub source: RwSignal<String>,
     /// The parser's breakdown of `source`, set with it when the parser (in
-    /// its worker) answers: every panel derives from these two.
-    pub breakdown: RwSignal<Breakdown>,
+    /// its worker) answers.
+    pub parsed: RwSignal<Arc<Breakdown>>,
     /// Lines of `source` the reader keeps as article text (not page
-    /// furniture): those `breakdown` was parsed with.
+    /// furniture): those `parsed` was parsed with, set with it.
     pub kept: RwSignal<Vec<String>>,
+    /// The reader's corrections, on quotes of `parsed`.
+    pub fixes: Memo<Vec<QuoteFix>>,
+    /// `parsed` with `fixes` applied (`parsed` itself when there are none: no
+    /// copy): what every panel and export derives from.
+    pub breakdown: Memo<Arc<Breakdown>>,
     /// True while an edit waits for its sheet.
     pub pending: RwSignal<bool>,
     /// True once that wait is long enough to say "Analysing…".
@@ -73,12 +85,28 @@ pub struct Sheet {
     /// `focus`'s item (changes only when the item does).
     pub focused: Memo<Option<ItemRef>>,
     pub has_text: Memo<bool>,
+    corrector: StoredValue<Option<Corrector>, LocalStorage>,
 }
 
 impl Sheet {
     pub fn new() -> Sheet {
         let source = RwSignal::new(String::new());
-        let breakdown = RwSignal::new(Breakdown::default());
+        let parsed = RwSignal::new(Arc::new(Breakdown::default()));
+        let corrector = StoredValue::new_local(None::<Corrector>);
+        let fixes = Memo::new(move |_| {
+            parsed.with(|b| source.with(|t| corrector.with_value(|c| c.as_ref().map(|f| f(b, t)).unwrap_or_default())))
+        });
+        // The corrections applied in one place, before anything derives from
+        // the breakdown; a new parse or new fixes always give a new breakdown
+        // (compared by address, not content: that would compare two whole
+        // breakdowns). The parse is read first: see `track_input`.
+        let breakdown = Memo::new_with_compare(
+            move |_| {
+                parsed.track();
+                fixes.with(|f| parsed.with(|b| if f.is_empty() { Arc::clone(b) } else { Arc::new(apply(b, f)) }))
+            },
+            |old: Option<&Arc<Breakdown>>, new: Option<&Arc<Breakdown>>| !matches!((old, new), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+        );
         let kept = RwSignal::new(Vec::<String>::new());
         let parties = RwSignal::new(Vec::<String>::new());
         let query = RwSignal::new(String::new());
@@ -95,6 +123,8 @@ impl Sheet {
         Sheet {
             source,
             kept,
+            parsed,
+            fixes,
             breakdown,
             pending: RwSignal::new(false),
             slow: RwSignal::new(false),
@@ -110,7 +140,14 @@ impl Sheet {
             model,
             focused,
             has_text,
+            corrector,
         }
+    }
+
+    /// How the reader's corrections are found for a parsed text (once, by
+    /// the notes, before the sheet is shown).
+    pub fn set_corrector(&self, corrector: impl Fn(&Breakdown, &str) -> Vec<QuoteFix> + 'static) {
+        self.corrector.set_value(Some(Box::new(corrector)));
     }
 
     /// Subscribes the running effect to the analysed text, its breakdown and

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::dom;
 use super::state::{use_sheet, Sheet};
-use crate::sheet::export::{file_name, filter_description, json, markdown};
+use crate::sheet::export::{corrected_json, file_name, filter_description, markdown};
 use crate::sheet::filter::is_quantity;
 use crate::sheet::format::{count_label, thousands};
 
@@ -44,7 +44,10 @@ pub fn Toolbar() -> impl IntoView {
         });
     };
     let download = move |_| {
-        let (name, body) = sheet.breakdown.with_untracked(|b| (file_name(b, "json"), json(b)));
+        let (name, body) = sheet.breakdown.with_untracked(|b| {
+            let body = sheet.parsed.with_untracked(|p| sheet.fixes.with_untracked(|f| corrected_json(b, p, f)));
+            (file_name(b, "json"), body)
+        });
         if dom::download(&name, "application/json", &body) {
             say(&format!("Downloaded {name}."));
         } else {
@@ -106,7 +109,8 @@ fn sheet_markdown(sheet: Sheet) -> String {
         sheet.source.with_untracked(|t| {
             sheet.view.with_untracked(|v| {
                 let note = sheet.filter.with_untracked(|f| sheet.query.with_untracked(|q| filter_description(b, f, q)));
-                markdown(b, t, v, note.as_deref())
+                let corrected: Vec<usize> = sheet.fixes.with_untracked(|f| f.iter().map(|f| f.quote).collect());
+                markdown(b, t, v, note.as_deref(), &corrected)
             })
         })
     })
