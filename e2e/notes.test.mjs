@@ -353,6 +353,27 @@ test("two tabs: a note written in one appears in the other, and neither tab's no
   }
 });
 
+test("a tab opened right after a paste in another opens the pasted article (it is stored at once, not after the write debounce)", { timeout: 60_000 }, async () => {
+  const { context, page: one, problems, warnings } = await openApp(app);
+  try {
+    // The second tab is open before the paste and reloads right after it:
+    // a tab reads the last opened article once, as it starts.
+    const two = await context.newPage();
+    await two.goto(app.url);
+    await waitForApp(two);
+    await loadSample(one);
+    const kept = await stored(one);
+    assert.ok(kept?.articles?.some((a) => a.text === sample), "the pasted article is in localStorage as soon as its sheet is shown");
+    await two.reload();
+    await waitForApp(two);
+    await waitForSheet(two);
+    assert.equal(await notesUi(two).article.inputValue(), sample, "the second tab opens the pasted article");
+    assertNoProblems(problems, warnings);
+  } finally {
+    await context.close();
+  }
+});
+
 test("export all as JSON, import into a fresh profile: the same notes; importing again adds no duplicates; notes as Markdown", { timeout: 90_000 }, async () => {
   const first = await openApp(app);
   const second = await openApp(app);

@@ -308,6 +308,12 @@ impl Notes {
             self.editing.set(None);
             self.current.set(id);
         }
+        if paste {
+            // An article put in the box is written at once, not after the
+            // debounce (that is for typing): a tab opened meanwhile reads the
+            // last opened article once, as it starts, and would open empty.
+            self.store.update_value(|s| drop(s.flush(now)));
+        }
         self.changed();
     }
 
