@@ -10,6 +10,8 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use factsheet::parser::{self, Breakdown, FactKind, QuoteKind};
+use factsheet::sheet::export::{self, Document};
+use factsheet::sheet::voice;
 
 const HELP: &str = "\
 factsheet — turn a news article into a fact sheet
@@ -18,10 +20,12 @@ USAGE:
     factsheet [OPTIONS] [FILE]
 
 Reads the article from FILE, or from standard input when FILE is absent or '-',
-and prints its quotes (with speakers and parties), parties, facts, figures and dates.
+and prints its quotes (with speakers and parties), who gets to speak (each party's
+and speaker's share of the quoted words), parties, facts, figures and dates.
 
 OPTIONS:
-    --json      print the whole breakdown as JSON (schema: docs/schema.md)
+    --json      print the whole breakdown and its voice balance as JSON
+                (schema: docs/schema.md)
     --pretty    with --json, indent the JSON
     -h, --help  print this help
     -V, --version  print the version
@@ -106,16 +110,17 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let breakdown = parser::parse(&text);
-    let out = if opts.json {
-        let json =
-            if opts.pretty { serde_json::to_string_pretty(&breakdown) } else { serde_json::to_string(&breakdown) };
-        match json {
+    let out = if opts.json && opts.pretty {
+        match serde_json::to_string_pretty(&Document::new(&breakdown)) {
             Ok(j) => j + "\n",
             Err(e) => {
                 eprintln!("factsheet: cannot encode the breakdown: {e}");
                 return ExitCode::from(2);
             }
         }
+    } else if opts.json {
+        // The app's "Download JSON" is this same function: byte for byte.
+        export::json(&breakdown)
     } else {
         summary(&breakdown)
     };
@@ -158,6 +163,7 @@ fn summary(b: &Breakdown) -> String {
         }
         let _ = writeln!(s);
     }
+    s.push_str(&voice::plain_text(&voice::voice_balance(b)));
     let terms: Vec<&str> = b.quotes.iter().filter(|q| q.kind == QuoteKind::Term).map(|q| q.text.as_str()).collect();
     if !terms.is_empty() {
         let _ =

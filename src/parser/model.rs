@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Version of the JSON shape below; raised on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the JSON document (`docs/schema.md`): this shape plus the
+/// `voice` object the exports add (2: `voice` added); raised on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A byte range `start..end` into the parsed text (always on `char` boundaries).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

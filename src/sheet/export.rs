@@ -1,8 +1,10 @@
 //! Exports: the fact sheet as Markdown (what is on show, filter noted) and
-//! the breakdown as JSON (exactly the CLI's schema: serde_json of
-//! [`Breakdown`]).
+//! the breakdown as JSON (exactly the CLI's schema: the [`Breakdown`] and
+//! its voice balance, see [`Document`]).
 
 use std::fmt::Write as _;
+
+use serde::Serialize;
 
 use crate::parser::{Breakdown, FactKind, QuoteKind};
 
@@ -13,6 +15,7 @@ use super::format::{
 use super::quotes::display_role;
 use super::search::Query;
 use super::timeline::resolution_note;
+use super::voice::{voice_balance, VoiceBalance};
 
 /// Text made safe for one line of Markdown: whitespace runs become one
 /// space, and the characters Markdown (or HTML inside it) would act on are
@@ -123,6 +126,7 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
         md.push('\n');
     }
     md.push('\n');
+    md.push_str(&super::voice::markdown(&voice_balance(b), filter_note.is_some()));
 
     // Quotes.
     let _ = writeln!(md, "## Quotes\n");
@@ -248,10 +252,26 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
     md
 }
 
+/// The JSON document `factsheet --json` prints and "Download JSON" saves:
+/// every field of the [`Breakdown`], then `"voice"`, its [`VoiceBalance`]
+/// (a view of the breakdown, kept out of the parser's types).
+#[derive(Serialize)]
+pub struct Document<'a> {
+    #[serde(flatten)]
+    pub breakdown: &'a Breakdown,
+    pub voice: VoiceBalance,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(breakdown: &'a Breakdown) -> Document<'a> {
+        Document { breakdown, voice: voice_balance(breakdown) }
+    }
+}
+
 /// The breakdown as JSON, exactly what the CLI's `factsheet --json` prints
-/// (serde_json of [`Breakdown`], compact, one line ending in a newline).
+/// (serde_json of [`Document`], compact, one line ending in a newline).
 pub fn json(b: &Breakdown) -> String {
-    match serde_json::to_string(b) {
+    match serde_json::to_string(&Document::new(b)) {
         Ok(j) => j + "\n",
         // Plain data always encodes; say so rather than panic if it ever did not.
         Err(_) => "{\"error\":\"the breakdown could not be encoded\"}\n".to_string(),
@@ -336,6 +356,10 @@ mod tests {
             "## Parties",
             "- **Israel**: country, 2 mentions. People: Ann Lee",
             "- **Hamas**: armed group, 2 mentions",
+            "## Voice balance",
+            "*Share of the 5 quoted words in 1 quote.*",
+            "| Israel | 100 % | 5 | 1 | 1 |",
+            "| Ann Lee | Israel | 100 % | 5 | 1 |",
             "## Quotes",
             "1. “We want 20 hostages back,”\n   — **Ann Lee** (Israel), *said*",
             "## Quoted terms",
@@ -409,6 +433,11 @@ mod tests {
         let out = json(&b);
         let back: Breakdown = serde_json::from_str(&out).expect("valid JSON of a Breakdown");
         assert_eq!(back, b);
+        let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+        assert_eq!(doc["voice"]["parties"][0]["name"], "Israel");
+        assert_eq!(doc["voice"]["parties"][0]["share"], 100);
+        assert_eq!(doc["voice"]["speakers"][0]["name"], "Ann Lee");
+        assert!(out.contains("],\"notices\":[],\"voice\":{\"quotes\":1,"), "the voice after the breakdown's fields");
         assert!(out.contains("\"abstract\":null"), "field names as in the CLI's schema");
         assert!(out.ends_with("}\n") && out.lines().count() == 1, "one line, as the CLI prints it");
     }

@@ -1,0 +1,566 @@
+//! Voices across the library: the [voice balance](super::voice) of every
+//! saved article, added up per party and per speaker.
+//!
+//! Articles are summarised by [`summarize_texts`], the one place that turns
+//! texts into voice summaries (today by parsing them here; it can be pointed
+//! at a parser worker without changing its callers), and [`VoiceCache`] keeps
+//! the summaries by text fingerprint so an article is parsed once, not on
+//! every render.
+//!
+//! Parties are matched across articles by canonical name, joint speakers by
+//! the names the articles give them, speakers by name (case and accents
+//! ignored). Colours are the library's own: a party keeps one colour in the
+//! whole view ([`LibraryVoices::colour`]), the order of first appearance in
+//! the default order (most words first).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use super::export::md_inline;
+use super::fingerprint;
+use super::format::{count_label, date_label, thousands};
+use super::search::{fold, Query};
+use super::voice::{share_label, voice_balance, whole_percentages, VoiceBalance, VoiceKind};
+use crate::parser::Breakdown;
+
+/// What the library view needs of one article: its balance and the names of
+/// the parties its indices refer to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleVoices {
+    pub balance: VoiceBalance,
+    /// `Breakdown::parties` names, by index.
+    pub party_names: Vec<String>,
+}
+
+impl ArticleVoices {
+    pub fn of(b: &Breakdown) -> ArticleVoices {
+        ArticleVoices { balance: voice_balance(b), party_names: b.parties.iter().map(|p| p.name.clone()).collect() }
+    }
+
+    fn names(&self, parties: &[usize]) -> Vec<String> {
+        parties.iter().filter_map(|&p| self.party_names.get(p).cloned()).collect()
+    }
+}
+
+/// Voice summaries of `texts`, in order: what the library view asks of the
+/// parser (keep it the one such call, so it can move to a worker).
+pub fn summarize_texts(texts: &[&str]) -> Vec<ArticleVoices> {
+    texts.iter().map(|t| ArticleVoices::of(&crate::parser::parse(t))).collect()
+}
+
+/// Voice summaries by text fingerprint (and length), so that only texts not
+/// seen before are summarised.
+#[derive(Debug, Default)]
+pub struct VoiceCache {
+    entries: BTreeMap<(u64, usize), Arc<ArticleVoices>>,
+}
+
+impl VoiceCache {
+    /// The summaries of `texts`, in order: cached ones as they are, the
+    /// others from one call of `summarize` (with those texts only, in
+    /// order). Entries of texts no longer given are dropped.
+    pub fn summaries(
+        &mut self,
+        texts: &[&str],
+        summarize: impl FnOnce(&[&str]) -> Vec<ArticleVoices>,
+    ) -> Vec<Arc<ArticleVoices>> {
+        let keys: Vec<(u64, usize)> = texts.iter().map(|t| (fingerprint(t), t.len())).collect();
+        let mut missing: Vec<&str> = Vec::new();
+        let mut missing_keys: Vec<(u64, usize)> = Vec::new();
+        for (key, text) in keys.iter().zip(texts) {
+            if !self.entries.contains_key(key) && !missing_keys.contains(key) {
+                missing.push(text);
+                missing_keys.push(*key);
+            }
+        }
+        if !missing.is_empty() {
+            for (key, summary) in missing_keys.into_iter().zip(summarize(&missing)) {
+                self.entries.insert(key, Arc::new(summary));
+            }
+        }
+        self.entries.retain(|key, _| keys.contains(key));
+        keys.iter().map(|key| self.entries.get(key).cloned().unwrap_or_default()).collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// One saved article in the library view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryArticle {
+    pub id: String,
+    pub title: String,
+    /// Publication date, ISO 8601, when the article gives one.
+    pub published: Option<String>,
+    pub voices: Arc<ArticleVoices>,
+}
+
+impl LibraryArticle {
+    /// "Thu 6 Mar 2025", or `None`.
+    pub fn date_label(&self) -> Option<String> {
+        self.published.as_deref().map(date_label)
+    }
+}
+
+/// An article a voice speaks in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Appearance {
+    /// Index into [`LibraryVoices::articles`].
+    pub article: usize,
+    pub quotes: usize,
+    pub words: usize,
+}
+
+/// A party, joint speaker or speaker over the whole library.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryVoice {
+    pub kind: VoiceKind,
+    pub name: String,
+    /// Party names: the party itself, a joint speaker's parties, or the
+    /// parties a speaker speaks for.
+    pub parties: Vec<String>,
+    /// For a speaker: the voice they speak for (a party or joint speakers).
+    pub party: Option<String>,
+    pub quotes: usize,
+    pub words: usize,
+    /// Whole percent of the library's quoted words.
+    pub share: u32,
+    /// In library order (the articles' order).
+    pub articles: Vec<Appearance>,
+}
+
+/// How the library's voices are listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    Parties,
+    Speakers,
+}
+
+/// What the library's voices can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortBy {
+    Name,
+    Quotes,
+    Words,
+    Articles,
+}
+
+/// Every voice of the library, by party and by speaker.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LibraryVoices {
+    pub articles: Vec<LibraryArticle>,
+    /// Most words first.
+    pub parties: Vec<LibraryVoice>,
+    /// Most words first.
+    pub speakers: Vec<LibraryVoice>,
+    /// Party names in colour order (see [`Self::colour`]).
+    colours: Vec<String>,
+    pub quotes: usize,
+    pub words: usize,
+}
+
+impl LibraryVoices {
+    pub fn new(articles: Vec<LibraryArticle>) -> LibraryVoices {
+        let parties = tally(&articles, Grouping::Parties);
+        let speakers = tally(&articles, Grouping::Speakers);
+        let mut colours: Vec<String> = Vec::new();
+        for name in parties.iter().flat_map(|v| &v.parties) {
+            if !colours.contains(name) {
+                colours.push(name.clone());
+            }
+        }
+        let quotes = parties.iter().map(|v| v.quotes).sum();
+        let words = parties.iter().map(|v| v.words).sum();
+        LibraryVoices { articles, parties, speakers, colours, quotes, words }
+    }
+
+    /// The colour slot of a party in this view (`pc-<slot % 8>` in the app).
+    pub fn colour(&self, party: &str) -> Option<usize> {
+        self.colours.iter().position(|c| c == party)
+    }
+
+    pub fn voices(&self, grouping: Grouping) -> &[LibraryVoice] {
+        match grouping {
+            Grouping::Parties => &self.parties,
+            Grouping::Speakers => &self.speakers,
+        }
+    }
+
+    /// Indices into [`Self::voices`] of the voices whose name (or, for a
+    /// speaker, party) matches `query`, sorted by `by` (`descending` or
+    /// not; ties: largest share, then name).
+    pub fn listed(&self, grouping: Grouping, query: &str, by: SortBy, descending: bool) -> Vec<usize> {
+        let voices = self.voices(grouping);
+        let query = Query::new(query);
+        let names: Vec<String> = voices.iter().map(|v| fold(&v.name)).collect();
+        let mut order: Vec<usize> = (0..voices.len())
+            .filter(|&i| query.matches(&[&voices[i].name, voices[i].party.as_deref().unwrap_or("")]))
+            .collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&voices[a], &voices[b]);
+            let primary = match by {
+                SortBy::Name => names[a].cmp(&names[b]),
+                SortBy::Quotes => x.quotes.cmp(&y.quotes),
+                SortBy::Words => x.words.cmp(&y.words),
+                SortBy::Articles => x.articles.len().cmp(&y.articles.len()),
+            };
+            let primary = if descending { primary.reverse() } else { primary };
+            primary.then(y.share.cmp(&x.share)).then(y.words.cmp(&x.words)).then_with(|| names[a].cmp(&names[b]))
+        });
+        order
+    }
+}
+
+/// What a row of the library stands for: its kind and folded name.
+type Key = (u8, String);
+
+fn key(kind: VoiceKind, name: &str) -> Key {
+    let class = match kind {
+        VoiceKind::Party => 0,
+        VoiceKind::Joint => 1,
+        VoiceKind::NoParty => 2,
+        VoiceKind::Unattributed => 3,
+        VoiceKind::Speaker => 4,
+    };
+    (class, fold(name.trim()))
+}
+
+/// The rows of one grouping over all articles, most words first.
+fn tally(articles: &[LibraryArticle], grouping: Grouping) -> Vec<LibraryVoice> {
+    let mut keys: Vec<Key> = Vec::new();
+    let mut rows: Vec<LibraryVoice> = Vec::new();
+    for (a, article) in articles.iter().enumerate() {
+        let v = &article.voices;
+        let entries: Vec<(VoiceKind, String, Vec<String>, Option<String>, usize, usize)> = match grouping {
+            Grouping::Parties => v
+                .balance
+                .parties
+                .iter()
+                .map(|r| (r.kind, r.name.clone(), v.names(&r.parties), None, r.quotes, r.words))
+                .collect(),
+            Grouping::Speakers => v
+                .balance
+                .speakers
+                .iter()
+                .map(|s| match &s.name {
+                    Some(name) => (VoiceKind::Speaker, name.clone(), v.names(&s.parties), s.party.clone(), s.quotes, s.words),
+                    None => (VoiceKind::Unattributed, "Unattributed".into(), Vec::new(), None, s.quotes, s.words),
+                })
+                .collect(),
+        };
+        for (kind, name, parties, party, quotes, words) in entries {
+            let k = key(kind, &name);
+            let row = match keys.iter().position(|x| *x == k) {
+                Some(r) => &mut rows[r],
+                None => {
+                    keys.push(k);
+                    rows.push(LibraryVoice {
+                        kind,
+                        name,
+                        parties: Vec::new(),
+                        party,
+                        quotes: 0,
+                        words: 0,
+                        share: 0,
+                        articles: Vec::new(),
+                    });
+                    rows.last_mut().expect("just pushed")
+                }
+            };
+            for p in parties {
+                if !row.parties.contains(&p) {
+                    row.parties.push(p);
+                }
+            }
+            row.quotes += quotes;
+            row.words += words;
+            match row.articles.last_mut() {
+                Some(last) if last.article == a => {
+                    last.quotes += quotes;
+                    last.words += words;
+                }
+                _ => row.articles.push(Appearance { article: a, quotes, words }),
+            }
+        }
+    }
+    let ranks: Vec<(u8, usize, usize)> = rows.iter().map(|r| (0, r.words, r.quotes)).collect();
+    let mut rows: Vec<LibraryVoice> = super::voice::rank_order(&ranks).into_iter().map(|r| rows[r].clone()).collect();
+    let shares = whole_percentages(&rows.iter().map(|r| r.words).collect::<Vec<_>>());
+    for (row, share) in rows.iter_mut().zip(shares) {
+        row.share = share;
+    }
+    rows
+}
+
+/// The library's voices as Markdown: a table of the voices listed (`rows`:
+/// indices into `lv.voices(grouping)`), then each article with its balance.
+pub fn library_markdown(lv: &LibraryVoices, grouping: Grouping, rows: &[usize]) -> String {
+    let mut md = String::from("# Voices across the library\n\n");
+    let _ = writeln!(
+        md,
+        "*{} in {}: share of the {}.*\n",
+        count_label(lv.quotes, "quote", "quotes"),
+        count_label(lv.articles.len(), "article", "articles"),
+        count_label(lv.words, "quoted word", "quoted words")
+    );
+    let first = if grouping == Grouping::Parties { "Party" } else { "Speaker" };
+    let _ = writeln!(md, "| {first} | Share | Words | Quotes | Articles |\n|---|---:|---:|---:|---|");
+    let voices = lv.voices(grouping);
+    for v in rows.iter().filter_map(|&i| voices.get(i)) {
+        let mut name = md_inline(&v.name);
+        match (&v.kind, &v.party) {
+            (VoiceKind::Joint, _) => name.push_str(" (joint)"),
+            (VoiceKind::Speaker, Some(party)) => {
+                let _ = write!(name, " ({})", md_inline(party));
+            }
+            _ => {}
+        }
+        let titles: Vec<String> =
+            v.articles.iter().filter_map(|a| lv.articles.get(a.article)).map(|a| md_inline(&a.title)).collect();
+        let _ = writeln!(
+            md,
+            "| {name} | {} | {} | {} | {} |",
+            share_label(v.share, v.words),
+            thousands(v.words),
+            thousands(v.quotes),
+            titles.join("; ")
+        );
+    }
+    md.push_str("\n## Articles\n\n");
+    for a in &lv.articles {
+        let date = a.date_label().map(|d| format!(" ({})", md_inline(&d))).unwrap_or_default();
+        let balance = &a.voices.balance;
+        let line = if balance.quotes == 0 {
+            "no quoted speech".to_string()
+        } else {
+            super::voice::summary_line(balance)
+        };
+        let _ = writeln!(md, "- **{}**{date}: {}", md_inline(&a.title), md_inline(&line));
+    }
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sheet::voice::{PartyVoice, SpeakerVoice};
+
+    fn party(kind: VoiceKind, name: &str, parties: Vec<usize>, words: usize, quotes: usize) -> PartyVoice {
+        PartyVoice { kind, name: name.into(), parties, words, share: 0, quotes, speakers: 1 }
+    }
+
+    fn speaker(name: Option<&str>, party: Option<&str>, parties: Vec<usize>, words: usize, quotes: usize) -> SpeakerVoice {
+        SpeakerVoice {
+            name: name.map(Into::into),
+            person: None,
+            role: None,
+            party: party.map(Into::into),
+            parties,
+            words,
+            share: 0,
+            quotes,
+        }
+    }
+
+    fn article(id: &str, names: &[&str], mut parties: Vec<PartyVoice>, mut speakers: Vec<SpeakerVoice>) -> LibraryArticle {
+        let shares = whole_percentages(&parties.iter().map(|p| p.words).collect::<Vec<_>>());
+        parties.iter_mut().zip(shares).for_each(|(p, s)| p.share = s);
+        let shares = whole_percentages(&speakers.iter().map(|p| p.words).collect::<Vec<_>>());
+        speakers.iter_mut().zip(shares).for_each(|(p, s)| p.share = s);
+        let balance = VoiceBalance {
+            quotes: parties.iter().map(|p| p.quotes).sum(),
+            words: parties.iter().map(|p| p.words).sum(),
+            parties,
+            speakers,
+        };
+        LibraryArticle {
+            id: id.into(),
+            title: format!("Article {id}"),
+            published: Some("2025-03-06 03:24:00".into()),
+            voices: Arc::new(ArticleVoices { balance, party_names: names.iter().map(|s| s.to_string()).collect() }),
+        }
+    }
+
+    /// Two articles: the United States speaks in both (under different
+    /// party indices), Hamas in one, a joint statement in the second.
+    fn library() -> LibraryVoices {
+        let a = article(
+            "a",
+            &["Hamas", "United States"],
+            vec![
+                party(VoiceKind::Party, "United States", vec![1], 40, 2),
+                party(VoiceKind::Party, "Hamas", vec![0], 30, 1),
+                party(VoiceKind::Unattributed, "Unattributed", vec![], 5, 1),
+            ],
+            vec![
+                speaker(Some("Karine Jean-Pierre"), Some("United States"), vec![1], 40, 2),
+                speaker(Some("Basem Naim"), Some("Hamas"), vec![0], 30, 1),
+                speaker(None, None, vec![], 5, 1),
+            ],
+        );
+        let b = article(
+            "b",
+            &["United States", "France", "Germany"],
+            vec![
+                party(VoiceKind::Joint, "France and Germany", vec![1, 2], 50, 3),
+                party(VoiceKind::Party, "United States", vec![0], 10, 1),
+                party(VoiceKind::NoParty, "No party", vec![], 2, 1),
+            ],
+            vec![
+                speaker(Some("France and Germany"), Some("France and Germany"), vec![1, 2], 50, 3),
+                speaker(Some("karine jean-pierre"), Some("United States"), vec![0], 10, 1),
+                speaker(Some("Ann Lee"), None, vec![], 2, 1),
+            ],
+        );
+        LibraryVoices::new(vec![a, b])
+    }
+
+    #[test]
+    fn parties_add_up_across_articles_by_name() {
+        let lv = library();
+        let rows: Vec<(&str, usize, usize, usize, u32)> =
+            lv.parties.iter().map(|v| (v.name.as_str(), v.quotes, v.words, v.articles.len(), v.share)).collect();
+        // 137 words: 50, 50, 30, 5 and 2 are 36.5, 36.5, 21.9, 3.6 and 1.5 %;
+        // the three points missing go to .9, .6 and the first of the .5s.
+        assert_eq!(
+            rows,
+            vec![
+                ("United States", 3, 50, 2, 37),
+                ("France and Germany", 3, 50, 1, 36),
+                ("Hamas", 1, 30, 1, 22),
+                ("Unattributed", 1, 5, 1, 4),
+                ("No party", 1, 2, 1, 1),
+            ]
+        );
+        assert_eq!((lv.quotes, lv.words), (9, 137));
+        let us = &lv.parties[0];
+        assert_eq!(us.parties, ["United States"], "indices resolved in each article's own party list");
+        assert_eq!(
+            us.articles,
+            [Appearance { article: 0, quotes: 2, words: 40 }, Appearance { article: 1, quotes: 1, words: 10 }]
+        );
+        assert_eq!(lv.parties[1].kind, VoiceKind::Joint);
+        assert_eq!(lv.parties[1].parties, ["France", "Germany"]);
+    }
+
+    #[test]
+    fn speakers_add_up_by_name_ignoring_case() {
+        let lv = library();
+        let rows: Vec<(&str, Option<&str>, usize, usize)> =
+            lv.speakers.iter().map(|v| (v.name.as_str(), v.party.as_deref(), v.quotes, v.articles.len())).collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("Karine Jean-Pierre", Some("United States"), 3, 2),
+                ("France and Germany", Some("France and Germany"), 3, 1),
+                ("Basem Naim", Some("Hamas"), 1, 1),
+                ("Unattributed", None, 1, 1),
+                ("Ann Lee", None, 1, 1),
+            ]
+        );
+        assert_eq!(lv.speakers[3].kind, VoiceKind::Unattributed);
+        assert_eq!(lv.speakers[0].kind, VoiceKind::Speaker);
+    }
+
+    #[test]
+    fn a_party_keeps_one_colour_in_the_whole_view() {
+        let lv = library();
+        assert_eq!(lv.colour("United States"), Some(0));
+        assert_eq!(lv.colour("France"), Some(1));
+        assert_eq!(lv.colour("Germany"), Some(2));
+        assert_eq!(lv.colour("Hamas"), Some(3));
+        assert_eq!(lv.colour("Atlantis"), None);
+    }
+
+    #[test]
+    fn sorting_and_searching() {
+        let lv = library();
+        let names = |order: Vec<usize>| order.iter().map(|&i| lv.parties[i].name.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(lv.listed(Grouping::Parties, "", SortBy::Name, false)),
+            ["France and Germany", "Hamas", "No party", "Unattributed", "United States"]
+        );
+        assert_eq!(names(lv.listed(Grouping::Parties, "", SortBy::Name, true))[0], "United States");
+        // Equal quote counts: largest share first.
+        assert_eq!(
+            names(lv.listed(Grouping::Parties, "", SortBy::Quotes, true)),
+            ["United States", "France and Germany", "Hamas", "Unattributed", "No party"]
+        );
+        assert_eq!(names(lv.listed(Grouping::Parties, "", SortBy::Articles, true))[0], "United States");
+        assert_eq!(names(lv.listed(Grouping::Parties, "", SortBy::Words, false))[0], "No party");
+        assert_eq!(names(lv.listed(Grouping::Parties, "  HAMAS ", SortBy::Words, true)), ["Hamas"]);
+        assert_eq!(names(lv.listed(Grouping::Parties, "united", SortBy::Words, true)), ["United States"]);
+        assert!(lv.listed(Grouping::Parties, "atlantis", SortBy::Words, true).is_empty());
+        // A speaker is found by name or by party.
+        let speakers = lv.listed(Grouping::Speakers, "hamas", SortBy::Words, true);
+        assert_eq!(speakers.iter().map(|&i| lv.speakers[i].name.as_str()).collect::<Vec<_>>(), ["Basem Naim"]);
+    }
+
+    #[test]
+    fn the_cache_summarises_each_text_once() {
+        let mut cache = VoiceCache::default();
+        let mut calls: Vec<Vec<String>> = Vec::new();
+        let mut run = |cache: &mut VoiceCache, texts: &[&str]| {
+            cache.summaries(texts, |missing| {
+                calls.push(missing.iter().map(|t| t.to_string()).collect());
+                summarize_texts(missing)
+            })
+        };
+        let one = "\"We are ready,\" said Ann Lee of Israel.";
+        let two = "Hamas said: \"No deal.\"";
+        let first = run(&mut cache, &[one, two]);
+        assert_eq!(first.len(), 2);
+        assert_eq!(first[0].balance.quotes, 1);
+        let again = run(&mut cache, &[two, one, one]);
+        assert!(Arc::ptr_eq(&again[0], &first[1]) && Arc::ptr_eq(&again[1], &first[0]), "from the cache");
+        assert_eq!(again.len(), 3);
+        // A text gone from the library leaves the cache; an edited text is summarised anew.
+        let edited = "\"We are ready now,\" said Ann Lee of Israel.";
+        run(&mut cache, &[edited]);
+        assert_eq!(cache.len(), 1);
+        assert!(run(&mut cache, &[]).is_empty());
+        assert!(cache.is_empty());
+        assert_eq!(calls, vec![vec![one.to_string(), two.to_string()], vec![edited.to_string()]]);
+    }
+
+    #[test]
+    fn summaries_come_from_the_parser() {
+        let [s] = &summarize_texts(&["\"We are ready,\" Foreign Minister Lena Brandt said."])[..] else {
+            panic!("one summary per text")
+        };
+        assert_eq!(s.balance.quotes, 1);
+        assert_eq!(s.balance.words, 3);
+        assert_eq!(s.balance.speakers[0].name.as_deref(), Some("Lena Brandt"));
+    }
+
+    #[test]
+    fn markdown_lists_voices_then_articles() {
+        let lv = library();
+        let rows = lv.listed(Grouping::Parties, "", SortBy::Words, true);
+        let md = library_markdown(&lv, Grouping::Parties, &rows);
+        assert!(md.starts_with("# Voices across the library\n\n*9 quotes in 2 articles: share of the 137 quoted words.*\n"), "{md}");
+        assert!(md.contains("| Party | Share | Words | Quotes | Articles |\n"));
+        assert!(md.contains("| United States | 37 % | 50 | 3 | Article a; Article b |\n"), "{md}");
+        assert!(md.contains("| France and Germany (joint) | 36 % | 50 | 3 | Article b |\n"), "{md}");
+        assert!(md.contains("- **Article a** (Thu 6 Mar 2025): United States 53 %, Hamas 40 %, Unattributed 7 %\n"), "{md}");
+        let rows = lv.listed(Grouping::Speakers, "jean", SortBy::Words, true);
+        let md = library_markdown(&lv, Grouping::Speakers, &rows);
+        assert!(md.contains("| Karine Jean-Pierre (United States) | "), "{md}");
+        assert!(!md.contains("Ann Lee"), "only the voices listed");
+    }
+
+    #[test]
+    fn an_empty_library() {
+        let lv = LibraryVoices::new(Vec::new());
+        assert!(lv.parties.is_empty() && lv.speakers.is_empty());
+        assert!(lv.listed(Grouping::Speakers, "", SortBy::Name, false).is_empty());
+        assert_eq!((lv.quotes, lv.words), (0, 0));
+    }
+}
