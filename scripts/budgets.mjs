@@ -3,7 +3,7 @@
 //
 //   node scripts/budgets.mjs [dist]
 //
-//   wasm        the app's _bg.wasm, gzip -9                      <= 350 KB
+//   wasm        the app's _bg.wasm, gzip -9                      <= 400 KB
 //   first load  every file a first visit downloads, gzip -9 each <= 450 KB
 //
 // KB = 1000 bytes. "First load" is the page and what it loads (index.html, CSS,
@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 
 const KB = 1000;
-const BUDGETS = { wasmGzip: 350 * KB, firstLoadGzip: 450 * KB };
+const BUDGETS = { wasmGzip: 400 * KB, firstLoadGzip: 450 * KB };
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const dist = path.resolve(ROOT, process.argv[2] ?? "dist");

@@ -59,7 +59,8 @@ fn json_has_the_voice_balance_after_the_breakdown() {
     assert_eq!(voice["quotes"], 4);
     assert_eq!(voice["words"], 13);
     let parties = voice["parties"].as_array().expect("parties");
-    let row = |name: &str| parties.iter().find(|r| r["name"] == name).unwrap_or_else(|| panic!("{name} in {parties:?}"));
+    let row =
+        |name: &str| parties.iter().find(|r| r["name"] == name).unwrap_or_else(|| panic!("{name} in {parties:?}"));
     // 6, 4, 2 and 1 of 13 words: 46.2, 30.8, 15.4 and 7.7 %.
     assert_eq!(row("Germany")["share"], 46);
     assert_eq!(row("Germany")["words"], 6);

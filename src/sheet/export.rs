@@ -6,7 +6,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::parser::{Breakdown, FactKind, QuoteKind};
+use crate::parser::{
+    Breakdown, DateMention, Fact, FactKind, Figure, Meta, Notice, Paragraph, Party, Person, Quote, QuoteKind, Sentence,
+    Stats,
+};
 
 use super::filter::{context_text, sentence_text, Filter, SheetView};
 use super::format::{
@@ -253,18 +256,59 @@ pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option
 }
 
 /// The JSON document `factsheet --json` prints and "Download JSON" saves:
-/// every field of the [`Breakdown`], then `"voice"`, its [`VoiceBalance`]
-/// (a view of the breakdown, kept out of the parser's types).
+/// every field of the [`Breakdown`], in its order, then `"voice"`, its
+/// [`VoiceBalance`] (a view of the breakdown, kept out of the parser's
+/// types). The fields are listed rather than `#[serde(flatten)]`ed, which
+/// would cost 8 KB of wasm; [`Document::new`] takes the breakdown apart
+/// field by field, so a field added to it cannot be forgotten here.
 #[derive(Serialize)]
 pub struct Document<'a> {
-    #[serde(flatten)]
-    pub breakdown: &'a Breakdown,
-    pub voice: VoiceBalance,
+    version: u32,
+    meta: &'a Meta,
+    stats: &'a Stats,
+    paragraphs: &'a [Paragraph],
+    sentences: &'a [Sentence],
+    quotes: &'a [Quote],
+    people: &'a [Person],
+    parties: &'a [Party],
+    facts: &'a [Fact],
+    figures: &'a [Figure],
+    dates: &'a [DateMention],
+    notices: &'a [Notice],
+    voice: VoiceBalance,
 }
 
 impl<'a> Document<'a> {
-    pub fn new(breakdown: &'a Breakdown) -> Document<'a> {
-        Document { breakdown, voice: voice_balance(breakdown) }
+    pub fn new(b: &'a Breakdown) -> Document<'a> {
+        let Breakdown {
+            version,
+            meta,
+            stats,
+            paragraphs,
+            sentences,
+            quotes,
+            people,
+            parties,
+            facts,
+            figures,
+            dates,
+            notices,
+        } = b;
+        Document {
+            version: *version,
+            meta,
+            stats,
+            paragraphs,
+            sentences,
+            quotes,
+            people,
+            parties,
+            facts,
+            figures,
+            dates,
+            notices,
+            voice: voice_balance(b),
+        }
     }
 }
 
@@ -438,6 +482,11 @@ mod tests {
         assert_eq!(doc["voice"]["parties"][0]["share"], 100);
         assert_eq!(doc["voice"]["speakers"][0]["name"], "Ann Lee");
         assert!(out.contains("],\"notices\":[],\"voice\":{\"quotes\":1,"), "the voice after the breakdown's fields");
+        // Without its voice, the document is the breakdown, field for field.
+        let mut fields = doc;
+        fields.as_object_mut().map(|o| o.remove("voice"));
+        assert_eq!(fields, serde_json::to_value(&b).expect("a breakdown encodes"));
+        assert_eq!(out.find("\"version\""), Some(1), "in the breakdown's order");
         assert!(out.contains("\"abstract\":null"), "field names as in the CLI's schema");
         assert!(out.ends_with("}\n") && out.lines().count() == 1, "one line, as the CLI prints it");
     }

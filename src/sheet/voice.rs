@@ -31,6 +31,7 @@ use serde::Serialize;
 use super::export::md_inline;
 use super::format::{count_label, join_names, thousands};
 use super::quotes::{display_role, group_by_speaker};
+use super::search::fold;
 use crate::parser::{Breakdown, Quote, QuoteKind};
 
 /// What a row of the balance stands for.
@@ -115,15 +116,16 @@ pub fn whole_percentages(parts: &[usize]) -> Vec<u32> {
     if total == 0 {
         return vec![0; parts.len()];
     }
-    let mut shares: Vec<u32> = parts.iter().map(|&p| (p * 100 / total) as u32).collect();
+    let (total, hundredths) = (total as u64, |p: usize| p as u64 * 100);
+    let mut shares: Vec<u32> = parts.iter().map(|&p| (hundredths(p) / total) as u32).collect();
     let mut missing = 100 - shares.iter().sum::<u32>();
-    let fractions: Vec<(u8, usize, usize)> = parts.iter().map(|&p| (0, p * 100 % total, p)).collect();
+    let fractions: Vec<(u8, usize, usize)> = parts.iter().map(|&p| (0, (hundredths(p) % total) as usize, p)).collect();
     for i in rank_order(&fractions) {
         if missing == 0 {
             break;
         }
         // "100 %" only for a voice that has all the words.
-        if shares[i] == 99 && parts[i] < total {
+        if shares[i] == 99 && parts[i] as u64 != total {
             continue;
         }
         shares[i] += 1;
@@ -142,15 +144,19 @@ pub fn share_label(share: u32, words: usize) -> String {
     }
 }
 
-/// Indices of `keys` ordered by class (ascending), then the first number and
-/// the second (both descending); stable. The one sort of this module.
+/// Indices of `keys` ordered by class (ascending, 0 to 3), then the first
+/// number and the second (both descending, counted up to 2^31); stable.
+/// Through the view model's one sort ([`sort_keys`](super::sort_keys)).
 pub(crate) fn rank_order(keys: &[(u8, usize, usize)]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by_key(|&i| {
-        let (class, a, b) = keys[i];
-        (class, std::cmp::Reverse(a), std::cmp::Reverse(b))
-    });
-    order
+    const MAX: u64 = (1 << 31) - 1;
+    let down = |n: usize| MAX - (n as u64).min(MAX);
+    let mut pairs: Vec<(u64, u64)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &(class, a, b))| ((u64::from(class.min(3)) << 62) | (down(a) << 31) | down(b), i as u64))
+        .collect();
+    super::sort_keys(&mut pairs);
+    pairs.into_iter().map(|(_, i)| i as usize).collect()
 }
 
 /// The voice one quote counts for.
@@ -168,12 +174,18 @@ fn voice_of(b: &Breakdown, q: &Quote) -> Voice {
     if q.speaker.is_none() && q.person.is_none() {
         return Voice::Unattributed;
     }
+    // Sorted, without repeats: the same parties in any order are one voice.
     let mut parties: Vec<usize> = q.parties.iter().copied().filter(|&p| p < b.parties.len()).collect();
     if parties.is_empty() {
         parties.extend(q.person.and_then(|p| b.people.get(p)).and_then(|p| p.party).filter(|&p| p < b.parties.len()));
     }
-    parties.sort_unstable();
-    parties.dedup();
+    let mut sorted: Vec<usize> = Vec::with_capacity(parties.len());
+    for p in parties {
+        if let Err(at) = sorted.binary_search(&p) {
+            sorted.insert(at, p);
+        }
+    }
+    let parties = sorted;
     match (parties.is_empty(), q.party.as_deref().map(str::trim)) {
         (false, _) => Voice::Parties(parties),
         (true, Some(label)) if !label.is_empty() => Voice::Label(label.to_string()),
@@ -184,9 +196,7 @@ fn voice_of(b: &Breakdown, q: &Quote) -> Voice {
 /// The row of `voice`, named as the article names it.
 fn voice_row(b: &Breakdown, q: &Quote, voice: &Voice) -> PartyVoice {
     let (kind, name, parties) = match voice {
-        Voice::Parties(list) if list.len() == 1 => {
-            (VoiceKind::Party, b.parties[list[0]].name.clone(), list.clone())
-        }
+        Voice::Parties(list) if list.len() == 1 => (VoiceKind::Party, b.parties[list[0]].name.clone(), list.clone()),
         Voice::Parties(list) => {
             let names: Vec<&str> = list.iter().map(|&p| b.parties[p].name.as_str()).collect();
             let name = q.party.clone().filter(|label| !label.trim().is_empty()).unwrap_or_else(|| join_names(&names));
@@ -305,6 +315,17 @@ pub fn toggle_voice(selected: &mut Vec<String>, names: &[String]) {
     }
 }
 
+/// Whether a speaker's name is nothing but the voice they speak for
+/// ("France, the United Kingdom, and Germany" for "France, the United
+/// Kingdom and Germany"), which need not be said twice.
+pub fn speaker_is_party(s: &SpeakerVoice) -> bool {
+    let letters = |t: &str| fold(t).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    match (&s.name, &s.party) {
+        (Some(name), Some(party)) => letters(name) == letters(party),
+        _ => false,
+    }
+}
+
 /// The canonical names of a voice's parties.
 pub fn party_names(b: &Breakdown, parties: &[usize]) -> Vec<String> {
     parties.iter().filter_map(|&p| b.parties.get(p)).map(|p| p.name.clone()).collect()
@@ -378,7 +399,8 @@ pub fn plain_text(balance: &VoiceBalance) -> String {
     let width = balance.parties.iter().map(|r| r.name.chars().count() + 8).max().unwrap_or(0).min(48);
     for r in &balance.parties {
         let name = if r.kind == VoiceKind::Joint { format!("{} (joint)", r.name) } else { r.name.clone() };
-        let mut line = format!("  {name:<width$} {:>5}  {}", share_label(r.share, r.words), count_label(r.words, "word", "words"));
+        let mut line =
+            format!("  {name:<width$} {:>5}  {}", share_label(r.share, r.words), count_label(r.words, "word", "words"));
         let _ = write!(line, ", {}", count_label(r.quotes, "quote", "quotes"));
         if r.kind != VoiceKind::Unattributed {
             let _ = write!(line, ", {}", count_label(r.speakers, "speaker", "speakers"));
@@ -408,7 +430,14 @@ mod tests {
     use crate::sheet::filter::{quote_is_by, sheet_view, tests as fx, Filter};
 
     fn party(name: &str) -> Party {
-        Party { name: name.into(), kind: PartyKind::Country, aliases: vec![], mentions: 1, people: vec![], spans: vec![] }
+        Party {
+            name: name.into(),
+            kind: PartyKind::Country,
+            aliases: vec![],
+            mentions: 1,
+            people: vec![],
+            spans: vec![],
+        }
     }
 
     fn person(name: &str, party: Option<usize>) -> Person {
@@ -448,14 +477,25 @@ mod tests {
             vec![1, 2, 3],
         );
         joint.party = Some("France, the United Kingdom and Germany".into());
-        let mut joint_partial =
-            quote("political tool,", QuoteKind::Partial, Some("France, the United Kingdom, and Germany"), None, vec![3, 2, 1]);
+        let mut joint_partial = quote(
+            "political tool,",
+            QuoteKind::Partial,
+            Some("France, the United Kingdom, and Germany"),
+            None,
+            vec![3, 2, 1],
+        );
         joint_partial.party = joint.party.clone();
         Breakdown {
             parties: vec![party("United States"), party("France"), party("United Kingdom"), party("Germany")],
             people: vec![person("Karine Jean-Pierre", Some(0)), person("Ann Lee", None)],
             quotes: vec![
-                quote("These are ongoing talks and discussions.", QuoteKind::Direct, Some("Karine Jean-Pierre"), Some(0), vec![0]),
+                quote(
+                    "These are ongoing talks and discussions.",
+                    QuoteKind::Direct,
+                    Some("Karine Jean-Pierre"),
+                    Some(0),
+                    vec![0],
+                ),
                 joint,
                 quote("terrorist organization", QuoteKind::Term, None, None, vec![]),
                 // The person's party stands in when the quote names none.
@@ -575,16 +615,19 @@ mod tests {
     #[test]
     fn balance_by_speaker() {
         let v = voice_balance(&article());
-        let rows: Vec<(Option<&str>, Option<&str>, usize, usize, u32)> = v
-            .speakers
-            .iter()
-            .map(|s| (s.name.as_deref(), s.party.as_deref(), s.words, s.quotes, s.share))
-            .collect();
+        let rows: Vec<(Option<&str>, Option<&str>, usize, usize, u32)> =
+            v.speakers.iter().map(|s| (s.name.as_deref(), s.party.as_deref(), s.words, s.quotes, s.share)).collect();
         assert_eq!(
             rows,
             vec![
                 // 12, 10, 9, 2 and 6 of 39 words: 30.8, 25.6, 23.1, 5.1 and 15.4 %.
-                (Some("France, the United Kingdom, and Germany"), Some("France, the United Kingdom and Germany"), 12, 2, 31),
+                (
+                    Some("France, the United Kingdom, and Germany"),
+                    Some("France, the United Kingdom and Germany"),
+                    12,
+                    2,
+                    31
+                ),
                 (Some("Ann Lee"), None, 10, 1, 26),
                 (Some("Karine Jean-Pierre"), Some("United States"), 9, 2, 23),
                 (Some("a U.S. official"), Some("United States"), 2, 1, 5),
@@ -596,6 +639,14 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_named_as_their_party_is_said_once() {
+        let v = voice_balance(&article());
+        assert!(speaker_is_party(&v.speakers[0]), "{:?}", v.speakers[0]);
+        assert!(!speaker_is_party(&v.speakers[2]), "Karine Jean-Pierre is not the United States");
+        assert!(!speaker_is_party(&v.speakers[4]), "unattributed");
+    }
+
+    #[test]
     fn every_quote_counted_for_a_party_is_one_the_party_filter_shows() {
         let b = article();
         let v = voice_balance(&b);
@@ -603,7 +654,10 @@ mod tests {
             let names = party_names(&b, &row.parties);
             let shown = sheet_view(&b, "", &Filter::new(&b, &names, "")).quotes;
             let by: Vec<usize> = (0..b.quotes.len())
-                .filter(|&q| b.quotes[q].kind != QuoteKind::Term && voice_of(&b, &b.quotes[q]) == Voice::Parties(row.parties.clone()))
+                .filter(|&q| {
+                    b.quotes[q].kind != QuoteKind::Term
+                        && voice_of(&b, &b.quotes[q]) == Voice::Parties(row.parties.clone())
+                })
                 .collect();
             assert_eq!(by.len(), row.quotes);
             for q in by {
@@ -674,7 +728,10 @@ mod tests {
     fn markdown_tables() {
         let v = voice_balance(&article());
         let md = markdown(&v, true);
-        assert!(md.starts_with("## Voice balance\n\n*Share of the 39 quoted words in 7 quotes, whole article.*\n\n"), "{md}");
+        assert!(
+            md.starts_with("## Voice balance\n\n*Share of the 39 quoted words in 7 quotes, whole article.*\n\n"),
+            "{md}"
+        );
         assert!(md.contains("| Party | Share | Words | Quotes | Speakers |\n|---|---:|---:|---:|---:|\n"));
         assert!(md.contains("| United States | 28 % | 11 | 3 | 2 |\n"), "{md}");
         assert!(md.contains("| France, the United Kingdom and Germany (joint) | 31 % | 12 | 2 | 1 |\n"));

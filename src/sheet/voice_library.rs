@@ -9,11 +9,11 @@
 //!
 //! Parties are matched across articles by canonical name, joint speakers by
 //! the names the articles give them, speakers by name (case and accents
-//! ignored). Colours are the library's own: a party keeps one colour in the
-//! whole view ([`LibraryVoices::colour`]), the order of first appearance in
-//! the default order (most words first).
+//! ignored). A party keeps one colour in the whole view
+//! ([`LibraryVoices::colour`]): slots are handed out article by article in
+//! library order, each article's parties in its own order, so the article
+//! listed first (the one on screen) has the colours the sheet gives it.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -38,7 +38,8 @@ impl ArticleVoices {
         ArticleVoices { balance: voice_balance(b), party_names: b.parties.iter().map(|p| p.name.clone()).collect() }
     }
 
-    fn names(&self, parties: &[usize]) -> Vec<String> {
+    /// The names of the parties at indices `parties`.
+    pub fn names(&self, parties: &[usize]) -> Vec<String> {
         parties.iter().filter_map(|&p| self.party_names.get(p).cloned()).collect()
     }
 }
@@ -53,7 +54,8 @@ pub fn summarize_texts(texts: &[&str]) -> Vec<ArticleVoices> {
 /// seen before are summarised.
 #[derive(Debug, Default)]
 pub struct VoiceCache {
-    entries: BTreeMap<(u64, usize), Arc<ArticleVoices>>,
+    /// A library holds tens or hundreds of articles: a list will do.
+    entries: Vec<((u64, usize), Arc<ArticleVoices>)>,
 }
 
 impl VoiceCache {
@@ -66,21 +68,24 @@ impl VoiceCache {
         summarize: impl FnOnce(&[&str]) -> Vec<ArticleVoices>,
     ) -> Vec<Arc<ArticleVoices>> {
         let keys: Vec<(u64, usize)> = texts.iter().map(|t| (fingerprint(t), t.len())).collect();
+        self.entries.retain(|(key, _)| keys.contains(key));
         let mut missing: Vec<&str> = Vec::new();
         let mut missing_keys: Vec<(u64, usize)> = Vec::new();
         for (key, text) in keys.iter().zip(texts) {
-            if !self.entries.contains_key(key) && !missing_keys.contains(key) {
+            if self.get(key).is_none() && !missing_keys.contains(key) {
                 missing.push(text);
                 missing_keys.push(*key);
             }
         }
         if !missing.is_empty() {
-            for (key, summary) in missing_keys.into_iter().zip(summarize(&missing)) {
-                self.entries.insert(key, Arc::new(summary));
-            }
+            let fresh = summarize(&missing).into_iter().map(Arc::new);
+            self.entries.extend(missing_keys.into_iter().zip(fresh));
         }
-        self.entries.retain(|key, _| keys.contains(key));
-        keys.iter().map(|key| self.entries.get(key).cloned().unwrap_or_default()).collect()
+        keys.iter().map(|key| self.get(key).unwrap_or_default()).collect()
+    }
+
+    fn get(&self, key: &(u64, usize)) -> Option<Arc<ArticleVoices>> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
     }
 
     pub fn len(&self) -> usize {
@@ -171,7 +176,7 @@ impl LibraryVoices {
         let parties = tally(&articles, Grouping::Parties);
         let speakers = tally(&articles, Grouping::Speakers);
         let mut colours: Vec<String> = Vec::new();
-        for name in parties.iter().flat_map(|v| &v.parties) {
+        for name in articles.iter().flat_map(|a| &a.voices.party_names) {
             if !colours.contains(name) {
                 colours.push(name.clone());
             }
@@ -199,23 +204,40 @@ impl LibraryVoices {
     pub fn listed(&self, grouping: Grouping, query: &str, by: SortBy, descending: bool) -> Vec<usize> {
         let voices = self.voices(grouping);
         let query = Query::new(query);
-        let names: Vec<String> = voices.iter().map(|v| fold(&v.name)).collect();
-        let mut order: Vec<usize> = (0..voices.len())
+        let ranks = name_ranks(voices);
+        // Keys for the view model's one sort: the column (counted down when
+        // descending), then the largest share, the most words, the name.
+        let clamp = |n: usize, bits: u32| (n as u64).min((1 << bits) - 1);
+        let mut keys: Vec<(u64, u64)> = (0..voices.len())
             .filter(|&i| query.matches(&[&voices[i].name, voices[i].party.as_deref().unwrap_or("")]))
+            .map(|i| {
+                let v = &voices[i];
+                let column = match by {
+                    SortBy::Name => ranks[i],
+                    SortBy::Quotes => v.quotes,
+                    SortBy::Words => v.words,
+                    SortBy::Articles => v.articles.len(),
+                };
+                let column = if descending { u32::MAX as u64 - clamp(column, 32) } else { clamp(column, 32) };
+                let ties = ((100 - u64::from(v.share.min(100))) << 25) | ((1 << 25) - 1 - clamp(v.words, 25));
+                ((column << 32) | ties, ranks[i] as u64)
+            })
             .collect();
-        order.sort_by(|&a, &b| {
-            let (x, y) = (&voices[a], &voices[b]);
-            let primary = match by {
-                SortBy::Name => names[a].cmp(&names[b]),
-                SortBy::Quotes => x.quotes.cmp(&y.quotes),
-                SortBy::Words => x.words.cmp(&y.words),
-                SortBy::Articles => x.articles.len().cmp(&y.articles.len()),
-            };
-            let primary = if descending { primary.reverse() } else { primary };
-            primary.then(y.share.cmp(&x.share)).then(y.words.cmp(&x.words)).then_with(|| names[a].cmp(&names[b]))
-        });
-        order
+        super::sort_keys(&mut keys);
+        let mut by_rank = vec![0; ranks.len()];
+        for (i, &r) in ranks.iter().enumerate() {
+            by_rank[r] = i;
+        }
+        keys.into_iter().map(|(_, rank)| by_rank[rank as usize]).collect()
     }
+}
+
+/// Each voice's place in name order (case and accents ignored; equal names
+/// in list order): counted rather than sorted, one comparison per pair,
+/// which keeps a second sort routine out of the wasm.
+fn name_ranks(voices: &[LibraryVoice]) -> Vec<usize> {
+    let names: Vec<String> = voices.iter().map(|v| fold(&v.name)).collect();
+    (0..names.len()).map(|i| (0..names.len()).filter(|&j| (&names[j], j) < (&names[i], i)).count()).collect()
 }
 
 /// What a row of the library stands for: its kind and folded name.
@@ -238,43 +260,48 @@ fn tally(articles: &[LibraryArticle], grouping: Grouping) -> Vec<LibraryVoice> {
     let mut rows: Vec<LibraryVoice> = Vec::new();
     for (a, article) in articles.iter().enumerate() {
         let v = &article.voices;
-        let entries: Vec<(VoiceKind, String, Vec<String>, Option<String>, usize, usize)> = match grouping {
+        let voice = |kind, name: &str, parties, party, quotes, words| LibraryVoice {
+            kind,
+            name: name.to_string(),
+            parties,
+            party,
+            quotes,
+            words,
+            share: 0,
+            articles: Vec::new(),
+        };
+        let entries: Vec<LibraryVoice> = match grouping {
             Grouping::Parties => v
                 .balance
                 .parties
                 .iter()
-                .map(|r| (r.kind, r.name.clone(), v.names(&r.parties), None, r.quotes, r.words))
+                .map(|r| voice(r.kind, &r.name, v.names(&r.parties), None, r.quotes, r.words))
                 .collect(),
             Grouping::Speakers => v
                 .balance
                 .speakers
                 .iter()
                 .map(|s| match &s.name {
-                    Some(name) => (VoiceKind::Speaker, name.clone(), v.names(&s.parties), s.party.clone(), s.quotes, s.words),
-                    None => (VoiceKind::Unattributed, "Unattributed".into(), Vec::new(), None, s.quotes, s.words),
+                    Some(name) => {
+                        voice(VoiceKind::Speaker, name, v.names(&s.parties), s.party.clone(), s.quotes, s.words)
+                    }
+                    None => voice(VoiceKind::Unattributed, "Unattributed", Vec::new(), None, s.quotes, s.words),
                 })
                 .collect(),
         };
-        for (kind, name, parties, party, quotes, words) in entries {
-            let k = key(kind, &name);
-            let row = match keys.iter().position(|x| *x == k) {
-                Some(r) => &mut rows[r],
+        for entry in entries {
+            let k = key(entry.kind, &entry.name);
+            let (quotes, words) = (entry.quotes, entry.words);
+            let r = match keys.iter().position(|x| *x == k) {
+                Some(r) => r,
                 None => {
                     keys.push(k);
-                    rows.push(LibraryVoice {
-                        kind,
-                        name,
-                        parties: Vec::new(),
-                        party,
-                        quotes: 0,
-                        words: 0,
-                        share: 0,
-                        articles: Vec::new(),
-                    });
-                    rows.last_mut().expect("just pushed")
+                    rows.push(LibraryVoice { parties: Vec::new(), quotes: 0, words: 0, ..entry.clone() });
+                    rows.len() - 1
                 }
             };
-            for p in parties {
+            let row = &mut rows[r];
+            for p in entry.parties {
                 if !row.parties.contains(&p) {
                     row.parties.push(p);
                 }
@@ -337,11 +364,8 @@ pub fn library_markdown(lv: &LibraryVoices, grouping: Grouping, rows: &[usize]) 
     for a in &lv.articles {
         let date = a.date_label().map(|d| format!(" ({})", md_inline(&d))).unwrap_or_default();
         let balance = &a.voices.balance;
-        let line = if balance.quotes == 0 {
-            "no quoted speech".to_string()
-        } else {
-            super::voice::summary_line(balance)
-        };
+        let line =
+            if balance.quotes == 0 { "no quoted speech".to_string() } else { super::voice::summary_line(balance) };
         let _ = writeln!(md, "- **{}**{date}: {}", md_inline(&a.title), md_inline(&line));
     }
     md
@@ -356,7 +380,13 @@ mod tests {
         PartyVoice { kind, name: name.into(), parties, words, share: 0, quotes, speakers: 1 }
     }
 
-    fn speaker(name: Option<&str>, party: Option<&str>, parties: Vec<usize>, words: usize, quotes: usize) -> SpeakerVoice {
+    fn speaker(
+        name: Option<&str>,
+        party: Option<&str>,
+        parties: Vec<usize>,
+        words: usize,
+        quotes: usize,
+    ) -> SpeakerVoice {
         SpeakerVoice {
             name: name.map(Into::into),
             person: None,
@@ -369,7 +399,12 @@ mod tests {
         }
     }
 
-    fn article(id: &str, names: &[&str], mut parties: Vec<PartyVoice>, mut speakers: Vec<SpeakerVoice>) -> LibraryArticle {
+    fn article(
+        id: &str,
+        names: &[&str],
+        mut parties: Vec<PartyVoice>,
+        mut speakers: Vec<SpeakerVoice>,
+    ) -> LibraryArticle {
         let shares = whole_percentages(&parties.iter().map(|p| p.words).collect::<Vec<_>>());
         parties.iter_mut().zip(shares).for_each(|(p, s)| p.share = s);
         let shares = whole_percentages(&speakers.iter().map(|p| p.words).collect::<Vec<_>>());
@@ -472,10 +507,11 @@ mod tests {
     #[test]
     fn a_party_keeps_one_colour_in_the_whole_view() {
         let lv = library();
-        assert_eq!(lv.colour("United States"), Some(0));
-        assert_eq!(lv.colour("France"), Some(1));
-        assert_eq!(lv.colour("Germany"), Some(2));
-        assert_eq!(lv.colour("Hamas"), Some(3));
+        // The first article's parties in its order, then the second's new ones.
+        assert_eq!(lv.colour("Hamas"), Some(0));
+        assert_eq!(lv.colour("United States"), Some(1));
+        assert_eq!(lv.colour("France"), Some(2));
+        assert_eq!(lv.colour("Germany"), Some(3));
         assert_eq!(lv.colour("Atlantis"), None);
     }
 
@@ -545,11 +581,17 @@ mod tests {
         let lv = library();
         let rows = lv.listed(Grouping::Parties, "", SortBy::Words, true);
         let md = library_markdown(&lv, Grouping::Parties, &rows);
-        assert!(md.starts_with("# Voices across the library\n\n*9 quotes in 2 articles: share of the 137 quoted words.*\n"), "{md}");
+        assert!(
+            md.starts_with("# Voices across the library\n\n*9 quotes in 2 articles: share of the 137 quoted words.*\n"),
+            "{md}"
+        );
         assert!(md.contains("| Party | Share | Words | Quotes | Articles |\n"));
         assert!(md.contains("| United States | 37 % | 50 | 3 | Article a; Article b |\n"), "{md}");
         assert!(md.contains("| France and Germany (joint) | 36 % | 50 | 3 | Article b |\n"), "{md}");
-        assert!(md.contains("- **Article a** (Thu 6 Mar 2025): United States 53 %, Hamas 40 %, Unattributed 7 %\n"), "{md}");
+        assert!(
+            md.contains("- **Article a** (Thu 6 Mar 2025): United States 53 %, Hamas 40 %, Unattributed 7 %\n"),
+            "{md}"
+        );
         let rows = lv.listed(Grouping::Speakers, "jean", SortBy::Words, true);
         let md = library_markdown(&lv, Grouping::Speakers, &rows);
         assert!(md.contains("| Karine Jean-Pierre (United States) | "), "{md}");

@@ -28,6 +28,8 @@ mod source_view;
 mod state;
 mod timeline;
 mod toolbar;
+mod voice;
+mod voice_library;
 
 use std::time::Duration;
 
@@ -50,6 +52,8 @@ use source_view::SourceView;
 use state::Sheet;
 use timeline::TimelinePanel;
 use toolbar::Toolbar;
+use voice::VoicePanel;
+use voice_library::LibraryVoicesPanel;
 
 /// Starts the app: replaces the static shell of index.html (painted before
 /// the wasm loaded) with [`App`] (called by `src/main.rs`).
@@ -229,6 +233,7 @@ pub fn App() -> impl IntoView {
             <main class="workspace" class:has-text=move || has_text.get()>
                 <ArticleInput textarea=analyser.textarea/>
                 <LibraryPanel/>
+                <LibraryVoicesPanel/>
                 // A click on an item (not on one of its buttons) shows it in the text too.
                 <div
                     class="sheet"
@@ -248,6 +253,7 @@ pub fn App() -> impl IntoView {
                                 <Toolbar/>
                                 <NothingFound/>
                                 <PartiesPanel/>
+                                <VoicePanel/>
                                 <QuotesPanel/>
                                 <TermsPanel/>
                                 <FactsPanel/>

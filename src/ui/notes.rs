@@ -82,6 +82,9 @@ pub struct Notes {
     loader: StoredValue<Option<Loader>, LocalStorage>,
     pub(super) render_queued: StoredValue<bool>,
     pub(super) sheet: Sheet,
+    /// Notified whenever the library may have changed (here or in another
+    /// tab): the voices across the library follow it.
+    pub library_changed: Trigger,
 }
 
 impl Notes {
@@ -107,6 +110,7 @@ impl Notes {
             loader: StoredValue::new_local(None),
             render_queued: StoredValue::new(false),
             sheet,
+            library_changed: Trigger::new(),
         };
         if let Some(hooks) = web::install_flush_on_hide(move || notes.flush_now()) {
             hooks.forget();
@@ -149,6 +153,7 @@ impl Notes {
     }
 
     fn changed(&self) {
+        self.library_changed.notify();
         self.schedule_flush();
         self.queue_render();
     }
@@ -188,6 +193,7 @@ impl Notes {
     fn external(&self, raw: Option<String>) {
         let outcome = self.store.try_update_value(|s| s.on_external_change(raw.as_deref(), web::now_ms()));
         if outcome.is_some_and(|o| o.changed) {
+            self.library_changed.notify();
             self.say("Notes updated from another tab.", false);
         }
         self.schedule_flush();

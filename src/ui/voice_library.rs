@@ -1,0 +1,337 @@
+//! The "Voices across the library" region: every party (or speaker) quoted
+//! in the articles kept in the notes library, with quotes and words over
+//! all of them, the articles they speak in and each article's balance as a
+//! small bar; sortable, searchable by name (`sheet::voice_library`).
+//!
+//! Collapsed until opened: only then are the saved articles summarised
+//! (each text once, see `VoiceCache`). The article on screen is summarised
+//! from the sheet's own breakdown, so what the sheet shows is what counts.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::dom;
+use super::notes::{use_notes, Notes};
+use super::state::{use_sheet, Sheet};
+use super::voice::{bar, dots, segments, table_rows, Row};
+use crate::sheet::fingerprint;
+use crate::sheet::format::{count_label, thousands};
+use crate::sheet::voice::{share_label, summary_line, VoiceKind};
+use crate::sheet::voice_library::{
+    library_markdown, summarize_texts, ArticleVoices, Grouping, LibraryArticle, LibraryVoice, LibraryVoices, SortBy,
+    VoiceCache,
+};
+
+/// What the library view shows depends on: the saved articles (id, last
+/// revision, length, in list order), the article on screen and its text.
+type Signature = (Vec<(String, u64, usize)>, Option<String>, u64);
+
+fn signature(sheet: Sheet, notes: Notes) -> Signature {
+    let articles = notes.with_library(|lib| {
+        lib.list().iter().filter_map(|a| lib.article(&a.id)).map(|a| (a.id.clone(), a.revised, a.text.len())).collect()
+    });
+    (articles, notes.current(), sheet.source.with_untracked(|t| fingerprint(t)))
+}
+
+/// The saved articles (most recently opened first) with their voices.
+fn gather(sheet: Sheet, notes: Notes, cache: StoredValue<VoiceCache>) -> LibraryVoices {
+    let current = notes.current();
+    let articles = notes.with_library(|lib| {
+        let records: Vec<_> = lib.list().iter().filter_map(|a| lib.article(&a.id)).collect();
+        let on_screen = records
+            .iter()
+            .position(|r| current.as_deref() == Some(r.id.as_str()) && sheet.source.with_untracked(|t| *t == r.text));
+        let texts: Vec<&str> =
+            records.iter().enumerate().filter(|&(i, _)| Some(i) != on_screen).map(|(_, r)| r.text.as_str()).collect();
+        let mut summaries = cache.try_update_value(|c| c.summaries(&texts, summarize_texts)).unwrap_or_default();
+        if let Some(i) = on_screen {
+            summaries.insert(i, Arc::new(sheet.breakdown.with_untracked(ArticleVoices::of)));
+        }
+        records
+            .iter()
+            .zip(summaries)
+            .map(|(r, voices)| LibraryArticle {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                published: r.published.clone(),
+                voices,
+            })
+            .collect()
+    });
+    LibraryVoices::new(articles)
+}
+
+/// The library's colour classes of some parties (or the quiet colour of a
+/// voice without a party).
+fn colours(lv: &LibraryVoices, kind: VoiceKind, parties: &[String]) -> Vec<String> {
+    match kind {
+        VoiceKind::Unattributed => vec!["voice-unattributed".into()],
+        _ if parties.is_empty() && kind != VoiceKind::Party => vec!["voice-no-party".into()],
+        _ if parties.is_empty() => vec!["voice-other".into()],
+        _ => parties
+            .iter()
+            .map(|p| lv.colour(p).map_or_else(|| "voice-other".to_string(), |slot| format!("pc-{}", slot % 8)))
+            .collect(),
+    }
+}
+
+/// An article's balance as a small bar, an image named by its shares.
+fn article_bar(lv: &LibraryVoices, article: &LibraryArticle) -> AnyView {
+    let balance = &article.voices.balance;
+    let parts =
+        balance.parties.iter().map(|r| (r.words, colours(lv, r.kind, &article.voices.names(&r.parties)))).collect();
+    let label =
+        if balance.words == 0 { "No quoted speech".to_string() } else { format!("Balance: {}", summary_line(balance)) };
+    bar("voice-bar voice-bar-small", segments(parts), Some(label))
+}
+
+/// "Thu 6 Mar 2025 · 9 quotes, 188 quoted words".
+fn article_meta(article: &LibraryArticle, quotes: usize, words: usize, quoted: &str) -> String {
+    let counts =
+        format!("{}, {}", count_label(quotes, "quote", "quotes"), count_label(words, quoted, &format!("{quoted}s")));
+    match article.date_label() {
+        Some(date) => format!("{date} · {counts}"),
+        None => counts,
+    }
+}
+
+/// The "Voices across the library" region (see the module docs).
+#[component]
+pub fn LibraryVoicesPanel() -> impl IntoView {
+    let sheet = use_sheet();
+    let notes = use_notes();
+    let open = RwSignal::new(false);
+    let grouping = RwSignal::new(Grouping::Parties);
+    let sort = RwSignal::new((SortBy::Words, true));
+    let query = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let cache = StoredValue::new(VoiceCache::default());
+    // Recomputed when the library or the sheet changes, and only while open;
+    // a new value only when what it depends on is different (a note typed
+    // elsewhere does not redraw the table).
+    let data = Memo::new_with_compare(
+        move |previous: Option<&Option<(Signature, Arc<LibraryVoices>)>>| {
+            if !open.get() {
+                return None;
+            }
+            notes.library_changed.track();
+            sheet.breakdown.track();
+            let now = signature(sheet, notes);
+            match previous {
+                Some(Some((before, voices))) if *before == now => Some((now, voices.clone())),
+                _ => Some((now, Arc::new(gather(sheet, notes, cache)))),
+            }
+        },
+        |a, b| a.map(|a| a.as_ref().map(|x| &x.0)) != b.map(|b| b.as_ref().map(|x| &x.0)),
+    );
+    let count = move || {
+        notes.library_changed.track();
+        count_label(notes.with_library(|l| l.articles.len()), "article", "articles")
+    };
+
+    let download = move |_| {
+        let md = data.with_untracked(|d| {
+            d.as_ref().map(|(_, lv)| {
+                let g = grouping.get_untracked();
+                let (by, descending) = sort.get_untracked();
+                library_markdown(lv, g, &lv.listed(g, &query.get_untracked(), by, descending))
+            })
+        });
+        let name = "factsheet-voices.md";
+        let done = md.is_some_and(|md| dom::download(name, "text/markdown", &md));
+        status.set(if done { format!("Downloaded {name}.") } else { "The download could not be started.".into() });
+    };
+
+    let option = move |value: Grouping, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="segmented-option"
+                aria-pressed=move || if grouping.get() == value { "true" } else { "false" }
+                on:click=move |_| grouping.set(value)
+            >
+                {label}
+            </button>
+        }
+    };
+    let header = move |by: SortBy, numeric: bool| {
+        let label = move || match (by, grouping.get()) {
+            (SortBy::Name, Grouping::Parties) => "Party",
+            (SortBy::Name, Grouping::Speakers) => "Speaker",
+            (SortBy::Quotes, _) => "Quotes",
+            (SortBy::Words, _) => "Words",
+            (SortBy::Articles, _) => "Articles",
+        };
+        let state = move || match sort.get() {
+            (b, true) if b == by => Some("descending"),
+            (b, false) if b == by => Some("ascending"),
+            _ => None,
+        };
+        view! {
+            <th scope="col" class=if numeric { "num" } else { "" } aria-sort=state>
+                <button
+                    type="button"
+                    class="sort-button"
+                    on:click=move |_| {
+                        sort.update(|(b, descending)| {
+                            if *b == by {
+                                *descending = !*descending;
+                            } else {
+                                *b = by;
+                                *descending = numeric;
+                            }
+                        })
+                    }
+                >
+                    {label}
+                    <span class="sort-mark" aria-hidden="true"></span>
+                </button>
+            </th>
+        }
+    };
+
+    let rows = move || {
+        let g = grouping.get();
+        let (by, descending) = sort.get();
+        let typed = query.get();
+        data.with(|d| {
+            let Some((_, lv)) = d else { return ().into_any() };
+            let listed = lv.listed(g, &typed, by, descending);
+            if listed.is_empty() {
+                let message = match (lv.voices(g).is_empty(), lv.articles.is_empty()) {
+                    (_, true) => {
+                        "No articles yet: every article you paste is kept in the Library, and its voices add up here."
+                            .to_string()
+                    }
+                    (true, false) => "None of the saved articles has quoted speech.".to_string(),
+                    (false, false) => format!("No name matches “{}”.", typed.trim()),
+                };
+                return view! { <tr><td colspan="5" class="voices-empty">{message}</td></tr> }.into_any();
+            }
+            let voices = lv.voices(g);
+            table_rows(lv.words, listed.iter().map(|&i| voice_row(lv, &voices[i])).collect())
+        })
+    };
+
+    let articles = move || {
+        data.with(|d| {
+            let (_, lv) = d.as_ref()?;
+            let items = lv
+                .articles
+                .iter()
+                .map(|a| article_item(lv, a, a.voices.balance.quotes, a.voices.balance.words, "quoted word"))
+                .collect_view();
+            Some(view! {
+                <h3 class="voices-subheading">"Articles"</h3>
+                <ul class="voices-articles">{items}</ul>
+            })
+        })
+    };
+
+    view! {
+        <section class="panel library-panel voices-panel" aria-label="Voices across the library">
+            <details
+                class="library"
+                on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))
+            >
+                <summary class="library-summary">
+                    <span class="panel-title">"Voices across the library"</span>
+                    <span class="count">{count}</span>
+                </summary>
+                <p class="panel-note">
+                    "Who speaks in the articles kept in this browser: each party’s (or speaker’s) quotes and quoted words over all of them, "
+                    "and each article’s balance."
+                </p>
+                <div class="voices-tools">
+                    <div class="segmented" role="group" aria-label="Count voices by">
+                        {option(Grouping::Parties, "By party")}
+                        {option(Grouping::Speakers, "By speaker")}
+                    </div>
+                    <input
+                        class="voices-search"
+                        type="search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-label="Search voices by name"
+                        placeholder="Search by name"
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev))
+                    />
+                    <button type="button" class="button button-small icon-download" on:click=download>
+                        "Voices as Markdown"
+                    </button>
+                </div>
+                <div class="table-wrap">
+                    <table class="voice-table voices-table">
+                        <caption class="visually-hidden">"Voices across the library"</caption>
+                        <thead>
+                            <tr>
+                                {header(SortBy::Name, false)}
+                                <th scope="col" class="num">"Share"</th>
+                                {header(SortBy::Words, true)}
+                                {header(SortBy::Quotes, true)}
+                                {header(SortBy::Articles, true)}
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                {articles}
+                <p class="voices-status" role="status" aria-live="polite">{move || status.get()}</p>
+            </details>
+        </section>
+    }
+}
+
+/// A voice's row: name (with the articles it speaks in, behind a
+/// disclosure), share and bar, words, quotes and the number of articles.
+fn voice_row(lv: &LibraryVoices, v: &LibraryVoice) -> Row {
+    let kind = if v.kind == VoiceKind::Speaker && v.parties.is_empty() { VoiceKind::NoParty } else { v.kind };
+    let colours = colours(lv, kind, &v.parties);
+    let quiet = matches!(v.kind, VoiceKind::NoParty | VoiceKind::Unattributed);
+    let note = match (&v.kind, &v.party) {
+        (VoiceKind::Joint, _) => Some("joint statement".to_string()),
+        (VoiceKind::Speaker, Some(party)) if !party.eq_ignore_ascii_case(&v.name) => Some(party.clone()),
+        _ => None,
+    };
+    let appearances = v
+        .articles
+        .iter()
+        .filter_map(|ap| lv.articles.get(ap.article).map(|a| article_item(lv, a, ap.quotes, ap.words, "word")))
+        .collect_view();
+    let articles = v.articles.len();
+    Row {
+        who: view! {
+            {dots(&colours)}
+            <span class=if quiet { "voice-label is-quiet" } else { "voice-label" }>{v.name.clone()}</span>
+            {note.map(|n| view! { <span class="voice-kind">{n}</span> })}
+        }
+        .into_any(),
+        colours,
+        share: share_label(v.share, v.words),
+        words: v.words,
+        quotes: v.quotes,
+        extra: Some(("Articles", thousands(articles))),
+        more: Some(
+            view! {
+                <details class="voices-in">
+                    <summary>{format!("In {}", count_label(articles, "article", "articles"))}</summary>
+                    <ul class="voices-articles">{appearances}</ul>
+                </details>
+            }
+            .into_any(),
+        ),
+    }
+}
+
+/// An article in a list: headline, date, counts and its balance as a bar.
+fn article_item(lv: &LibraryVoices, a: &LibraryArticle, quotes: usize, words: usize, noun: &str) -> impl IntoView {
+    view! {
+        <li class="voices-article">
+            <p class="voices-article-title">{a.title.clone()}</p>
+            <p class="voices-article-meta">{article_meta(a, quotes, words, noun)}</p>
+            {article_bar(lv, a)}
+        </li>
+    }
+}
