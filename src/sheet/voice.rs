@@ -615,7 +615,8 @@ mod tests {
     #[test]
     fn balance_by_speaker() {
         let v = voice_balance(&article());
-        let rows: Vec<(Option<&str>, Option<&str>, usize, usize, u32)> =
+        type Row<'a> = (Option<&'a str>, Option<&'a str>, usize, usize, u32);
+        let rows: Vec<Row> =
             v.speakers.iter().map(|s| (s.name.as_deref(), s.party.as_deref(), s.words, s.quotes, s.share)).collect();
         assert_eq!(
             rows,

@@ -270,14 +270,19 @@ fn party_row(sheet: Sheet, b: &Breakdown, r: &PartyVoice) -> Row {
         }
         .into_any()
     };
-    let joint = (r.kind == VoiceKind::Joint).then(|| view! { <span class="voice-kind">"joint statement"</span> });
+    let joint = (r.kind == VoiceKind::Joint).then(|| {
+        view! { <span class="voice-kind"><span class="visually-hidden">", "</span>"joint statement"</span> }
+    });
     Row {
         who: view! { {name} {joint} }.into_any(),
         colours,
         share: share_label(r.share, r.words),
         words: r.words,
         quotes: r.quotes,
-        extra: Some(("Speakers", if r.kind == VoiceKind::Unattributed { "–".to_string() } else { thousands(r.speakers) })),
+        extra: Some((
+            "Speakers",
+            if r.kind == VoiceKind::Unattributed { "–".to_string() } else { thousands(r.speakers) },
+        )),
         more: None,
     }
 }

@@ -223,19 +223,19 @@ pub fn LibraryVoicesPanel() -> impl IntoView {
                 .map(|a| article_item(lv, a, a.voices.balance.quotes, a.voices.balance.words, "quoted word"))
                 .collect_view();
             Some(view! {
-                <h3 class="voices-subheading">"Articles"</h3>
-                <ul class="voices-articles">{items}</ul>
+                <p class="voices-subheading" id="voices-articles">"Articles"</p>
+                <ul class="voices-articles" aria-labelledby="voices-articles">{items}</ul>
             })
         })
     };
 
     view! {
-        <section class="panel library-panel voices-panel" aria-label="Voices across the library">
+        <section class="panel voices-panel" aria-label="Voices across the library">
             <details
-                class="library"
+                class="voices-details"
                 on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))
             >
-                <summary class="library-summary">
+                <summary class="voices-summary">
                     <span class="panel-title">"Voices across the library"</span>
                     <span class="count">{count}</span>
                 </summary>
@@ -291,8 +291,8 @@ fn voice_row(lv: &LibraryVoices, v: &LibraryVoice) -> Row {
     let colours = colours(lv, kind, &v.parties);
     let quiet = matches!(v.kind, VoiceKind::NoParty | VoiceKind::Unattributed);
     let note = match (&v.kind, &v.party) {
-        (VoiceKind::Joint, _) => Some("joint statement".to_string()),
-        (VoiceKind::Speaker, Some(party)) if !party.eq_ignore_ascii_case(&v.name) => Some(party.clone()),
+        (VoiceKind::Joint, _) => Some((", ", "joint statement".to_string())),
+        (VoiceKind::Speaker, Some(party)) if !party.eq_ignore_ascii_case(&v.name) => Some((", for ", party.clone())),
         _ => None,
     };
     let appearances = v
@@ -305,7 +305,7 @@ fn voice_row(lv: &LibraryVoices, v: &LibraryVoice) -> Row {
         who: view! {
             {dots(&colours)}
             <span class=if quiet { "voice-label is-quiet" } else { "voice-label" }>{v.name.clone()}</span>
-            {note.map(|n| view! { <span class="voice-kind">{n}</span> })}
+            {note.map(|(sep, n)| view! { <span class="voice-kind"><span class="visually-hidden">{sep}</span>{n}</span> })}
         }
         .into_any(),
         colours,
