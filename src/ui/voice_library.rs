@@ -96,21 +96,16 @@ fn article_meta(article: &LibraryArticle, quotes: usize, words: usize, quoted: &
     }
 }
 
-/// The "Voices across the library" region (see the module docs).
-#[component]
-pub fn LibraryVoicesPanel() -> impl IntoView {
-    let sheet = use_sheet();
-    let notes = use_notes();
-    let open = RwSignal::new(false);
-    let grouping = RwSignal::new(Grouping::Parties);
-    let sort = RwSignal::new((SortBy::Words, true));
-    let query = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
+/// What the library view shows: the saved articles' voices with what they
+/// depend on, while the view is open (`None` while closed).
+type Data = Memo<Option<(Signature, Arc<LibraryVoices>)>>;
+
+/// Recomputed when the library or the sheet changes, and only while open;
+/// a new value only when what it depends on is different (a note typed
+/// elsewhere does not redraw the table).
+fn library_data(sheet: Sheet, notes: Notes, open: RwSignal<bool>) -> Data {
     let cache = StoredValue::new(VoiceCache::default());
-    // Recomputed when the library or the sheet changes, and only while open;
-    // a new value only when what it depends on is different (a note typed
-    // elsewhere does not redraw the table).
-    let data = Memo::new_with_compare(
+    Memo::new_with_compare(
         move |previous: Option<&Option<(Signature, Arc<LibraryVoices>)>>| {
             if !open.get() {
                 return None;
@@ -124,97 +119,87 @@ pub fn LibraryVoicesPanel() -> impl IntoView {
             }
         },
         |a, b| a.map(|a| a.as_ref().map(|x| &x.0)) != b.map(|b| b.as_ref().map(|x| &x.0)),
-    );
-    let count = move || {
-        notes.library_changed.track();
-        count_label(notes.with_library(|l| l.articles.len()), "article", "articles")
-    };
+    )
+}
 
-    let download = move |_| {
-        let md = data.with_untracked(|d| {
-            d.as_ref().map(|(_, lv)| {
-                let g = grouping.get_untracked();
-                let (by, descending) = sort.get_untracked();
-                library_markdown(lv, g, &lv.listed(g, &query.get_untracked(), by, descending))
-            })
-        });
-        let name = "factsheet-voices.md";
-        let done = md.is_some_and(|md| dom::download(name, "text/markdown", &md));
-        status.set(if done { format!("Downloaded {name}.") } else { "The download could not be started.".into() });
-    };
+/// The reader's choices in the library view.
+#[derive(Clone, Copy)]
+struct Controls {
+    grouping: RwSignal<Grouping>,
+    /// The column and whether most comes first.
+    sort: RwSignal<(SortBy, bool)>,
+    query: RwSignal<String>,
+}
 
-    let option = move |value: Grouping, label: &'static str| {
-        view! {
-            <button
-                type="button"
-                class="segmented-option"
-                aria-pressed=move || if grouping.get() == value { "true" } else { "false" }
-                on:click=move |_| grouping.set(value)
-            >
+impl Controls {
+    /// The voices listed now, as indices into `lv.voices(grouping)`.
+    fn listed(&self, lv: &LibraryVoices) -> Vec<usize> {
+        let (by, descending) = self.sort.get();
+        self.query.with(|q| lv.listed(self.grouping.get(), q, by, descending))
+    }
+}
+
+/// A column header that sorts by `by` (a number column first most, then
+/// least; the name column A to Z first).
+fn sort_header(c: Controls, by: SortBy, numeric: bool) -> impl IntoView {
+    let label = move || match (by, c.grouping.get()) {
+        (SortBy::Name, Grouping::Parties) => "Party",
+        (SortBy::Name, Grouping::Speakers) => "Speaker",
+        (SortBy::Quotes, _) => "Quotes",
+        (SortBy::Words, _) => "Words",
+        (SortBy::Articles, _) => "Articles",
+    };
+    let state = move || match c.sort.get() {
+        (b, true) if b == by => Some("descending"),
+        (b, false) if b == by => Some("ascending"),
+        _ => None,
+    };
+    let press = move |_| {
+        c.sort.update(|(b, descending)| {
+            if *b == by {
+                *descending = !*descending;
+            } else {
+                *b = by;
+                *descending = numeric;
+            }
+        })
+    };
+    view! {
+        <th scope="col" class=if numeric { "num" } else { "" } aria-sort=state>
+            <button type="button" class="sort-button" on:click=press>
                 {label}
+                <span class="sort-mark" aria-hidden="true"></span>
             </button>
-        }
-    };
-    let header = move |by: SortBy, numeric: bool| {
-        let label = move || match (by, grouping.get()) {
-            (SortBy::Name, Grouping::Parties) => "Party",
-            (SortBy::Name, Grouping::Speakers) => "Speaker",
-            (SortBy::Quotes, _) => "Quotes",
-            (SortBy::Words, _) => "Words",
-            (SortBy::Articles, _) => "Articles",
-        };
-        let state = move || match sort.get() {
-            (b, true) if b == by => Some("descending"),
-            (b, false) if b == by => Some("ascending"),
-            _ => None,
-        };
-        view! {
-            <th scope="col" class=if numeric { "num" } else { "" } aria-sort=state>
-                <button
-                    type="button"
-                    class="sort-button"
-                    on:click=move |_| {
-                        sort.update(|(b, descending)| {
-                            if *b == by {
-                                *descending = !*descending;
-                            } else {
-                                *b = by;
-                                *descending = numeric;
-                            }
-                        })
-                    }
-                >
-                    {label}
-                    <span class="sort-mark" aria-hidden="true"></span>
-                </button>
-            </th>
-        }
-    };
+        </th>
+    }
+}
 
-    let rows = move || {
-        let g = grouping.get();
-        let (by, descending) = sort.get();
-        let typed = query.get();
+/// The rows of the voices listed (or why there are none).
+fn table_body(c: Controls, data: Data) -> impl IntoView {
+    move || {
         data.with(|d| {
             let Some((_, lv)) = d else { return ().into_any() };
-            let listed = lv.listed(g, &typed, by, descending);
+            let listed = c.listed(lv);
+            let voices = lv.voices(c.grouping.get());
             if listed.is_empty() {
-                let message = match (lv.voices(g).is_empty(), lv.articles.is_empty()) {
+                let message = match (voices.is_empty(), lv.articles.is_empty()) {
                     (_, true) => {
                         "No articles yet: every article you paste is kept in the Library, and its voices add up here."
                             .to_string()
                     }
                     (true, false) => "None of the saved articles has quoted speech.".to_string(),
-                    (false, false) => format!("No name matches “{}”.", typed.trim()),
+                    (false, false) => c.query.with(|q| format!("No name matches “{}”.", q.trim())),
                 };
                 return view! { <tr><td colspan="5" class="voices-empty">{message}</td></tr> }.into_any();
             }
-            let voices = lv.voices(g);
             table_rows(lv.words, listed.iter().map(|&i| voice_row(lv, &voices[i])).collect())
         })
-    };
+    }
+}
 
-    let articles = move || {
+/// Every saved article with its balance.
+fn article_list(data: Data) -> impl IntoView {
+    move || {
         data.with(|d| {
             let (_, lv) = d.as_ref()?;
             let items = lv
@@ -227,6 +212,47 @@ pub fn LibraryVoicesPanel() -> impl IntoView {
                 <ul class="voices-articles" aria-labelledby="voices-articles">{items}</ul>
             })
         })
+    }
+}
+
+/// Downloads the voices listed as Markdown; says how it went in `status`.
+fn download_markdown(c: Controls, data: Data, status: RwSignal<String>) {
+    let md = data.with_untracked(|d| {
+        d.as_ref().map(|(_, lv)| untrack(|| library_markdown(lv, c.grouping.get(), &c.listed(lv))))
+    });
+    let name = "factsheet-voices.md";
+    let done = md.is_some_and(|md| dom::download(name, "text/markdown", &md));
+    status.set(if done { format!("Downloaded {name}.") } else { "The download could not be started.".into() });
+}
+
+/// The "Voices across the library" region (see the module docs).
+#[component]
+pub fn LibraryVoicesPanel() -> impl IntoView {
+    let sheet = use_sheet();
+    let notes = use_notes();
+    let open = RwSignal::new(false);
+    let c = Controls {
+        grouping: RwSignal::new(Grouping::Parties),
+        sort: RwSignal::new((SortBy::Words, true)),
+        query: RwSignal::new(String::new()),
+    };
+    let status = RwSignal::new(String::new());
+    let data = library_data(sheet, notes, open);
+    let count = move || {
+        notes.library_changed.track();
+        count_label(notes.with_library(|l| l.articles.len()), "article", "articles")
+    };
+    let option = move |value: Grouping, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="segmented-option"
+                aria-pressed=move || if c.grouping.get() == value { "true" } else { "false" }
+                on:click=move |_| c.grouping.set(value)
+            >
+                {label}
+            </button>
+        }
     };
 
     view! {
@@ -255,10 +281,14 @@ pub fn LibraryVoicesPanel() -> impl IntoView {
                         spellcheck="false"
                         aria-label="Search voices by name"
                         placeholder="Search by name"
-                        prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev))
+                        prop:value=move || c.query.get()
+                        on:input=move |ev| c.query.set(event_target_value(&ev))
                     />
-                    <button type="button" class="button button-small icon-download" on:click=download>
+                    <button
+                        type="button"
+                        class="button button-small icon-download"
+                        on:click=move |_| download_markdown(c, data, status)
+                    >
                         "Voices as Markdown"
                     </button>
                 </div>
@@ -267,17 +297,17 @@ pub fn LibraryVoicesPanel() -> impl IntoView {
                         <caption class="visually-hidden">"Voices across the library"</caption>
                         <thead>
                             <tr>
-                                {header(SortBy::Name, false)}
+                                {sort_header(c, SortBy::Name, false)}
                                 <th scope="col" class="num">"Share"</th>
-                                {header(SortBy::Words, true)}
-                                {header(SortBy::Quotes, true)}
-                                {header(SortBy::Articles, true)}
+                                {sort_header(c, SortBy::Words, true)}
+                                {sort_header(c, SortBy::Quotes, true)}
+                                {sort_header(c, SortBy::Articles, true)}
                             </tr>
                         </thead>
-                        <tbody>{rows}</tbody>
+                        <tbody>{table_body(c, data)}</tbody>
                     </table>
                 </div>
-                {articles}
+                {article_list(data)}
                 <p class="voices-status" role="status" aria-live="polite">{move || status.get()}</p>
             </details>
         </section>
