@@ -167,6 +167,8 @@ pub struct LibraryVoices {
     pub speakers: Vec<LibraryVoice>,
     /// Party names in colour order (see [`Self::colour`]).
     colours: Vec<String>,
+    /// Each voice's place in name order, by party and by speaker.
+    name_ranks: [Vec<usize>; 2],
     pub quotes: usize,
     pub words: usize,
 }
@@ -183,7 +185,8 @@ impl LibraryVoices {
         }
         let quotes = parties.iter().map(|v| v.quotes).sum();
         let words = parties.iter().map(|v| v.words).sum();
-        LibraryVoices { articles, parties, speakers, colours, quotes, words }
+        let name_ranks = [name_ranks(&parties), name_ranks(&speakers)];
+        LibraryVoices { articles, parties, speakers, colours, name_ranks, quotes, words }
     }
 
     /// The colour slot of a party in this view (`pc-<slot % 8>` in the app).
@@ -204,7 +207,7 @@ impl LibraryVoices {
     pub fn listed(&self, grouping: Grouping, query: &str, by: SortBy, descending: bool) -> Vec<usize> {
         let voices = self.voices(grouping);
         let query = Query::new(query);
-        let ranks = name_ranks(voices);
+        let ranks = &self.name_ranks[usize::from(grouping == Grouping::Speakers)];
         // Keys for the view model's one sort: the column (counted down when
         // descending), then the largest share, the most words, the name.
         let clamp = |n: usize, bits: u32| (n as u64).min((1 << bits) - 1);
