@@ -309,6 +309,31 @@ test("across the library: voices add up over every saved article, follow new and
   }
 });
 
+test("a long library table renders 50 voices at a time", { timeout: 60_000 }, async () => {
+  const { context, page, problems, warnings } = await openApp(app);
+  try {
+    // 55 people, none for a party, five words each.
+    const first = ["Anna", "Ben", "Clara", "David", "Emma", "Felix", "Greta", "Hugo", "Ines", "Jonas", "Karla"];
+    const names = ["Adler", "Berg", "Conrad", "Dietz", "Ernst"].flatMap((last) => first.map((f) => `${f} ${last}`));
+    await paste(page, ["Town hall debate", ...names.map((n) => `"We need a new bridge," said ${n}.`)].join("\n\n"));
+    await waitForSheet(page);
+    const v = voiceUi(page);
+    await v.openLibrary();
+    await v.library.getByRole("button", { name: "By speaker" }).click();
+    await v.library.getByRole("rowheader", { name: /^Anna Adler/ }).waitFor();
+    assert.equal((await rows(v.library)).length, 50);
+    await v.library.getByRole("button", { name: "Show 5 more voices (5 left)" }).click();
+    assert.equal((await rows(v.library)).length, 55);
+    // 55 equal voices: 1.82 % each; 45 of them get the point the whole parts miss.
+    const shares = (await rows(v.library)).map((r) => r[1]);
+    assert.equal(shares.filter((x) => x === "2 %").length, 45);
+    assert.equal(shares.filter((x) => x === "1 %").length, 10);
+    assertNoProblems(problems, warnings);
+  } finally {
+    await context.close();
+  }
+});
+
 test("exports: the Markdown has the voice tables, the JSON a voice object", { timeout: 60_000 }, async () => {
   const { context, page, problems, warnings } = await openApp(app, { permissions: ["clipboard-read", "clipboard-write"] });
   try {

@@ -11,17 +11,18 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::common::show_more;
 use super::dom;
 use super::notes::{use_notes, Notes};
 use super::state::{use_sheet, Sheet};
 use super::voice::{bar, dots, segments, table_rows, Row};
-use crate::sheet::fingerprint;
 use crate::sheet::format::{count_label, thousands};
 use crate::sheet::voice::{share_label, summary_line, VoiceKind};
 use crate::sheet::voice_library::{
     library_markdown, summarize_texts, ArticleVoices, Grouping, LibraryArticle, LibraryVoice, LibraryVoices, SortBy,
     VoiceCache,
 };
+use crate::sheet::{fingerprint, PAGE};
 
 /// What the library view shows depends on: the saved articles (id, last
 /// revision, length, in list order), the article on screen and its text.
@@ -129,6 +130,8 @@ struct Controls {
     /// The column and whether most comes first.
     sort: RwSignal<(SortBy, bool)>,
     query: RwSignal<String>,
+    /// How many rows to render ("Show 50 more").
+    limit: RwSignal<usize>,
 }
 
 impl Controls {
@@ -192,7 +195,19 @@ fn table_body(c: Controls, data: Data) -> impl IntoView {
                 };
                 return view! { <tr><td colspan="5" class="voices-empty">{message}</td></tr> }.into_any();
             }
-            table_rows(lv.words, listed.iter().map(|&i| voice_row(lv, &voices[i])).collect())
+            let shown = listed.iter().take(c.limit.get());
+            table_rows(lv.words, shown.map(|&i| voice_row(lv, &voices[i])).collect())
+        })
+    }
+}
+
+/// "Show 50 more voices" under a long table.
+fn more_rows(c: Controls, data: Data) -> impl IntoView {
+    move || {
+        data.with(|d| {
+            let (_, lv) = d.as_ref()?;
+            let total = c.listed(lv).len();
+            show_more(total, c.limit.get().min(total), c.limit, "voices")
         })
     }
 }
@@ -235,6 +250,7 @@ pub fn LibraryVoicesPanel() -> impl IntoView {
         grouping: RwSignal::new(Grouping::Parties),
         sort: RwSignal::new((SortBy::Words, true)),
         query: RwSignal::new(String::new()),
+        limit: RwSignal::new(PAGE),
     };
     let status = RwSignal::new(String::new());
     let data = library_data(sheet, notes, open);
@@ -307,6 +323,7 @@ pub fn LibraryVoicesPanel() -> impl IntoView {
                         <tbody>{table_body(c, data)}</tbody>
                     </table>
                 </div>
+                {more_rows(c, data)}
                 {article_list(data)}
                 <p class="voices-status" role="status" aria-live="polite">{move || status.get()}</p>
             </details>
