@@ -1,11 +1,12 @@
 //! Voices across the library: the [voice balance](super::voice) of every
 //! saved article, added up per party and per speaker.
 //!
-//! Articles are summarised by [`summarize_texts`], the one place that turns
-//! texts into voice summaries (today by parsing them here; it can be pointed
-//! at a parser worker without changing its callers), and [`VoiceCache`] keeps
-//! the summaries by text fingerprint so an article is parsed once, not on
-//! every render.
+//! An article's summary ([`ArticleVoices::of`]) comes from its breakdown. The
+//! app gets the breakdowns of saved articles from the parser's Web Worker,
+//! one text at a time, and [`VoiceCache`] keeps the summaries by text
+//! fingerprint, so each text is parsed once, not on every render: it says
+//! which text to send next ([`VoiceCache::next`]) and takes the answers
+//! ([`VoiceCache::answered`], [`VoiceCache::failed`]).
 //!
 //! Parties are matched across articles by canonical name, joint speakers by
 //! the names the articles give them, speakers by name (case and accents
@@ -18,7 +19,6 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use super::export::md_inline;
-use super::fingerprint;
 use super::format::{count_label, date_label, thousands};
 use super::search::{fold, Query};
 use super::voice::{share_label, voice_balance, whole_percentages, VoiceBalance, VoiceKind};
@@ -44,50 +44,85 @@ impl ArticleVoices {
     }
 }
 
-/// Voice summaries of `texts`, in order: what the library view asks of the
-/// parser (keep it the one such call, so it can move to a worker).
-pub fn summarize_texts(texts: &[&str]) -> Vec<ArticleVoices> {
-    texts.iter().map(|t| ArticleVoices::of(&crate::parser::parse(t))).collect()
+/// Identifies a text: its 64-bit FNV-1a hash and its length.
+pub type TextKey = (u64, usize);
+
+/// The [`TextKey`] of `text`.
+pub fn text_key(text: &str) -> TextKey {
+    let hash =
+        text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+    (hash, text.len())
 }
 
-/// Voice summaries by text fingerprint (and length), so that only texts not
-/// seen before are summarised.
+/// Where a text's summary stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Summary {
+    Ready(Arc<ArticleVoices>),
+    /// Not summarised yet (waiting, or with the parser).
+    Pending,
+    /// The parser could not analyse it.
+    Failed,
+}
+
+/// Voice summaries by text (see the module docs): at most one text with the
+/// parser at a time.
 #[derive(Debug, Default)]
 pub struct VoiceCache {
     /// A library holds tens or hundreds of articles: a list will do.
-    entries: Vec<((u64, usize), Arc<ArticleVoices>)>,
+    entries: Vec<(TextKey, Option<Arc<ArticleVoices>>)>,
+    in_flight: Option<TextKey>,
 }
 
 impl VoiceCache {
-    /// The summaries of `texts`, in order: cached ones as they are, the
-    /// others from one call of `summarize` (with those texts only, in
-    /// order). Entries of texts no longer given are dropped.
-    pub fn summaries(
-        &mut self,
-        texts: &[&str],
-        summarize: impl FnOnce(&[&str]) -> Vec<ArticleVoices>,
-    ) -> Vec<Arc<ArticleVoices>> {
-        let keys: Vec<(u64, usize)> = texts.iter().map(|t| (fingerprint(t), t.len())).collect();
+    /// Where the summaries of `texts` stand, in order. Entries of texts no
+    /// longer given are dropped.
+    pub fn summaries(&mut self, texts: &[&str]) -> Vec<Summary> {
+        let keys: Vec<TextKey> = texts.iter().map(|t| text_key(t)).collect();
         self.entries.retain(|(key, _)| keys.contains(key));
-        let mut missing: Vec<&str> = Vec::new();
-        let mut missing_keys: Vec<(u64, usize)> = Vec::new();
-        for (key, text) in keys.iter().zip(texts) {
-            if self.get(key).is_none() && !missing_keys.contains(key) {
-                missing.push(text);
-                missing_keys.push(*key);
-            }
-        }
-        if !missing.is_empty() {
-            let fresh = summarize(&missing).into_iter().map(Arc::new);
-            self.entries.extend(missing_keys.into_iter().zip(fresh));
-        }
-        keys.iter().map(|key| self.get(key).unwrap_or_default()).collect()
+        keys.iter()
+            .map(|key| match self.entries.iter().find(|(k, _)| k == key) {
+                Some((_, Some(voices))) => Summary::Ready(voices.clone()),
+                Some((_, None)) => Summary::Failed,
+                None => Summary::Pending,
+            })
+            .collect()
     }
 
-    fn get(&self, key: &(u64, usize)) -> Option<Arc<ArticleVoices>> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    /// The next of `texts` to send to the parser (the first without a
+    /// summary), unless one is with the parser already.
+    pub fn next(&mut self, texts: &[&str]) -> Option<TextKey> {
+        if self.in_flight.is_some() {
+            return None;
+        }
+        let key = texts.iter().map(|t| text_key(t)).find(|key| self.entries.iter().all(|(k, _)| k != key))?;
+        self.in_flight = Some(key);
+        Some(key)
     }
 
+    /// The text with the parser, if any.
+    pub fn in_flight(&self) -> Option<TextKey> {
+        self.in_flight
+    }
+
+    /// The summary of the text `key` (the one sent).
+    pub fn answered(&mut self, key: TextKey, voices: ArticleVoices) {
+        self.settle(key, Some(Arc::new(voices)));
+    }
+
+    /// The parser could not analyse the text `key`: it is not sent again.
+    pub fn failed(&mut self, key: TextKey) {
+        self.settle(key, None);
+    }
+
+    fn settle(&mut self, key: TextKey, entry: Option<Arc<ArticleVoices>>) {
+        if self.in_flight == Some(key) {
+            self.in_flight = None;
+        }
+        self.entries.retain(|(k, _)| *k != key);
+        self.entries.push((key, entry));
+    }
+
+    /// How many texts have a summary (or failed).
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -543,37 +578,48 @@ mod tests {
     }
 
     #[test]
-    fn the_cache_summarises_each_text_once() {
-        let mut cache = VoiceCache::default();
-        let mut calls: Vec<Vec<String>> = Vec::new();
-        let mut run = |cache: &mut VoiceCache, texts: &[&str]| {
-            cache.summaries(texts, |missing| {
-                calls.push(missing.iter().map(|t| t.to_string()).collect());
-                summarize_texts(missing)
-            })
-        };
+    fn the_cache_sends_each_text_once_and_one_at_a_time() {
         let one = "\"We are ready,\" said Ann Lee of Israel.";
         let two = "Hamas said: \"No deal.\"";
-        let first = run(&mut cache, &[one, two]);
-        assert_eq!(first.len(), 2);
-        assert_eq!(first[0].balance.quotes, 1);
-        let again = run(&mut cache, &[two, one, one]);
-        assert!(Arc::ptr_eq(&again[0], &first[1]) && Arc::ptr_eq(&again[1], &first[0]), "from the cache");
-        assert_eq!(again.len(), 3);
-        // A text gone from the library leaves the cache; an edited text is summarised anew.
+        let mut cache = VoiceCache::default();
+        assert_eq!(cache.summaries(&[one, two]), [Summary::Pending, Summary::Pending]);
+        let first = cache.next(&[one, two]).expect("a text to send");
+        assert_eq!(first, text_key(one));
+        assert_eq!(cache.next(&[one, two]), None, "one text with the parser at a time");
+        cache.answered(first, ArticleVoices::of(&crate::parser::parse(one)));
+        let second = cache.next(&[one, two]).expect("the next text");
+        assert_eq!(second, text_key(two));
+        cache.failed(second);
+        assert_eq!(cache.next(&[one, two]), None, "a failed text is not sent again");
+        let [Summary::Ready(voices), Summary::Failed] = &cache.summaries(&[one, two])[..] else {
+            panic!("one summary, one failure")
+        };
+        assert_eq!(voices.balance.quotes, 1);
+        assert_eq!(voices.balance.speakers[0].name.as_deref(), Some("Ann Lee"));
+        // Served from the cache: the same summary, nothing to send.
+        let again = cache.summaries(&[two, one, one]);
+        assert!(matches!(&again[1], Summary::Ready(v) if Arc::ptr_eq(v, voices)));
+        assert_eq!(again[0], Summary::Failed);
+        // A text gone from the library leaves the cache; an edited text is new.
         let edited = "\"We are ready now,\" said Ann Lee of Israel.";
-        run(&mut cache, &[edited]);
-        assert_eq!(cache.len(), 1);
-        assert!(run(&mut cache, &[]).is_empty());
+        assert_eq!(cache.summaries(&[edited]), [Summary::Pending]);
         assert!(cache.is_empty());
-        assert_eq!(calls, vec![vec![one.to_string(), two.to_string()], vec![edited.to_string()]]);
+        assert_eq!(cache.next(&[edited]), Some(text_key(edited)));
+        assert_eq!(cache.in_flight(), Some(text_key(edited)));
     }
 
     #[test]
-    fn summaries_come_from_the_parser() {
-        let [s] = &summarize_texts(&["\"We are ready,\" Foreign Minister Lena Brandt said."])[..] else {
-            panic!("one summary per text")
-        };
+    fn text_keys_tell_texts_apart() {
+        // FNV-1a reference values.
+        assert_eq!(text_key(""), (0xcbf2_9ce4_8422_2325, 0));
+        assert_eq!(text_key("a"), (0xaf63_dc4c_8601_ec8c, 1));
+        assert_ne!(text_key("ab"), text_key("ba"));
+        assert_ne!(text_key("Gaza talks"), text_key("Gaza talk"));
+    }
+
+    #[test]
+    fn summaries_come_from_the_breakdown() {
+        let s = ArticleVoices::of(&crate::parser::parse("\"We are ready,\" Foreign Minister Lena Brandt said."));
         assert_eq!(s.balance.quotes, 1);
         assert_eq!(s.balance.words, 3);
         assert_eq!(s.balance.speakers[0].name.as_deref(), Some("Lena Brandt"));

@@ -4,10 +4,8 @@
 //! small bar; sortable, searchable by name (`sheet::voice_library`).
 //!
 //! Collapsed until opened: only then are the saved articles summarised
-//! (each text once, see `VoiceCache`). The article on screen is summarised
-//! from the sheet's own breakdown, so what the sheet shows is what counts.
-
-use std::sync::Arc;
+//! (see `voice_source`: the article on screen from the sheet's breakdown,
+//! the others by a parser worker, each text once).
 
 use leptos::prelude::*;
 
@@ -16,52 +14,11 @@ use super::dom;
 use super::notes::{use_notes, Notes};
 use super::state::{use_sheet, Sheet};
 use super::voice::{bar, dots, segments, table_rows, Row};
+use super::voice_source::{Shown, Summaries};
 use crate::sheet::format::{count_label, thousands};
 use crate::sheet::voice::{share_label, summary_line, VoiceKind};
-use crate::sheet::voice_library::{
-    library_markdown, summarize_texts, ArticleVoices, Grouping, LibraryArticle, LibraryVoice, LibraryVoices, SortBy,
-    VoiceCache,
-};
-use crate::sheet::{fingerprint, PAGE};
-
-/// What the library view shows depends on: the saved articles (id, last
-/// revision, length, in list order), the article on screen and its text.
-type Signature = (Vec<(String, u64, usize)>, Option<String>, u64);
-
-fn signature(sheet: Sheet, notes: Notes) -> Signature {
-    let articles = notes.with_library(|lib| {
-        lib.list().iter().filter_map(|a| lib.article(&a.id)).map(|a| (a.id.clone(), a.revised, a.text.len())).collect()
-    });
-    (articles, notes.current(), sheet.source.with_untracked(|t| fingerprint(t)))
-}
-
-/// The saved articles (most recently opened first) with their voices.
-fn gather(sheet: Sheet, notes: Notes, cache: StoredValue<VoiceCache>) -> LibraryVoices {
-    let current = notes.current();
-    let articles = notes.with_library(|lib| {
-        let records: Vec<_> = lib.list().iter().filter_map(|a| lib.article(&a.id)).collect();
-        let on_screen = records
-            .iter()
-            .position(|r| current.as_deref() == Some(r.id.as_str()) && sheet.source.with_untracked(|t| *t == r.text));
-        let texts: Vec<&str> =
-            records.iter().enumerate().filter(|&(i, _)| Some(i) != on_screen).map(|(_, r)| r.text.as_str()).collect();
-        let mut summaries = cache.try_update_value(|c| c.summaries(&texts, summarize_texts)).unwrap_or_default();
-        if let Some(i) = on_screen {
-            summaries.insert(i, Arc::new(sheet.breakdown.with_untracked(ArticleVoices::of)));
-        }
-        records
-            .iter()
-            .zip(summaries)
-            .map(|(r, voices)| LibraryArticle {
-                id: r.id.clone(),
-                title: r.title.clone(),
-                published: r.published.clone(),
-                voices,
-            })
-            .collect()
-    });
-    LibraryVoices::new(articles)
-}
+use crate::sheet::voice_library::{library_markdown, Grouping, LibraryArticle, LibraryVoice, LibraryVoices, SortBy};
+use crate::sheet::PAGE;
 
 /// The library's colour classes of some parties (or the quiet colour of a
 /// voice without a party).
@@ -97,29 +54,31 @@ fn article_meta(article: &LibraryArticle, quotes: usize, words: usize, quoted: &
     }
 }
 
-/// What the library view shows: the saved articles' voices with what they
-/// depend on, while the view is open (`None` while closed).
-type Data = Memo<Option<(Signature, Arc<LibraryVoices>)>>;
+/// What the library view shows, while it is open (`None` while closed).
+type Data = Memo<Option<Shown>>;
 
-/// Recomputed when the library or the sheet changes, and only while open;
-/// a new value only when what it depends on is different (a note typed
-/// elsewhere does not redraw the table).
+/// Recomputed when the library, the sheet or a summary changes, and only
+/// while open; a new value only when what it is made from is different (a
+/// note typed elsewhere does not redraw the table).
 fn library_data(sheet: Sheet, notes: Notes, open: RwSignal<bool>) -> Data {
-    let cache = StoredValue::new(VoiceCache::default());
+    let summaries = Summaries::new();
     Memo::new_with_compare(
-        move |previous: Option<&Option<(Signature, Arc<LibraryVoices>)>>| {
+        move |previous: Option<&Option<Shown>>| {
             if !open.get() {
                 return None;
             }
             notes.library_changed.track();
+            summaries.arrived.track();
             sheet.breakdown.track();
-            let now = signature(sheet, notes);
             match previous {
-                Some(Some((before, voices))) if *before == now => Some((now, voices.clone())),
-                _ => Some((now, Arc::new(gather(sheet, notes, cache)))),
+                Some(Some(shown)) if summaries.unchanged(sheet, notes, shown) => Some(shown.clone()),
+                _ => Some(summaries.gather(sheet, notes)),
             }
         },
-        |a, b| a.map(|a| a.as_ref().map(|x| &x.0)) != b.map(|b| b.as_ref().map(|x| &x.0)),
+        |a, b| match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
+            (Some(a), Some(b)) => !a.same_as(b),
+            (a, b) => a.is_some() != b.is_some(),
+        },
     )
 }
 
@@ -181,7 +140,7 @@ fn sort_header(c: Controls, by: SortBy, numeric: bool) -> impl IntoView {
 fn table_body(c: Controls, data: Data) -> impl IntoView {
     move || {
         data.with(|d| {
-            let Some((_, lv)) = d else { return ().into_any() };
+            let Some(lv) = d.as_ref().map(|s| &s.voices) else { return ().into_any() };
             let listed = c.listed(lv);
             let voices = lv.voices(c.grouping.get());
             if listed.is_empty() {
@@ -205,18 +164,32 @@ fn table_body(c: Controls, data: Data) -> impl IntoView {
 fn more_rows(c: Controls, data: Data) -> impl IntoView {
     move || {
         data.with(|d| {
-            let (_, lv) = d.as_ref()?;
+            let lv = &d.as_ref()?.voices;
             let total = c.listed(lv).len();
             show_more(total, c.limit.get().min(total), c.limit, "voices")
         })
     }
 }
 
+/// "Analysing 3 saved articles…", and the articles that could not be.
+fn progress_note(shown: &Shown) -> Option<String> {
+    let mut parts = Vec::new();
+    if shown.pending > 0 {
+        parts.push(format!("Analysing {}…", count_label(shown.pending, "saved article", "saved articles")));
+    }
+    if !shown.failed.is_empty() {
+        parts.push(format!("Could not be analysed: {}.", shown.failed.join("; ")));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
 /// Every saved article with its balance.
 fn article_list(data: Data) -> impl IntoView {
     move || {
         data.with(|d| {
-            let (_, lv) = d.as_ref()?;
+            let shown = d.as_ref()?;
+            let lv = &shown.voices;
+            let progress = progress_note(shown);
             let items = lv
                 .articles
                 .iter()
@@ -225,6 +198,7 @@ fn article_list(data: Data) -> impl IntoView {
             Some(view! {
                 <p class="voices-subheading" id="voices-articles">"Articles"</p>
                 <ul class="voices-articles" aria-labelledby="voices-articles">{items}</ul>
+                {progress.map(|p| view! { <p class="voices-progress">{p}</p> })}
             })
         })
     }
@@ -233,7 +207,7 @@ fn article_list(data: Data) -> impl IntoView {
 /// Downloads the voices listed as Markdown; says how it went in `status`.
 fn download_markdown(c: Controls, data: Data, status: RwSignal<String>) {
     let md = data.with_untracked(|d| {
-        d.as_ref().map(|(_, lv)| untrack(|| library_markdown(lv, c.grouping.get(), &c.listed(lv))))
+        d.as_ref().map(|s| untrack(|| library_markdown(&s.voices, c.grouping.get(), &c.listed(&s.voices))))
     });
     let name = "factsheet-voices.md";
     let done = md.is_some_and(|md| dom::download(name, "text/markdown", &md));

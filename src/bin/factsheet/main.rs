@@ -1,12 +1,19 @@
 //! `factsheet`: the command-line face of the parser.
 //!
 //! ```text
-//! factsheet [--json] [--pretty] [FILE]
+//! factsheet [--json [--pretty]] [FILE]
+//! factsheet [--json] [--jobs N] FILE FILE...
+//! factsheet --jsonl [--jobs N] [FILE]
 //! ```
 //! Reads an article from FILE (or standard input) and prints its breakdown:
 //! a readable summary by default, the full JSON breakdown with `--json`.
+//! Several files, or JSON Lines of articles (`--jsonl`), are broken down on
+//! all cores (see [`batch`]), answers in input order.
+
+mod batch;
 
 use std::io::{self, Read, Write};
+use std::num::NonZeroUsize;
 use std::process::ExitCode;
 
 use factsheet::parser::{self, Breakdown, FactKind, QuoteKind};
@@ -18,20 +25,34 @@ factsheet — turn a news article into a fact sheet
 
 USAGE:
     factsheet [OPTIONS] [FILE]
+    factsheet [OPTIONS] FILE FILE...
+    factsheet --jsonl [OPTIONS] [FILE]
 
 Reads the article from FILE, or from standard input when FILE is absent or '-',
 and prints its quotes (with speakers and parties), who gets to speak (each party's
 and speaker's share of the quoted words), parties, facts, figures and dates.
 
+With several FILEs, each is broken down in turn (on all cores) and the answers
+come in the order the files were given: the readable sheet under a
+'==> FILE <==' heading, or with --json one line per file:
+    {\"path\": \"FILE\", \"breakdown\": {...}}   or   {\"path\": \"FILE\", \"error\": \"...\"}
+
+With --jsonl, the input (FILE or standard input) holds one article per line,
+{\"id\": ..., \"text\": \"...\"}, and each line gets one line back, in order:
+    {\"id\": ..., \"breakdown\": {...}}   or   {\"id\": ..., \"line\": N, \"error\": \"...\"}
+
 OPTIONS:
-    --json      print the whole breakdown and its voice balance as JSON
-                (schema: docs/schema.md)
-    --pretty    with --json, indent the JSON
-    -h, --help  print this help
+    --json         print the whole breakdown and its voice balance as JSON
+                   (schema: docs/schema.md)
+    --pretty       with --json and one article, indent the JSON
+    --jsonl        read JSON Lines of {\"id\", \"text\"}, write JSON Lines of breakdowns
+    -j, --jobs N   break down at most N articles at once (default: all cores)
+    -h, --help     print this help
     -V, --version  print the version
 
 EXIT STATUS:
     0  success
+    1  some articles of a batch could not be read (each one is reported)
     2  bad usage, unreadable input, or input that is not UTF-8 text
 ";
 
@@ -39,16 +60,24 @@ struct Options {
     debug: bool,
     json: bool,
     pretty: bool,
-    file: Option<String>,
+    jsonl: bool,
+    jobs: Option<NonZeroUsize>,
+    /// The FILE arguments ("-" is standard input).
+    files: Vec<String>,
 }
 
-fn parse_args() -> Result<Option<Options>, String> {
-    let mut opts = Options { debug: false, json: false, pretty: false, file: None };
-    for arg in std::env::args().skip(1) {
+fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, String> {
+    let mut opts = Options { debug: false, json: false, pretty: false, jsonl: false, jobs: None, files: Vec::new() };
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => opts.json = true,
+            "--jsonl" => opts.jsonl = true,
             "--debug" => opts.debug = true,
             "--pretty" => opts.pretty = true,
+            "-j" | "--jobs" => opts.jobs = Some(jobs(args.next().as_deref())?),
+            s if s.starts_with("--jobs=") => opts.jobs = Some(jobs(s.strip_prefix("--jobs="))?),
+            s if s.starts_with("-j") => opts.jobs = Some(jobs(s.strip_prefix("-j"))?),
             "-h" | "--help" => {
                 print!("{HELP}");
                 return Ok(None);
@@ -57,30 +86,45 @@ fn parse_args() -> Result<Option<Options>, String> {
                 println!("factsheet {}", env!("CARGO_PKG_VERSION"));
                 return Ok(None);
             }
-            "-" => opts.file = None,
+            "-" => opts.files.push(arg),
             s if s.starts_with('-') => return Err(format!("unknown option '{s}' (see --help)")),
-            s => {
-                if opts.file.is_some() {
-                    return Err("only one FILE may be given (see --help)".into());
-                }
-                opts.file = Some(s.to_string());
-            }
+            _ => opts.files.push(arg),
         }
+    }
+    let batch = opts.jsonl || opts.files.len() > 1;
+    if batch && opts.pretty {
+        return Err("--pretty is for one article; batches give one JSON line per article".into());
+    }
+    if batch && opts.debug {
+        return Err("--debug is for one article".into());
+    }
+    if opts.jsonl && opts.files.len() > 1 {
+        return Err("--jsonl reads one FILE (or standard input)".into());
     }
     Ok(Some(opts))
 }
 
-fn read_input(file: Option<&str>) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    match file {
-        Some(path) => {
-            bytes = std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?;
-        }
+fn jobs(value: Option<&str>) -> Result<NonZeroUsize, String> {
+    value
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| format!("--jobs needs a whole number of at least 1, not '{}'", value.unwrap_or("")))
+}
+
+/// The bytes of FILE, or of standard input for `None` and "-".
+fn read_bytes(file: Option<&str>) -> Result<Vec<u8>, String> {
+    match file.filter(|f| *f != "-") {
+        Some(path) => std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}")),
         None => {
+            let mut bytes = Vec::new();
             io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(bytes)
         }
     }
-    let name = file.unwrap_or("standard input");
+}
+
+fn read_input(file: Option<&str>) -> Result<String, String> {
+    let bytes = read_bytes(file)?;
+    let name = file.filter(|f| *f != "-").unwrap_or("standard input");
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{name} is not UTF-8 text (invalid byte at offset {}); convert it first, e.g. with iconv",
@@ -90,7 +134,7 @@ fn read_input(file: Option<&str>) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
-    let opts = match parse_args() {
+    let opts = match parse_args(std::env::args().skip(1)) {
         Ok(Some(o)) => o,
         Ok(None) => return ExitCode::SUCCESS,
         Err(e) => {
@@ -98,7 +142,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match read_input(opts.file.as_deref()) {
+    if opts.jsonl || opts.files.len() > 1 {
+        return run_batch(&opts);
+    }
+    let text = match read_input(opts.files.first().map(String::as_str)) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("factsheet: {e}");
@@ -125,11 +172,57 @@ fn main() -> ExitCode {
         summary(&breakdown)
     };
     let mut stdout = io::stdout().lock();
-    if let Err(e) = stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
-        if e.kind() != io::ErrorKind::BrokenPipe {
+    match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("factsheet: cannot write output: {e}");
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// `--jsonl`, or several files: every article on its own thread, the
+/// answers written in input order. Exit status 1 if any article failed.
+fn run_batch(opts: &Options) -> ExitCode {
+    let jobs = opts.jobs.or_else(|| std::thread::available_parallelism().ok()).map_or(1, NonZeroUsize::get);
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    let mut failures = 0usize;
+    let mut emit = |answer: batch::Answer| {
+        if answer.failed {
+            failures += 1;
+            if !opts.json && !opts.jsonl {
+                // The readable form reports unreadable files on stderr.
+                eprintln!("factsheet: {}", answer.text);
+                return Ok(());
+            }
+        }
+        stdout.write_all(answer.text.as_bytes())?;
+        stdout.write_all(b"\n")
+    };
+    let written = if opts.jsonl {
+        let input = match read_bytes(opts.files.first().map(String::as_str)) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("factsheet: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let lines = batch::jsonl_lines(&input);
+        batch::in_order(&lines, jobs, |&(number, line)| batch::jsonl_answer(number, line), &mut emit)
+    } else {
+        let json = opts.json;
+        batch::in_order(&opts.files, jobs, |path| batch::file_answer(path, read_input(Some(path)), json), &mut emit)
+    };
+    match written.and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
             eprintln!("factsheet: cannot write output: {e}");
             return ExitCode::from(2);
         }
+        _ => {}
+    }
+    if failures > 0 {
+        eprintln!("factsheet: {failures} of the articles could not be broken down (see above)");
+        return ExitCode::from(1);
     }
     ExitCode::SUCCESS
 }
