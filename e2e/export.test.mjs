@@ -95,6 +95,7 @@ test("“Download JSON” saves exactly what the CLI prints for the same text", 
     await page.getByRole("status").filter({ hasText: `Downloaded ${name}.` }).waitFor();
     const breakdown = JSON.parse(json);
     assert.equal(breakdown.version, 2);
+    assert.ok(breakdown.voice.parties.length > 0, "with its voice balance");
     assert.equal(breakdown.meta.headline.text, "US confirms direct talks with Hamas over Gaza captives");
     assert.equal(json, await cliJson(seed), "byte for byte the CLI's `factsheet --json`");
     // The quotes listed are the JSON's.

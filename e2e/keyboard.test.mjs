@@ -65,8 +65,9 @@ test("a keyboard user can load the sample, filter, search, locate and export", {
     await page.keyboard.press("Enter");
     assert.equal((await focused(page)).pressed, "false");
 
-    // Quote order, by keyboard.
-    f = await tabTo(page, (x) => x.name === "By speaker", "the By speaker button");
+    // Quote order, by keyboard (the Voice balance has a "By speaker" of its own before it).
+    f = await tabTo(page, (x) => x.name === "Article order", "the Article order button");
+    f = await tabTo(page, (x) => x.name === "By speaker", "the quotes' By speaker button", 1);
     await page.keyboard.press("Enter");
     assert.equal((await focused(page)).pressed, "true");
     await ui(page).quotes.getByRole("heading", { level: 3, name: /Karine Jean-Pierre/ }).waitFor();

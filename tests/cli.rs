@@ -43,6 +43,61 @@ fn file_argument_and_summary() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// An unattributed quote, two speakers for two sides and a joint statement.
+const VOICES: &str = "\"Nobody knows.\"\n\n\
+\"We are ready to talk today,\" German Foreign Minister Lena Brandt said.\n\n\
+\"No,\" Hamas spokesman Basem Naim said.\n\n\
+France and Germany said in a joint statement: \"Talks must go on.\"\n";
+
+#[test]
+fn json_has_the_voice_balance_after_the_breakdown() {
+    let out = run(&["--json"], VOICES.as_bytes());
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    let voice = &v["voice"];
+    // 2 + 6 + 1 + 4 words in four quotes.
+    assert_eq!(voice["quotes"], 4);
+    assert_eq!(voice["words"], 13);
+    let parties = voice["parties"].as_array().expect("parties");
+    let row =
+        |name: &str| parties.iter().find(|r| r["name"] == name).unwrap_or_else(|| panic!("{name} in {parties:?}"));
+    // 6, 4, 2 and 1 of 13 words: 46.2, 30.8, 15.4 and 7.7 %.
+    assert_eq!(row("Germany")["share"], 46);
+    assert_eq!(row("Germany")["words"], 6);
+    assert_eq!(row("Germany")["kind"], "party");
+    assert_eq!(row("Hamas")["share"], 8);
+    assert_eq!(row("Unattributed")["share"], 15);
+    assert_eq!(row("Unattributed")["speakers"], 0);
+    let joint = parties.iter().find(|r| r["kind"] == "joint").expect("a joint voice");
+    assert_eq!(joint["words"], 4);
+    assert_eq!(joint["share"], 31);
+    assert_eq!(joint["parties"].as_array().map(Vec::len), Some(2));
+    let shares: u64 = parties.iter().filter_map(|r| r["share"].as_u64()).sum();
+    assert_eq!(shares, 100);
+    assert_eq!(voice["speakers"][0]["name"], "Lena Brandt");
+    // The breakdown's own fields come first, unchanged.
+    assert_eq!(v["quotes"].as_array().map(Vec::len), Some(4));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.find("\"notices\"") < text.find("\"voice\""));
+    // --pretty is the same document.
+    let pretty = run(&["--json", "--pretty"], VOICES.as_bytes());
+    let p: serde_json::Value = serde_json::from_slice(&pretty.stdout).expect("pretty JSON");
+    assert_eq!(p, v);
+}
+
+#[test]
+fn summary_has_a_voice_section() {
+    let out = run(&[], VOICES.as_bytes());
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8 summary");
+    let voice = text.split("VOICE").nth(1).unwrap_or_else(|| panic!("a VOICE section in {text}"));
+    assert!(voice.starts_with(" (share of the 13 quoted words in 4 quotes)\n"), "{text}");
+    assert!(voice.contains("46 %  6 words, 1 quote, 1 speaker"), "{text}");
+    assert!(voice.contains("(joint)"), "{text}");
+    assert!(voice.contains("Unattributed"), "{text}");
+    assert!(voice.contains("Lena Brandt [Germany]: 46 %, 6 words, 1 quote"), "{text}");
+}
+
 #[test]
 fn invalid_utf8_is_refused_with_status_2() {
     let out = run(&["--json"], b"\xff\xfe not text");
@@ -110,6 +165,9 @@ fn jsonl_gives_one_breakdown_per_line_in_input_order() {
         assert_eq!(quote["text"], format!("Number {i} is ready,"));
         assert_eq!(quote["speaker"], speakers[i % speakers.len()]);
         assert_eq!(line["breakdown"]["stats"]["bytes"], texts[i].len());
+        // The breakdown as --json gives it, with its voice balance ("Number 7 is ready," is 4 words).
+        assert_eq!(line["breakdown"]["voice"]["speakers"][0]["name"], speakers[i % speakers.len()]);
+        assert_eq!(line["breakdown"]["voice"]["words"], 4);
     }
 }
 
@@ -208,7 +266,8 @@ fn an_html_page_is_read_as_the_app_reads_a_rich_paste() {
     assert!(from_file.status.success() && from_stdin.status.success());
     assert_eq!(from_file.stdout, from_stdin.stdout);
     let v: serde_json::Value = serde_json::from_slice(&from_file.stdout).expect("stdout is JSON");
-    let same: serde_json::Value = serde_json::to_value(factsheet::parser::parse(&expected)).expect("breakdown as JSON");
+    let breakdown = factsheet::parser::parse(&expected);
+    let same = serde_json::to_value(factsheet::sheet::export::Document::new(&breakdown)).expect("the document as JSON");
     assert_eq!(v, same);
     assert_eq!(v["meta"]["headline"]["text"], "Council votes to close the ferry terminal");
     assert_eq!(v["meta"]["byline"]["authors"][0], "Mara Lindqvist");
@@ -274,7 +333,9 @@ fn a_batch_reads_each_file_by_its_extension() {
         assert_eq!(line["breakdown"], alone, "{path}");
     }
     let html = factsheet::parser::page::html::from_html(&files[0].1).text;
-    let expected = serde_json::to_value(factsheet::parser::parse(&html)).expect("breakdown as JSON");
+    let breakdown = factsheet::parser::parse(&html);
+    let expected =
+        serde_json::to_value(factsheet::sheet::export::Document::new(&breakdown)).expect("the document as JSON");
     assert_eq!(lines[0]["breakdown"], expected, "an .html file is read as the app reads a rich paste");
     assert_eq!(lines[0]["breakdown"]["meta"]["headline"]["text"], "Council votes to close the ferry terminal");
     assert_eq!(lines[0]["breakdown"]["quotes"][0]["speaker"], "Ines Okafor");

@@ -9,7 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Version of the JSON shape below; raised on any incompatible change.
+/// Version of the JSON document (`docs/schema.md`): this shape plus what the
+/// exports add around it (the `voice` object, the reader's `corrections`, the
+/// batch line envelopes); raised on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// What the reader told the parser about a text (see

@@ -269,6 +269,34 @@ mod tests {
     }
 
     #[test]
+    fn a_correction_moves_the_quotes_words_in_the_voice_balance_and_its_exports() {
+        use crate::sheet::export::corrected_json;
+        use crate::sheet::voice::{voice_balance, VoiceBalance};
+        let words_of = |v: &VoiceBalance, name: &str| v.parties.iter().find(|r| r.name == name).map(|r| r.words);
+        let b = parse(SEED);
+        let q = quote_index(&b, SALHUT_QUOTE);
+        let was = b.quotes[q].party.clone().expect("the parser gave a party");
+        let before = voice_balance(&b);
+        assert_eq!(words_of(&before, "Israel"), None, "Israel has no voice in the parsed article");
+        let fixes = [fix(q, None, Some(PartyFix::Party("Israel".into())))];
+        let fixed = apply(&b, &fixes);
+        let after = voice_balance(&fixed);
+        let moved = words_of(&after, "Israel").expect("Israel speaks once corrected");
+        assert!(moved > 0);
+        assert_eq!(
+            words_of(&before, &was).unwrap_or(0) - words_of(&after, &was).unwrap_or(0),
+            moved,
+            "the quote's words moved from {was} to Israel"
+        );
+        assert_eq!((after.words, after.quotes), (before.words, before.quotes), "nothing else counted");
+        assert_eq!(after.parties.iter().map(|r| r.share).sum::<u32>(), 100);
+        // "Download JSON": the voice object is the corrected one.
+        let json: serde_json::Value = serde_json::from_str(&corrected_json(&fixed, &b, &fixes)).expect("JSON");
+        let israel = json["voice"]["parties"].as_array().and_then(|rows| rows.iter().find(|r| r["name"] == "Israel"));
+        assert_eq!(israel.map(|r| r["words"].clone()), Some(serde_json::json!(moved)));
+    }
+
+    #[test]
     fn a_new_party_is_added_and_no_party_clears_it() {
         let b = parse(SEED);
         let q = quote_index(&b, KJP_QUOTE);

@@ -1,12 +1,15 @@
 //! Exports: the fact sheet as Markdown (what is on show, filter noted) and
-//! the breakdown as JSON (exactly the CLI's schema: serde_json of
-//! [`Breakdown`]).
+//! the breakdown as JSON (exactly the CLI's schema: the [`Breakdown`] and
+//! its voice balance, see [`Document`]).
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::parser::{Breakdown, FactKind, QuoteKind};
+use crate::parser::{
+    Breakdown, DateMention, Fact, FactKind, Figure, Meta, Notice, Paragraph, Party, Person, Quote, QuoteKind, Sentence,
+    Stats,
+};
 
 use super::corrections::QuoteFix;
 use super::filter::{context_text, sentence_text, Filter, SheetView};
@@ -14,6 +17,7 @@ use super::format::{count_label, date_label, join_names, party_kind_word, thousa
 use super::quotes::{display_role, inferences};
 use super::search::Query;
 use super::timeline::resolution_note;
+use super::voice::{voice_balance, VoiceBalance};
 
 /// Text made safe for one line of Markdown: whitespace runs become one
 /// space, and the characters Markdown (or HTML inside it) would act on are
@@ -55,14 +59,16 @@ pub fn filter_description(b: &Breakdown, filter: &Filter, typed_query: &str) -> 
 }
 
 /// The fact sheet as a Markdown document: headline, publication details,
-/// counts, then parties, quotes (with speakers), quoted terms, facts (with
-/// sources), commentary, figures and timeline, as `view` shows them.
+/// counts, then parties, the voice balance, quotes (with speakers), quoted
+/// terms, facts (with sources), commentary, figures and timeline, as `view`
+/// shows them.
 /// `filter_note` (see [`filter_description`]) is stated under the counts;
 /// the quotes in `corrected` (indices) say the reader corrected them.
 pub fn markdown(b: &Breakdown, text: &str, view: &SheetView, filter_note: Option<&str>, corrected: &[usize]) -> String {
     let mut md = String::new();
     md_head(&mut md, b, filter_note);
     md_parties(&mut md, b, view);
+    md_voice(&mut md, b, filter_note.is_some());
     md_quotes(&mut md, b, text, view, corrected);
     md_facts(&mut md, b, view);
     md_figures(&mut md, b, view);
@@ -143,6 +149,12 @@ fn md_parties(md: &mut String, b: &Breakdown, view: &SheetView) {
         md.push('\n');
     }
     md.push('\n');
+}
+
+/// "## Voice balance": the whole article's, also when the sheet is
+/// `filtered` (it says so then).
+fn md_voice(md: &mut String, b: &Breakdown, filtered: bool) {
+    md.push_str(&super::voice::markdown(&voice_balance(b), filtered));
 }
 
 /// "## Quotes" (numbered, with who said them and how) and "## Quoted terms".
@@ -281,10 +293,67 @@ fn md_timeline(md: &mut String, b: &Breakdown, text: &str, view: &SheetView) {
     md.push('\n');
 }
 
+/// The JSON document `factsheet --json` prints and "Download JSON" saves:
+/// every field of the [`Breakdown`], in its order, then `"voice"`, its
+/// [`VoiceBalance`] (a view of the breakdown, kept out of the parser's
+/// types). The fields are listed rather than `#[serde(flatten)]`ed, which
+/// would cost 8 KB of wasm; [`Document::new`] takes the breakdown apart
+/// field by field, so a field added to it cannot be forgotten here.
+#[derive(Serialize)]
+pub struct Document<'a> {
+    version: u32,
+    meta: &'a Meta,
+    stats: &'a Stats,
+    paragraphs: &'a [Paragraph],
+    sentences: &'a [Sentence],
+    quotes: &'a [Quote],
+    people: &'a [Person],
+    parties: &'a [Party],
+    facts: &'a [Fact],
+    figures: &'a [Figure],
+    dates: &'a [DateMention],
+    notices: &'a [Notice],
+    voice: VoiceBalance,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(b: &'a Breakdown) -> Document<'a> {
+        let Breakdown {
+            version,
+            meta,
+            stats,
+            paragraphs,
+            sentences,
+            quotes,
+            people,
+            parties,
+            facts,
+            figures,
+            dates,
+            notices,
+        } = b;
+        Document {
+            version: *version,
+            meta,
+            stats,
+            paragraphs,
+            sentences,
+            quotes,
+            people,
+            parties,
+            facts,
+            figures,
+            dates,
+            notices,
+            voice: voice_balance(b),
+        }
+    }
+}
+
 /// The breakdown as JSON, exactly what the CLI's `factsheet --json` prints
-/// (serde_json of [`Breakdown`], compact, one line ending in a newline).
+/// (serde_json of [`Document`], compact, one line ending in a newline).
 pub fn json(b: &Breakdown) -> String {
-    match serde_json::to_string(b) {
+    match serde_json::to_string(&Document::new(b)) {
         Ok(j) => j + "\n",
         // Plain data always encodes; say so rather than panic if it ever did not.
         Err(_) => "{\"error\":\"the breakdown could not be encoded\"}\n".to_string(),
@@ -419,6 +488,10 @@ mod tests {
             "## Parties",
             "- **Israel**: country, 2 mentions. People: Ann Lee",
             "- **Hamas**: armed group, 2 mentions",
+            "## Voice balance",
+            "*Share of the 5 quoted words in 1 quote.*",
+            "| Israel | 100 % | 5 | 1 | 1 |",
+            "| Ann Lee | Israel | 100 % | 5 | 1 |",
             "## Quotes",
             "1. “We want 20 hostages back,”\n   — **Ann Lee** (Israel), *said*",
             "## Quoted terms",
@@ -492,6 +565,16 @@ mod tests {
         let out = json(&b);
         let back: Breakdown = serde_json::from_str(&out).expect("valid JSON of a Breakdown");
         assert_eq!(back, b);
+        let doc: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+        assert_eq!(doc["voice"]["parties"][0]["name"], "Israel");
+        assert_eq!(doc["voice"]["parties"][0]["share"], 100);
+        assert_eq!(doc["voice"]["speakers"][0]["name"], "Ann Lee");
+        assert!(out.contains("],\"notices\":[],\"voice\":{\"quotes\":1,"), "the voice after the breakdown's fields");
+        // Without its voice, the document is the breakdown, field for field.
+        let mut fields = doc;
+        fields.as_object_mut().map(|o| o.remove("voice"));
+        assert_eq!(fields, serde_json::to_value(&b).expect("a breakdown encodes"));
+        assert_eq!(out.find("\"version\""), Some(1), "in the breakdown's order");
         assert!(out.contains("\"abstract\":null"), "field names as in the CLI's schema");
         assert!(out.ends_with("}\n") && out.lines().count() == 1, "one line, as the CLI prints it");
     }

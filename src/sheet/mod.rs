@@ -35,6 +35,8 @@ pub mod search;
 pub mod segments;
 pub mod source;
 pub mod timeline;
+pub mod voice;
+pub mod voice_library;
 
 pub use filter::{sheet_view, FigureRow, Filter, SheetView};
 pub use search::Query;

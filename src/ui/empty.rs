@@ -23,6 +23,10 @@ pub fn Onboarding() -> impl IntoView {
                     " — who said what, with their role, side and speech verb. Unattributed quotes say so."
                 </li>
                 <li>
+                    <strong>"Voice balance"</strong>
+                    " — who gets to speak: each side’s share of the quoted words, in this article and across your library."
+                </li>
+                <li>
                     <strong>"Facts, reported speech and commentary"</strong>
                     " — told apart, with sources, figures and dates."
                 </li>

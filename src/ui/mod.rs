@@ -36,6 +36,9 @@ mod source_view;
 mod state;
 mod timeline;
 mod toolbar;
+mod voice;
+mod voice_library;
+mod voice_source;
 
 use leptos::prelude::*;
 
@@ -56,6 +59,8 @@ use source_view::SourceView;
 use state::Sheet;
 use timeline::TimelinePanel;
 use toolbar::Toolbar;
+use voice::VoicePanel;
+use voice_library::LibraryVoicesPanel;
 
 /// Starts the app: replaces the static shell of index.html (painted before
 /// the wasm loaded) with [`App`] (called by `src/main.rs`).
@@ -128,6 +133,7 @@ pub fn App() -> impl IntoView {
             <main class="workspace" class:has-text=move || has_text.get()>
                 <ArticleInput textarea=analyser.textarea notice=input_notice/>
                 <LibraryPanel/>
+                <LibraryVoicesPanel/>
                 // A click on an item (not on one of its buttons) shows it in the text too.
                 <div
                     class="sheet"
@@ -147,6 +153,8 @@ pub fn App() -> impl IntoView {
                                 <Toolbar/>
                                 <NothingFound/>
                                 <PartiesPanel/>
+                                // With the other panels: not in the first step of a large answer.
+                                {move || sheet.rest_shown.get().then(|| view! { <VoicePanel/> })}
                                 <QuotesPanel/>
                                 // After a large answer, one task later (see `Sheet::rest_shown`).
                                 {move || {

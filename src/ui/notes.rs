@@ -21,7 +21,7 @@ use super::dom;
 use super::state::{Origin, Sheet};
 use crate::notes::store::Store;
 use crate::notes::web::{self, LocalStorageBackend};
-use crate::notes::{anchor_item, export_json, items_of, ArticleMeta, ArticleRecord, Change};
+use crate::notes::{anchor_item, export_json, items_of, ArticleMeta, ArticleRecord, Change, Library};
 use crate::parser::Breakdown;
 use crate::sheet::corrections::quote_fixes;
 use crate::sheet::notes::{export_file_name, library_rows, parse_tags, ItemIndex, LibraryRow, NotesView, SaveState};
@@ -81,8 +81,10 @@ type Loader = Box<dyn Fn(&str)>;
 #[derive(Clone, Copy)]
 pub struct Notes {
     store: StoredValue<Store<LocalStorageBackend>, LocalStorage>,
-    /// Notified whenever the library changes (here or in another tab).
-    library_changed: Trigger,
+    /// Notified whenever the library changes (here or in another tab): the
+    /// notes view, the library list, the corrections on the sheet and the
+    /// voices across the library follow it.
+    pub library_changed: Trigger,
     /// Notified whenever the store's health may have changed (a write, a fault).
     health_changed: Trigger,
     /// The library id of the article in the box.
@@ -547,6 +549,11 @@ impl Notes {
     /// The library id of the article in the box.
     pub fn current(&self) -> Option<String> {
         self.current.get()
+    }
+
+    /// Reads the library (untracked: track [`Self::library_changed`] to follow it).
+    pub(super) fn with_library<U>(&self, f: impl FnOnce(&Library) -> U) -> U {
+        self.store.with_value(|s| f(s.library()))
     }
 
     /// Deletes an article from the library, offering "Undo".

@@ -16,7 +16,8 @@ use std::thread;
 use serde::Serialize;
 use serde_json::Value;
 
-use factsheet::parser::{self, Breakdown};
+use factsheet::parser;
+use factsheet::sheet::export::Document;
 
 use super::Format;
 
@@ -72,11 +73,12 @@ pub fn in_order<T: Sync, R: Send>(
     })
 }
 
+/// An answer: the key, then the breakdown as `--json` prints it (with its voice balance).
 #[derive(Serialize)]
 struct Parsed<'a, K: Serialize> {
     #[serde(flatten)]
     key: K,
-    breakdown: &'a Breakdown,
+    breakdown: Document<'a>,
 }
 
 #[derive(Serialize)]
@@ -129,7 +131,7 @@ pub fn jsonl_answer(number: usize, line: &[u8], format: Format) -> Answer {
     match text {
         Ok(text) => {
             let breakdown = parser::parse(&text);
-            Answer::ok(json_line(&Parsed { key: LineKey { id: &id }, breakdown: &breakdown }))
+            Answer::ok(json_line(&Parsed { key: LineKey { id: &id }, breakdown: Document::new(&breakdown) }))
         }
         Err(error) => Answer::failed(json_line(&Failed { key: BadLineKey { id: &id, line: number }, error: &error })),
     }
@@ -152,7 +154,7 @@ pub fn file_answer(path: &str, read: Result<String, String>, json: bool) -> Answ
     match (read, json) {
         (Ok(text), true) => {
             let breakdown = parser::parse(&text);
-            Answer::ok(json_line(&Parsed { key: PathKey { path }, breakdown: &breakdown }))
+            Answer::ok(json_line(&Parsed { key: PathKey { path }, breakdown: Document::new(&breakdown) }))
         }
         (Ok(text), false) => Answer::ok(format!("==> {path} <==\n{}", super::summary(&parser::parse(&text)))),
         (Err(error), true) => Answer::failed(json_line(&Failed { key: PathKey { path }, error: &error })),

@@ -19,7 +19,9 @@ use std::num::NonZeroUsize;
 use std::process::ExitCode;
 
 use factsheet::parser::{self, Breakdown, FactKind, QuoteKind};
+use factsheet::sheet::export::{self, Document};
 use factsheet::sheet::page::{file_kind, FileKind};
+use factsheet::sheet::voice;
 
 const HELP: &str = "\
 factsheet — turn a news article into a fact sheet
@@ -30,7 +32,8 @@ USAGE:
     factsheet --jsonl [OPTIONS] [FILE]
 
 Reads the article from FILE, or from standard input when FILE is absent or '-',
-and prints its quotes (with speakers and parties), parties, facts, figures and dates.
+and prints its quotes (with speakers and parties), who gets to speak (each party's
+and speaker's share of the quoted words), parties, facts, figures and dates.
 
 With several FILEs, each is broken down in turn (on all cores) and the answers
 come in the order the files were given: the readable sheet under a
@@ -49,7 +52,8 @@ its furniture (menus, share buttons, READ MORE links, footers) is recognised
 and set aside.
 
 OPTIONS:
-    --json         print the whole breakdown as JSON (schema: docs/schema.md)
+    --json         print the whole breakdown and its voice balance as JSON
+                   (schema: docs/schema.md)
     --pretty       with --json and one article, indent the JSON
     --jsonl        read JSON Lines of {\"id\", \"text\"}, write JSON Lines of breakdowns
     -j, --jobs N   break down at most N articles at once (default: all cores)
@@ -239,16 +243,17 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let breakdown = parser::parse(&text);
-    let out = if opts.json {
-        let json =
-            if opts.pretty { serde_json::to_string_pretty(&breakdown) } else { serde_json::to_string(&breakdown) };
-        match json {
+    let out = if opts.json && opts.pretty {
+        match serde_json::to_string_pretty(&Document::new(&breakdown)) {
             Ok(j) => j + "\n",
             Err(e) => {
                 eprintln!("factsheet: cannot encode the breakdown: {e}");
                 return ExitCode::from(2);
             }
         }
+    } else if opts.json {
+        // The app's "Download JSON" is this same function: byte for byte.
+        export::json(&breakdown)
     } else {
         summary(&breakdown)
     };
@@ -347,6 +352,7 @@ fn summary(b: &Breakdown) -> String {
         }
         let _ = writeln!(s);
     }
+    s.push_str(&voice::plain_text(&voice::voice_balance(b)));
     let terms: Vec<&str> = b.quotes.iter().filter(|q| q.kind == QuoteKind::Term).map(|q| q.text.as_str()).collect();
     if !terms.is_empty() {
         let _ =
