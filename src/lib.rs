@@ -7,10 +7,12 @@
 //! * [`notes`]: the reader's notes: model, anchoring, storage schema, sync, export (pure Rust
 //!   except its wasm32-only `web` backend).
 //! * [`wire`]: the breakdown as bytes, from the parser's Web Worker to the UI.
+//! * [`order`]: sorting through one copy of std's sort (wasm size).
 //! * `ui` (wasm32 only): the Leptos app, thin components over `sheet`.
 
 pub mod calendar;
 pub mod notes;
+pub mod order;
 pub mod parser;
 pub mod sheet;
 pub mod wire;

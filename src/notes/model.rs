@@ -332,7 +332,7 @@ impl Library {
                 last_opened: a.last_opened,
             })
             .collect();
-        rows.sort_by(|a, b| b.last_opened.cmp(&a.last_opened).then_with(|| a.id.cmp(&b.id)));
+        crate::order::sort_by(&mut rows, |a, b| b.last_opened.cmp(&a.last_opened).then_with(|| a.id.cmp(&b.id)));
         rows
     }
 
@@ -344,11 +344,11 @@ impl Library {
     /// Sorts articles by id, notes by creation and tombstones by id: the one
     /// order in which two equal libraries serialize identically.
     pub fn canonicalize(&mut self) {
-        self.articles.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::order::sort_by(&mut self.articles, |a, b| a.id.cmp(&b.id));
         for article in &mut self.articles {
             article.sort_notes();
         }
-        self.removed.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::order::sort_by(&mut self.removed, |a, b| a.id.cmp(&b.id));
     }
 }
 
@@ -356,8 +356,8 @@ impl ArticleRecord {
     /// Orders the notes and the corrections by creation (then id): the order
     /// they are stored in.
     pub fn sort_notes(&mut self) {
-        self.notes.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
-        self.corrections.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+        crate::order::sort_by(&mut self.notes, |a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+        crate::order::sort_by(&mut self.corrections, |a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
     }
 
     /// Notes that are not deleted, in creation order.

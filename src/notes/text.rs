@@ -134,7 +134,7 @@ pub fn shingles(text: &str) -> Vec<u64> {
             .map(|w| fnv1a64_parts(&[w[0].as_bytes(), b" ", w[1].as_bytes(), b" ", w[2].as_bytes()]))
             .collect()
     };
-    hashes.sort_unstable();
+    crate::order::sort_by(&mut hashes, Ord::cmp);
     hashes.dedup();
     hashes
 }

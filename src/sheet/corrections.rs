@@ -51,7 +51,7 @@ pub fn quote_fixes(record: &ArticleRecord, text: &str, parsed: &Breakdown) -> Ve
         }
     }
     let mut fixes: Vec<QuoteFix> = fixes.into_iter().map(|(_, f)| f).collect();
-    fixes.sort_by_key(|f| f.quote);
+    crate::order::sort_by_key(&mut fixes, |f| f.quote);
     fixes
 }
 

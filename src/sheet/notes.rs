@@ -123,7 +123,9 @@ impl NotesView {
                 Some((span.is_none(), span.map_or(0, |s| s.start), note.created, row))
             })
             .collect();
-        keyed.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| a.3.id.cmp(&b.3.id)));
+        crate::order::sort_by(&mut keyed, |a, b| {
+            (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| a.3.id.cmp(&b.3.id))
+        });
         NotesView {
             rows: keyed.into_iter().map(|k| k.3).collect(),
             article_note: record.article_note.as_ref().map(|n| n.body.clone()).unwrap_or_default(),
@@ -171,7 +173,7 @@ fn correction_rows(record: &ArticleRecord, placements: &[Placement]) -> Vec<Corr
             Some((p.attachment.span().map(|s| s.start), row))
         })
         .collect();
-    keyed.sort_by_key(|(start, _)| (start.is_none(), *start));
+    crate::order::sort_by_key(&mut keyed, |(start, _)| (start.is_none(), *start));
     keyed.into_iter().map(|(_, row)| row).collect()
 }
 
