@@ -63,6 +63,10 @@ try {
         .getByRole("region", { name: "Quotes", exact: true })
         .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
     }
+    // Panels below the first screen use content-visibility: auto; let the
+    // browser lay out and paint what the scroll brought into view.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(out, shot.file) });
     console.log(`screenshots: public/screenshots/${shot.file} (${shot.viewport.width}x${shot.viewport.height})`);
     await context.close();
