@@ -574,3 +574,73 @@ fn empty_and_junk_input_give_an_empty_sheet_and_a_notice() {
     let b = parse("\u{0}\u{1}\u{fffd}\u{fffd}<script>alert(1)</script>\"\"\"");
     assert!(b.quotes.iter().all(|q| !q.text.is_empty() || q.kind == QuoteKind::Term));
 }
+
+// --- Shapes seen failing on unseen news ---------------------------------------
+
+#[test]
+fn two_apostrophes_pair_like_double_quotes() {
+    let b = parse("''We will win this state,'' Gov. Lyle Brandvold said on Thursday. ''Then we fix the mills.''");
+    assert_eq!(quote(&b, "We will win").text, "We will win this state,");
+    assert_eq!(quote(&b, "Then we fix").text, "Then we fix the mills.");
+    assert_eq!(speaker(&b, "Then we fix").as_deref(), Some("Lyle Brandvold"));
+    let b = parse("Mrs. Dana Holm called the tariff ''a tax on every family'' and left.");
+    assert_eq!(quote(&b, "a tax").text, "a tax on every family");
+    assert_eq!(quote(&b, "a tax").kind, QuoteKind::Partial);
+}
+
+#[test]
+fn an_age_after_the_name_does_not_hide_the_speaker() {
+    for text in [
+        "Linda Pasko, 58, who runs a diner near the mill, said she liked the idea but \"wanted to see the math.\"",
+        "Linda Pasko, 58, said she \"wanted to see the math.\"",
+        "\"We wanted to see the math,\" Linda Pasko, 58, told the network's reporter.",
+        "Linda Pasko, 58, a diner owner, said: \"We wanted to see the math.\"",
+    ] {
+        let b = parse(text);
+        let q = b.quotes.iter().find(|q| q.text.contains("math")).expect("the quote");
+        assert_eq!(q.speaker.as_deref(), Some("Linda Pasko"), "{text}");
+    }
+}
+
+#[test]
+fn a_place_with_its_state_inside_an_aside_is_skipped() {
+    let b = parse(
+        "Mrs. Helen Marchetti, campaigning in Erie, Pa., told reporters that the tariff was \"a tax on every family.\"",
+    );
+    assert_eq!(speaker(&b, "a tax").as_deref(), Some("Helen Marchetti"));
+    let b = parse("Donna Rawlings, 59, of Ashton, Md., said the museum was \"for all the people who came before.\"");
+    assert_eq!(speaker(&b, "for all").as_deref(), Some("Donna Rawlings"));
+}
+
+#[test]
+fn who_said_speaks_for_the_noun_it_hangs_on() {
+    let b = parse(
+        "The rally was opened by Dale Kostecki, the chairman of the county party, who said the governor had \"done what no one has done.\"",
+    );
+    assert_eq!(speaker(&b, "done what").as_deref(), Some("Dale Kostecki"));
+    let b = parse("Officers questioned Maria Lopez, who said she had \"seen nothing at all.\"");
+    assert_eq!(speaker(&b, "seen nothing").as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn a_pronoun_later_in_the_sentence_is_its_earlier_speaker() {
+    let b = parse(
+        "Joris Vandeputte said he had read the novel three times.\n\n\
+         Owen Marsh, the chief critic of The Northern Review, called the film \"the most beautiful of the year,\" \
+         though he warned that its length \"will test the patience of anyone.\"",
+    );
+    assert_eq!(speaker(&b, "will test").as_deref(), Some("Owen Marsh"));
+}
+
+#[test]
+fn given_names_tell_the_gender_of_a_pronoun() {
+    let b = parse(
+        "Mark Lindqvist, the director, opened the session. Ingrid Solberg, who reviews films for a weekly, was blunter.\n\n\
+         \"It is two and a half hours of wind,\" she said.",
+    );
+    assert_eq!(speaker(&b, "It is two").as_deref(), Some("Ingrid Solberg"));
+    let b = parse(
+        "Carla Dietz, the campaign manager, spoke after Mrs. Marchetti had left.\n\nCarla Dietz told reporters the offices would open soon. \"We will not concede a county,\" she said.",
+    );
+    assert_eq!(speaker(&b, "We will not").as_deref(), Some("Carla Dietz"));
+}

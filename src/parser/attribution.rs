@@ -106,10 +106,14 @@ pub(crate) fn attribute(doc: &Doc, ents: &Entities) -> Attributions {
     let mut qi = 0;
     for s in 0..doc.sents.len() {
         let mut frames = find_frames(doc, ents, s);
-        for f in &mut frames {
-            if let Some(np) = &f.subject {
-                f.speaker = resolve(doc, ents, np, &disc);
-            }
+        for k in 0..frames.len() {
+            let Some(np) = frames[k].subject.clone() else { continue };
+            // "X called it "…", though he warned …": a pronoun takes the
+            // person who spoke earlier in the same sentence.
+            let earlier = (np.kind == NpKind::Pronoun)
+                .then(|| same_sentence_person(doc, ents, &np, &frames[..k], &disc))
+                .flatten();
+            frames[k].speaker = earlier.or_else(|| resolve(doc, ents, &np, &disc));
         }
         // Participles and "to say" take the subject of their clause.
         for k in 0..frames.len() {
@@ -423,49 +427,27 @@ fn skip_back_fillers(doc: &Doc, mut j: usize, floor: usize) -> usize {
 
 /// The subject before verb `v` (not before `floor`).
 fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
-    let mut j = skip_back_fillers(doc, v, floor);
+    let j = skip_back_fillers(doc, v, floor);
     if j <= floor {
         return None;
     }
-    // A parenthesis, then appositions or relative clauses between commas
-    // ("Ruth Mweemba, a mother of five in Siavonga, about 200 kilometers
-    // south of the capital, said").
-    for _ in 0..3 {
-        if j > floor && doc.toks[j - 1].is_punct(')') {
-            let open = (floor..j - 1).rev().take(10).find(|&k| doc.toks[k].is_punct('('))?;
-            j = open;
-        }
-        if j > floor && doc.toks[j - 1].is_punct(',') {
-            let comma = j - 1;
-            let prev_comma =
-                (floor..comma).rev().take(40).find(|&k| doc.toks[k].is_punct(',') && !doc.toks[k].in_quote());
-            let pc = prev_comma?;
-            let first = pc + 1;
-            // `the army's spokesman, Col. X, told`: the name between the commas is the subject.
-            if let Some(np) = mention_np_at(doc, ents, first) {
-                if np.b == comma
-                    && matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)))
-                {
-                    return Some(np);
-                }
-            }
-            // An apposition, relative clause or aside: ", a former adviser,",
-            // ", who spoke …,", ", known as ATMIS,", ", however,".
-            let opens_parenthetical = lower_word(doc, first) && !matches!(doc.word(first), "and" | "or" | "but" | "so");
-            if !opens_parenthetical {
-                return None;
-            }
-            j = pc;
-            continue;
-        }
-        break;
-    }
+    let j = skip_parentheticals(doc, ents, j, floor)?;
+    let j = match j {
+        Subject::Found(np) => return Some(np),
+        Subject::EndsAt(j) => j,
+    };
     if j <= floor || !is_word(doc, j - 1) {
         return None;
     }
     let k = j - 1;
     let t = &doc.toks[k];
     let inf = info(doc, k);
+    // "Dale Kostecki, the party's county chairman, who said": a relative
+    // pronoun speaks for the noun phrase it hangs on.
+    if matches!(doc.word(k), "who" | "which") && k > floor {
+        return np_before(doc, ents, k, floor)
+            .or_else(|| doc.toks[k - 1].is_punct(',').then(|| np_before(doc, ents, k - 1, floor)).flatten());
+    }
     if inf.is(PRONOUN)
         && !t.has(POSS)
         && matches!(doc.word(k).to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i")
@@ -498,6 +480,101 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
         return Some(Np { a, b: k + 1, kind: NpKind::Name });
     }
     None
+}
+
+/// Where the subject before a verb ends, once asides are skipped.
+enum Subject {
+    /// The subject is the name between two commas (`the army's spokesman, Col. X, told`).
+    Found(Np),
+    /// The subject's last token is just before this index.
+    EndsAt(usize),
+}
+
+/// Steps back over what sits between a subject and its verb: a parenthesis,
+/// appositions, ages and relative clauses between commas ("Ruth Mweemba, a
+/// mother of five in Siavonga, about 200 kilometers south of the capital,
+/// said"; "Linda Pasko, 58, who runs a diner, said"; "Mrs. Marchetti,
+/// campaigning in Erie, Pa., told").
+fn skip_parentheticals(doc: &Doc, ents: &Entities, j: usize, floor: usize) -> Option<Subject> {
+    let skip_parenthesis = |end: usize| -> Option<usize> {
+        if end > floor && doc.toks[end - 1].is_punct(')') {
+            (floor..end - 1).rev().take(10).find(|&k| doc.toks[k].is_punct('('))
+        } else {
+            Some(end)
+        }
+    };
+    let mut end = skip_parenthesis(j)?;
+    for round in 0..6 {
+        if end <= floor || !doc.toks[end - 1].is_punct(',') {
+            break;
+        }
+        let comma = end - 1;
+        let mut prev_comma = previous_comma(doc, floor, comma);
+        // "in Erie, Pa.,": a place's state or country after a comma belongs to the place.
+        while let Some(pc) = prev_comma.filter(|&pc| is_place_tail(doc, ents, pc + 1, comma)) {
+            prev_comma = previous_comma(doc, floor, pc);
+        }
+        let Some(pc) = prev_comma else {
+            // The sentence opens with the subject: "The minister, speaking …, said".
+            if round == 0 {
+                return None;
+            }
+            end = comma;
+            break;
+        };
+        let first = pc + 1;
+        // `the army's spokesman, Col. X, told`: the name between the commas is the subject.
+        if let Some(np) = mention_np_at(doc, ents, first) {
+            if np.b == comma
+                && matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)))
+            {
+                return Some(Subject::Found(np));
+            }
+        }
+        // An apposition, relative clause or aside: ", a former adviser,",
+        // ", who spoke …,", ", known as ATMIS,", ", however,", ", 58,".
+        let opens_parenthetical = lower_word(doc, first) && !matches!(doc.word(first), "and" | "or" | "but" | "so");
+        let age = first + 1 == comma && is_age_number(doc, first);
+        if !opens_parenthetical && !age {
+            if round == 0 {
+                return None;
+            }
+            end = comma;
+            break;
+        }
+        end = skip_parenthesis(first)?;
+    }
+    // After the asides, the subject ends before the comma that opened them.
+    if end > floor && doc.toks[end - 1].is_punct(',') && end < j {
+        end -= 1;
+    }
+    Some(Subject::EndsAt(skip_parenthesis(end)?))
+}
+
+/// The comma before `before` (not inside a quote, within 40 tokens, not before `floor`).
+fn previous_comma(doc: &Doc, floor: usize, before: usize) -> Option<usize> {
+    (floor..before).rev().take(40).find(|&k| doc.toks[k].is_punct(',') && !doc.toks[k].in_quote())
+}
+
+/// "Pa." in "Erie, Pa.," or "Afghanistan" in "Kabul, Afghanistan,": tokens
+/// `a..b` are a state abbreviation or a country after a place name.
+fn is_place_tail(doc: &Doc, ents: &Entities, a: usize, b: usize) -> bool {
+    if a >= b || a == 0 || !doc.toks[a - 2.min(a)].has(CAP) {
+        return false;
+    }
+    let abbreviation = b == a + 1 && doc.toks[a].has(CAP) && doc.toks[a].has(super::lexer::ABBR);
+    let country = ents.mention_at(a).is_some_and(|m| {
+        m.a == a && m.b == b && matches!(m.target, Target::Party(p) if ents.parties[p].kind == PartyKind::Country)
+    });
+    abbreviation || country
+}
+
+/// "58" in "Linda Pasko, 58, said": a bare number that reads as an age.
+fn is_age_number(doc: &Doc, k: usize) -> bool {
+    let w = doc.word(k);
+    doc.toks.get(k).is_some_and(|t| t.has(NUM))
+        && w.len() <= 3
+        && w.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
 }
 
 /// Lower-case head nouns of speaker descriptions.
@@ -973,6 +1050,25 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
             Some(Speaker { name, cue, ..Speaker::default() })
         }
     }
+}
+
+/// For "he"/"she": the person an earlier frame of the same sentence gave as
+/// speaker, when their gender does not rule it out.
+fn same_sentence_person(doc: &Doc, ents: &Entities, np: &Np, earlier: &[Frame], disc: &Discourse) -> Option<Speaker> {
+    let want = match doc.word(np.a).to_ascii_lowercase().as_str() {
+        "he" => Gender::Male,
+        "she" => Gender::Female,
+        _ => return None,
+    };
+    let sp = earlier.iter().rev().find_map(|f| f.speaker.as_ref().filter(|sp| sp.person.is_some()))?;
+    let p = sp.person?;
+    let gender = disc.genders.iter().rev().find(|(q, _)| *q == p).map_or(ents.people[p].gender, |(_, g)| *g);
+    if gender != Gender::Unknown && gender != want {
+        return None;
+    }
+    let mut sp = sp.clone();
+    sp.cue = np_span(doc, np);
+    Some(sp)
 }
 
 /// The person most recently named before token `at` (within a few

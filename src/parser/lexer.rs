@@ -93,10 +93,11 @@ fn is_non_ascii_punct(c: char) -> bool {
 /// An event at a byte position: a quote mark to emit, or one to skip.
 #[derive(Clone, Copy)]
 enum MarkEvent {
-    Open(u32),
-    Close(u32),
-    /// A mark of a nested quote: plain punctuation inside the outer quote.
-    Nested,
+    /// Quote index and the mark's length in bytes (0 for a missing mark).
+    Open(u32, usize),
+    Close(u32, usize),
+    /// A mark of a nested quote (its length): plain punctuation inside the outer quote.
+    Nested(usize),
 }
 
 /// Tokenizes the paragraphs of `text`, emitting quote tokens for `quotes`
@@ -114,16 +115,16 @@ pub(crate) fn tokenize(
     for (qi, &i) in outer.iter().enumerate() {
         is_outer[i] = true;
         let q = &quotes[i];
-        events.push((q.open.start, MarkEvent::Open(qi as u32)));
-        events.push((q.close.start, MarkEvent::Close(qi as u32)));
+        events.push((q.open.start, MarkEvent::Open(qi as u32, q.open.len())));
+        events.push((q.close.start, MarkEvent::Close(qi as u32, q.close.len())));
     }
     for (i, q) in quotes.iter().enumerate() {
         if !is_outer[i] {
             if !q.open.is_empty() {
-                events.push((q.open.start, MarkEvent::Nested));
+                events.push((q.open.start, MarkEvent::Nested(q.open.len())));
             }
             if !q.close.is_empty() {
-                events.push((q.close.start, MarkEvent::Nested));
+                events.push((q.close.start, MarkEvent::Nested(q.close.len())));
             }
         }
     }
@@ -131,7 +132,7 @@ pub(crate) fn tokenize(
     // the open belongs to a later quote; a stable sort on position with
     // closes first keeps "…”“…" in order.
     super::compact::sort_by_key(&mut events, |&(pos, ev)| {
-        super::compact::key2(pos, usize::from(matches!(ev, MarkEvent::Open(_))))
+        super::compact::key2(pos, usize::from(matches!(ev, MarkEvent::Open(..))))
     });
 
     let mut out = Vec::with_capacity(paragraphs.len());
@@ -169,20 +170,18 @@ fn lex_paragraph(
         let mut consumed = 0usize;
         while *ev < events.len() && events[*ev].0 == abs {
             match events[*ev].1 {
-                MarkEvent::Open(q) => {
-                    let len = mark_len(body, i);
+                MarkEvent::Open(q, len) => {
                     toks.push(Tok { start: abs, end: abs + len, kind: TokKind::Open(q), flags: 0, quote: q });
                     current_quote = q;
                     consumed = consumed.max(len);
                 }
-                MarkEvent::Close(q) => {
-                    let len = mark_len(body, i);
+                MarkEvent::Close(q, len) => {
                     toks.push(Tok { start: abs, end: abs + len, kind: TokKind::Close(q), flags: 0, quote: q });
                     current_quote = NO_QUOTE;
                     consumed = consumed.max(len);
                 }
-                MarkEvent::Nested => {
-                    consumed = consumed.max(mark_len(body, i));
+                MarkEvent::Nested(len) => {
+                    consumed = consumed.max(len);
                 }
             }
             *ev += 1;
@@ -239,19 +238,11 @@ fn lex_paragraph(
     }
     // Flush events inside this paragraph not reached (e.g. empty close at the end).
     while *ev < events.len() && events[*ev].0 <= base + bytes.len() {
-        if let MarkEvent::Close(q) = events[*ev].1 {
+        if let MarkEvent::Close(q, _) = events[*ev].1 {
             let abs = events[*ev].0;
             toks.push(Tok { start: abs, end: abs, kind: TokKind::Close(q), flags: 0, quote: q });
         }
         *ev += 1;
-    }
-}
-
-/// Byte length of the quote mark at `i` (0 for an empty, missing mark).
-fn mark_len(body: &str, i: usize) -> usize {
-    match body[i..].chars().next() {
-        Some(c) if is_quote_glyph(c) => c.len_utf8(),
-        _ => 0,
     }
 }
 

@@ -198,11 +198,18 @@ impl Lexicon {
             people_by_name: FxMap::default(),
             name_genders: FxMap::default(),
         };
-        for (list, gender) in
-            [(MALE_NAMES, super::mentions::Gender::Male), (FEMALE_NAMES, super::mentions::Gender::Female)]
-        {
-            for name in list.split_whitespace() {
-                lx.name_genders.insert(lower(name), gender);
+        for fields in data_lines(include_str!("data/given_names.tsv")) {
+            let name = lower(fields[0].trim());
+            let gender = match fields.get(1).map(|g| g.trim()) {
+                Some("m") => super::mentions::Gender::Male,
+                Some("f") => super::mentions::Gender::Female,
+                _ => super::mentions::Gender::Unknown,
+            };
+            if gender != super::mentions::Gender::Unknown {
+                lx.name_genders.insert(name.clone(), gender);
+            }
+            if fields.get(2).is_some_and(|c| c.trim() == "common") {
+                lx.first_names.insert(name, ());
             }
         }
         for fields in data_lines(include_str!("data/abbreviations.txt")) {
@@ -321,9 +328,6 @@ impl Lexicon {
                 }
             }
         }
-        for name in COMMON_FIRST_NAMES.split_whitespace() {
-            self.first_names.insert(lower(name), ());
-        }
     }
 
     /// Indexes an alias by its tokens (as the lexer splits them).
@@ -372,6 +376,11 @@ impl Lexicon {
             return Gender::Unknown;
         }
         self.name_genders.get(&lower(word)).copied().unwrap_or(Gender::Unknown)
+    }
+
+    /// Whether `word` is a given name with a clear gender (any case of its first letter).
+    pub fn has_given_name_gender(&self, word: &str) -> bool {
+        word.len() <= 20 && self.name_genders.contains_key(&lower(word))
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {
@@ -560,69 +569,3 @@ const BUILTIN: &[(&str, u64)] = &[
         VERBISH,
     ),
 ];
-
-/// Given names that are (nearly always) women's.
-const FEMALE_NAMES: &str = "Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty \
-    Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah Stephanie Rebecca Sharon \
-    Laura Cynthia Kathleen Amy Angela Shirley Anna Anne Ann Brenda Pamela Emma Nicole Helen Samantha Katherine \
-    Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie Olivia Joyce Virginia Victoria Kelly \
-    Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah Jacqueline Martha Gloria Teresa Sara Madison \
-    Frances Kathryn Janice Jean Abigail Alice Julia Judy Sophia Sophie Grace Denise Amber Doris Marilyn Danielle \
-    Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori Karine Kamala Hillary Nikki \
-    Ursula Jacinda Golda Indira Benazir Fatima Aisha Ayesha Layla Leila Mariam Maryam Noor Nour Zainab Salma Yasmin \
-    Rania Hana Amina Hadiza Agnes Alicia Claire Katrin Priya Margot Paloma Andrea Elena Yulia Olena Giorgia Marine \
-    Annalena Kaja Kristalina Ngozi Gabriela Lucia Lucía Sofia Sofía Valentina Camila Cristina Ellen Liz Theresa Irene \
-    Miriam Naomi Hadiza Chisomo Ruth Eleanor Priya Rachel Dana Laura Grace Sandra Hamdah Reem Mwila Amara";
-
-/// Given names that are (nearly always) men's.
-const MALE_NAMES: &str = "James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel \
-    Matthew Anthony Mark Donald Steven Steve Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason \
-    Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Sam Gregory \
-    Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle \
-    Ethan Walter Noah Jeremy Christian Keith Roger Terry Gerald Harold Sean Carl Arthur Lawrence Dylan Jesse Bryan \
-    Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy Vincent Ralph Eugene Russell Bobby \
-    Mason Philip Louis Mohammed Muhammad Mohammad Mohamed Ahmed Ahmad Ali Omar Hassan Hussein Abdullah Abdul Ibrahim \
-    Youssef Yousef Yusuf Khalid Khaled Mahmoud Mustafa Tariq Karim Hamid Faisal Nasser Walid Ismail Yahya Osama Hamza \
-    Bilal Anwar Jamal Rashid Sami Samir Ziad Fadi Rami Tamim Mohsen Javad Hossein Reza Naftali Yair Isaac Yitzhak \
-    Moshe Avi Ehud Ariel Shimon Gideon Itamar Benny Eli Itan Vladimir Sergei Sergey Dmitry Alexei Mikhail Nikolai \
-    Ivan Igor Oleg Yuri Andrei Volodymyr Petro Viktor Arseniy Oleksandr Dmytro Narendra Rahul Imran Nawaz Recep \
-    Emmanuel Francois François Jacques Nicolas Olaf Friedrich Mario Matteo Silvio Pedro Jair Luiz Javier Gustavo Hugo \
-    Fidel Carlos Miguel Luis Jorge Manuel Francisco Antonio Alejandro Diego Fernando Ricardo Eduardo Rafael Sergio \
-    Roberto Morgan Bright Tony Boris Keir Rishi Gordon Nigel Cyril Thabo Nelson Emmerson Uhuru Raila Yoweri Abiy \
-    Kofi Jens Martin Jordan Tom Tomas Kwame Bruce Ernesto Teodoro Abdirahman Abdi Abdulmalik Mahamadou Rubén Ruben";
-
-/// Frequent given names across languages; with the people file they tell a
-/// capitalised pair such as "Hamdah Salhut" is a person.
-const COMMON_FIRST_NAMES: &str = "James John Robert Michael William David Richard Joseph Thomas Charles Christopher \
-    Daniel Matthew Anthony Mark Donald Steven Steve Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald \
-    Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel \
-    Sam Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas \
-    Zachary Peter Kyle Ethan Walter Noah Jeremy Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur \
-    Lawrence Dylan Jesse Jordan Bryan Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy \
-    Vincent Ralph Eugene Russell Bobby Mason Philip Louis Mary Patricia Jennifer Linda Elizabeth Barbara Susan \
-    Jessica Sarah Karen Lisa Nancy Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy \
-    Melissa Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma \
-    Nicole Helen Samantha Katherine Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie \
-    Olivia Joyce Virginia Victoria Kelly Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah Jacqueline \
-    Martha Gloria Teresa Ann Sara Madison Frances Kathryn Janice Jean Abigail Alice Julia Judy Sophia Grace Denise \
-    Amber Doris Marilyn Danielle Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori \
-    Karine Kamala Hillary Condoleezza Madeleine Nikki Nancy Ursula Angela Theresa Jacinda Golda Indira Benazir \
-    Mohammed Muhammad Mohammad Mohamed Ahmed Ahmad Ali Omar Hassan Hussein Hussain Abdullah Abdul Ibrahim Youssef \
-    Yousef Yusuf Khalid Khaled Mahmoud Mahmud Mustafa Mostafa Tariq Karim Hamid Hamad Hamdah Fatima Aisha Ayesha \
-    Layla Leila Mariam Maryam Noor Nour Zainab Salma Yasmin Rania Hana Amina Sheikh Saeed Said Faisal Nasser \
-    Walid Waleed Ismail Yahya Osama Hamza Bilal Anwar Jamal Rashid Sami Samir Ziad Fadi Rami Tamim Mohsen Javad \
-    Hossein Hassan Ebrahim Ayatollah Reza Ali Abbas Naftali Benjamin Yair Isaac Yitzhak Moshe Avi Ehud Ariel \
-    Shimon Gideon Itamar Bezalel Yoav Benny Gadi Eli Itan Vladimir Sergei Sergey Dmitry Dmitri Alexei Alexey \
-    Mikhail Nikolai Ivan Igor Oleg Yuri Andrei Andriy Volodymyr Petro Viktor Arseniy Yulia Olena Oleksandr \
-    Dmytro Xi Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Hu Jiang Mao Deng Kim Park Lee Choi Moon Yoon \
-    Shinzo Fumio Yoshihide Junichiro Narendra Rahul Sonia Manmohan Imran Nawaz Shehbaz Asif Recep Ahmet Mevlut \
-    Emmanuel Francois François Jacques Nicolas Marine Jean-Luc Olaf Angela Friedrich Annalena Frank-Walter \
-    Giorgia Mario Matteo Silvio Pedro Jair Luiz Lula Javier Andres Andrés Gustavo Nicolas Hugo Fidel Raul Raúl \
-    Evo Cristina Alberto Mauricio Sebastian Sebastián Felipe Carlos Miguel Luis Jorge Manuel Francisco Antonio \
-    Alejandro Diego Fernando Ricardo Eduardo Rafael Sergio Roberto Gabriela Lucia Lucía Sofia Sofía Valentina \
-    Camila Morgan Bright Shaka Tony Boris Keir Rishi Liz Gordon Tony Margaret Jeremy Nigel Cyril Jacob Thabo \
-    Nelson Robert Emmerson Uhuru William Raila Paul Yoweri Abiy Isaias Salva Riek Omar Abdel Abdelfattah Bola \
-    Muhammadu Goodluck Olusegun Macky Alassane Ellen George Kofi Ban Antonio António Boutros Javier Dag Jens \
-    Mark Anders Josep Charles Donald Hakainde Mean Hun Chhi Sokha Sam Rainsy Aung San Min Thein Joko Prabowo \
-    Rodrigo Ferdinand Bongbong Anwar Mahathir Lee Hsien Tsai Ing-wen Lai Ching-te Jens Ursula Kaja Josep Volker \
-    Filippo Tedros Rafael Ngozi Kristalina Ajay Bernard Hamdan Abdel-Fattah Burhan Mohamed";

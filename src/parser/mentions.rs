@@ -1234,7 +1234,9 @@ fn analyse_run(
     let speaks = is_speech_subject(doc, a, b);
     let apposition =
         apposition_after(doc, b).is_some_and(|(s, e)| (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD)));
-    let first_name = doc.lx.is_first_name(&words[0]) && words.len() >= 2;
+    // A given name ("Ingrid", common or not) opening a short run: "Ingrid Solberg".
+    let first_name = words.len() >= 2
+        && (doc.lx.is_first_name(&words[0]) || (words.len() <= 3 && doc.lx.has_given_name_gender(&words[0])));
     let strong = titled || role_before || first_name;
     if words.len() == 1 && !strong {
         let after_prep = a > 0 && doc.toks[a - 1].is_word() && doc.info(a - 1).is(PREP);

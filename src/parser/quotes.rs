@@ -147,6 +147,9 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
 /// Whether a paragraph begins with an opening quote mark (a re-opened quote).
 fn paragraph_starts_with_open(body: &str) -> bool {
     let mut chars = body.chars();
+    if let Some(rest) = body.strip_prefix("''") {
+        return rest.chars().next().is_some_and(|n| !n.is_whitespace());
+    }
     match (chars.next(), chars.next()) {
         (Some(c), Some(n)) => {
             matches!(c, '"' | '\u{201C}' | '\u{201E}' | '\u{AB}' | '\u{BB}' | '\u{2018}' | '\'' | '\u{300C}')
@@ -161,15 +164,30 @@ fn collect_marks(body: &str, base: usize, marks: &mut Vec<Mark>) {
     let bytes = body.as_bytes();
     // Only bytes that can start a quote glyph are looked at closely:
     // ASCII `"` and `'`, and the lead bytes of the others' UTF-8 forms.
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+            i += 1;
             continue;
         }
-        let Some(c) = body[i..].chars().next() else { continue };
-        let Some(family) = family(c) else { continue };
+        let Some(c) = body[i..].chars().next() else { break };
+        let Some(family) = family(c) else {
+            i += c.len_utf8();
+            continue;
+        };
         let prev = body[..i].chars().next_back();
+        // Two apostrophes stand for a double quotation mark in some archives
+        // (''like this''): one mark of the double family.
+        if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+            let next = body[i + 2..].chars().next();
+            marks.push(Mark { pos: base + i, len: 2, glyph: '"', family: Family::Double, prev, next });
+            i += 2;
+            continue;
+        }
         let next = body[i + c.len_utf8()..].chars().next();
         marks.push(Mark { pos: base + i, len: c.len_utf8(), glyph: c, family, prev, next });
+        i += c.len_utf8();
     }
 }
 
@@ -538,6 +556,16 @@ mod tests {
     fn missing_closing_mark_before_attribution_is_recovered() {
         let text = r#""The water came up fast, said Amina Hussein, a mother. "We left everything.""#;
         assert_eq!(quotes(text), vec!["The water came up fast,", "We left everything."]);
+    }
+
+    #[test]
+    fn two_apostrophes_pair_like_double_quotes() {
+        assert_eq!(
+            quotes("''We will win,'' she said, calling it ''a fresh start.''"),
+            vec!["We will win,", "a fresh start."]
+        );
+        // Inside them, single quotes still nest and apostrophes stay apostrophes.
+        assert_eq!(quotes("''He can't say 'no' now,'' Reyna said."), vec!["He can't say 'no' now,"]);
     }
 
     #[test]
