@@ -11,8 +11,8 @@
 use super::doc::Doc;
 use super::lexer::{TokKind, CAP, NUM, POSS, SENT_START};
 use super::lexicon::{
-    VerbForm, ADVERB, ANALYSIS_VERB, AUX, CONJ, DESIGNATION, DET, GROUP_NOUN, MONTH, ORG_NOUN, PERSON_NOUN, PREP,
-    PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY, WORK_NOUN,
+    VerbForm, ADVERB, ANALYSIS_VERB, AUX, COMPANY_NOUN, CONJ, DESIGNATION, DET, GROUP_NOUN, MEDIA_NOUN, MONTH,
+    ORG_NOUN, PERSON_NOUN, PREP, PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY, WORK_NOUN,
 };
 use super::mentions::{Entities, Gender, Mention, Target};
 use super::model::{Attribution, PartyKind, QuoteKind, Span};
@@ -279,7 +279,16 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
             // sentence's subject.
             let j = skip_back_fillers(doc, i, st.a);
             let coordinated = before.is_none() && j > st.a + 1 && matches!(doc.word(j - 1), "and" | "but");
-            (if coordinated { main_subject(doc, ents, s) } else { before }, false)
+            let subject = if coordinated {
+                // "one woman climbed onto a bollard and shouted": the subject
+                // of the verb the coordination joins.
+                previous_verb(doc, j - 1, st.a)
+                    .and_then(|v| np_before(doc, ents, v, st.a))
+                    .or_else(|| main_subject(doc, ents, s))
+            } else {
+                before
+            };
+            (subject, false)
         };
         // A finite verb with no subject before it is a reduced relative ("an
         // agreement announced on May 11") or a noun; a base form ("say") needs a
@@ -347,6 +356,17 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
     out
 }
 
+/// The finite verb of the clause before a coordinating "and"/"but" at `conj`
+/// (within a few words): "climbed" in "one woman climbed onto a bollard and".
+fn previous_verb(doc: &Doc, conj: usize, floor: usize) -> Option<usize> {
+    (floor.max(conj.saturating_sub(12))..conj).rev().take_while(|&k| !doc.toks[k].in_quote()).find(|&k| {
+        let w = doc.word(k);
+        lower_word(doc, k)
+            && !info(doc, k).is(DET | PREP | CONJ | SUBORD | PRONOUN | ADVERB | AUX)
+            && (info(doc, k).is(VERBISH | SPEECH) || (w.len() > 4 && w.ends_with("ed")))
+    })
+}
+
 /// Rejects speech-verb look-alikes: "When asked", "called in", nouns.
 fn frame_verb_ok(doc: &Doc, i: usize, sent_a: usize) -> bool {
     let w = doc.word(i).to_ascii_lowercase();
@@ -411,7 +431,10 @@ fn skip_back_fillers(doc: &Doc, mut j: usize, floor: usize) -> usize {
                         | "reportedly"
                         | "earlier"
                 )
-                || (doc.word(k).ends_with("ly") && !doc.toks[k].has(CAP) && doc.word(k).len() > 4))
+                || (doc.word(k).ends_with("ly")
+                    && !doc.toks[k].has(CAP)
+                    && doc.word(k).len() > 4
+                    && !inf.is(ORG_NOUN | PERSON_NOUN | GROUP_NOUN)))
             && !inf.is(PRONOUN)
         {
             j -= 1;
@@ -466,6 +489,10 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
     }
     if is_description_noun(doc, k) {
         return description_before(doc, k + 1, floor);
+    }
+    // "a third added", "another said": a new speaker described like the last.
+    if let Some(a) = elliptical_speaker_start(doc, k, floor) {
+        return Some(Np { a, b: k + 1, kind: NpKind::Description });
     }
     if t.has(CAP) && !inf.is(super::lexicon::COMMON_CAP | MONTH | WEEKDAY) {
         let mut a = k;
@@ -575,6 +602,26 @@ fn is_age_number(doc: &Doc, k: usize) -> bool {
     doc.toks.get(k).is_some_and(|t| t.has(NUM))
         && w.len() <= 3
         && w.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
+}
+
+/// Where an elliptical speaker ending at `k` starts: "another", "one",
+/// "a third", "the second" stand for a new person like the one described
+/// before ("one protester shouted … said another").
+fn elliptical_speaker_start(doc: &Doc, k: usize, floor: usize) -> Option<usize> {
+    if !is_word(doc, k) || doc.toks[k].in_quote() {
+        return None;
+    }
+    let w = doc.word(k).to_ascii_lowercase();
+    let prev = if k > floor { doc.word(k - 1).to_ascii_lowercase() } else { String::new() };
+    match w.as_str() {
+        "another" => Some(k),
+        "one" if !matches!(prev.as_str(), "no" | "the" | "that" | "this" | "every" | "any") && !is_word(doc, k + 1) => {
+            Some(k)
+        }
+        "one" if k == floor || !is_word(doc, k - 1) => Some(k),
+        _ if info(doc, k).is(super::lexicon::ORDINAL_WORD) && matches!(prev.as_str(), "a" | "the") => Some(k - 1),
+        _ => None,
+    }
 }
 
 /// Lower-case head nouns of speaker descriptions.
@@ -738,6 +785,12 @@ fn np_after_inner(doc: &Doc, ents: &Entities, v: usize, limit: usize) -> Option<
     if let Some(np) = mention_np_at(doc, ents, j) {
         if !is_description_noun(doc, np.b) {
             return Some(np);
+        }
+    }
+    // "said another", "added a third": the phrase ends at punctuation.
+    for end in [j, j + 1] {
+        if end < limit && !is_word(doc, end + 1) && elliptical_speaker_start(doc, end, j) == Some(j) {
+            return Some(Np { a: j, b: end + 1, kind: NpKind::Description });
         }
     }
     // A description: determiner or number, modifiers, a head noun, maybe one attachment.
@@ -1103,8 +1156,35 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
     let text = np_text(doc, np);
     let definite = matches!(doc.word(np.a), "the" | "The");
     let head_k = (np.a..np.b).rev().find(|&k| is_description_noun(doc, k));
+    if head_k.is_none() && elliptical_speaker_start(doc, np.b - 1, np.a) == Some(np.a) {
+        // A new person like the last one described: "another protester".
+        let last = disc.described.last().map(|(head, sp)| (head.clone(), sp.parties.clone()));
+        let (name, parties) = match last {
+            Some((head, parties)) => (format!("{text} {head}"), parties),
+            None => (text, Vec::new()),
+        };
+        return Speaker { name, parties, cue, ..Speaker::default() };
+    }
     let head = head_k.map(|k| doc.word(k).to_ascii_lowercase()).unwrap_or_default();
     let head_info = head_k.map(|k| info(doc, k)).unwrap_or_default();
+    // "the newspaper wrote", "the influential US daily said", "the company
+    // said": the outlet or company named before, not the place inside.
+    if definite {
+        let kind = match head_k.map(|k| info(doc, k)) {
+            Some(i) if i.is(MEDIA_NOUN) => Some(PartyKind::Media),
+            Some(i) if i.is(COMPANY_NOUN) => Some(PartyKind::Company),
+            _ => None,
+        };
+        if let Some(p) = kind.and_then(|kind| party_named_before(doc, ents, np.a, kind)) {
+            return Speaker {
+                name: ents.parties[p].name.clone(),
+                parties: vec![p],
+                cue,
+                head: Some(head),
+                ..Speaker::default()
+            };
+        }
+    }
     // Parties named inside (not "from Tehran": a place, not an allegiance).
     let mut parties = Vec::new();
     let mut by: Option<usize> = None;
@@ -1241,6 +1321,18 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
     }
 }
 
+/// The party of `kind` named last before token `at`, within the paragraph
+/// and the three before it.
+fn party_named_before(doc: &Doc, ents: &Entities, at: usize, kind: PartyKind) -> Option<usize> {
+    let end = ents.mentions.partition_point(|m| m.a < at);
+    let para = doc.sents.get(doc.sent_of[at] as usize).map_or(0, |s| s.para);
+    let floor = doc.paras.get(para.saturating_sub(3)).map_or(0, |p| p.a);
+    ents.mentions[..end].iter().rev().take_while(|m| m.a >= floor).find_map(|m| match m.target {
+        Target::Party(p) if ents.parties[p].kind == kind && !doc.toks[m.a].in_quote() => Some(p),
+        _ => None,
+    })
+}
+
 fn small_number(w: &str) -> Option<usize> {
     let n = match w.to_ascii_lowercase().as_str() {
         "two" | "both" => 2,
@@ -1344,27 +1436,110 @@ fn attribute_quote(
     QuoteResult { kind, how: if speaker.is_some() { how } else { Attribution::Unknown }, speaker, verb }
 }
 
-/// A transcript line `Name: "…"`: the label names the speaker.
+/// A transcript or round-up label names the speaker: `Name: "…"` or `Name,
+/// The Outlet: "…"` at the start of a line, `"…" ― Name` at the end of one,
+/// or `"NAME: …"` opening the quote itself.
 fn label_speaker(doc: &Doc, ents: &Entities, qi: usize, disc: &Discourse) -> Option<Speaker> {
     let q = &doc.quotes[qi];
-    let o = q.open;
+    let (o, c) = (q.open, q.close);
     let para = &doc.paras[q.para];
-    let from = para.body_from;
-    if o < from + 2 || o - from > 7 || !doc.toks[o - 1].is_punct(':') {
+    let line_start = line_start_before(doc, para.body_from, o);
+    if o >= line_start + 2 && o - line_start <= 12 && doc.toks[o - 1].is_punct(':') {
+        if let Some(sp) = label_before_colon(doc, ents, line_start, o - 1, disc) {
+            return Some(sp);
+        }
+    }
+    // "“…” ― Sonya Herridge": a dash and a name closing the line.
+    let mut k = c + 1;
+    while doc.toks.get(k).is_some_and(|t| t.is_punct(',') || t.is_punct('.')) {
+        k += 1;
+    }
+    let dash = doc
+        .toks
+        .get(k)
+        .is_some_and(|t| matches!(t.kind, TokKind::Punct('\u{2014}' | '\u{2015}' | '\u{2013}' | '-')) && !t.in_quote());
+    if dash && k < para.b {
+        let a = k + 1;
+        let mut b = a;
+        while b < para.b && b - a < 6 && is_label_word(doc, b) {
+            b += 1;
+        }
+        let line_ends = b == para.b
+            || doc.text[doc.toks[b - 1].end..doc.toks[b].start].contains('\n')
+            || (doc.toks[b].is_punct('.')
+                && (b + 1 == para.b || doc.text[doc.toks[b].end..doc.toks[b + 1].start].contains('\n')));
+        if b > a && doc.toks[a].has(CAP) && line_ends {
+            return label_name(doc, ents, a, b, disc);
+        }
+    }
+    // "“WALLACE: Governor, …”": a transcript excerpt quoted whole.
+    let first = o + 1;
+    let colon = (first..c.min(first + 4)).find(|&k| doc.toks[k].is_punct(':'))?;
+    if colon > first && (first..colon).all(|k| doc.toks[k].is_word() && doc.toks[k].has(CAP)) {
+        let upper = (first..colon).all(|k| doc.toks[k].has(super::lexer::UPPER));
+        let named = ents.mention_at(first).is_some_and(|m| m.a == first && m.b == colon);
+        if upper || named {
+            return label_name(doc, ents, first, colon, disc);
+        }
+    }
+    None
+}
+
+/// The first token of the line holding token `at` (not before `floor`).
+fn line_start_before(doc: &Doc, floor: usize, at: usize) -> usize {
+    (floor + 1..=at).rev().find(|&k| doc.text[doc.toks[k - 1].end..doc.toks[k].start].contains('\n')).unwrap_or(floor)
+}
+
+/// A word of a name label: capitalised, an initial, or a particle ("de").
+fn is_label_word(doc: &Doc, k: usize) -> bool {
+    doc.toks.get(k).is_some_and(|t| t.is_word() && !t.in_quote())
+        && (doc.toks[k].has(CAP) || doc.info(k).is(super::lexicon::PARTICLE))
+}
+
+/// `Name:` or `Name, The Outlet:` in tokens `from..colon`.
+fn label_before_colon(doc: &Doc, ents: &Entities, from: usize, colon: usize, disc: &Discourse) -> Option<Speaker> {
+    let comma = (from..colon).find(|&k| doc.toks[k].is_punct(','));
+    let name_end = comma.unwrap_or(colon);
+    if name_end == from || !(from..name_end).all(|k| is_label_word(doc, k)) {
         return None;
     }
-    // Only capitalised words (a name, maybe with a title) before the colon.
-    if !(from..o - 1)
-        .all(|k| doc.toks[k].is_word() && (doc.toks[k].has(CAP) || doc.info(k).is(super::lexicon::PARTICLE)))
-    {
+    let mut sp = label_name(doc, ents, from, name_end, disc)?;
+    if let Some(comma) = comma {
+        // The affiliation after the comma: a party, or nothing else.
+        if !(comma + 1..colon).all(|k| is_label_word(doc, k)) || comma + 1 == colon {
+            return None;
+        }
+        let party =
+            ents.mention_at(comma + 1).filter(|m| m.a == comma + 1 && m.b == colon).and_then(|m| ents.party_of(m));
+        if let Some(p) = party.filter(|_| sp.parties.is_empty()) {
+            sp.parties = vec![p];
+        }
+    }
+    Some(sp)
+}
+
+/// The speaker a label's name tokens `a..b` give: a known mention, a person
+/// named elsewhere by that surname ("WALLACE"), or the name as written.
+fn label_name(doc: &Doc, ents: &Entities, a: usize, b: usize, disc: &Discourse) -> Option<Speaker> {
+    if let Some(np) = mention_np_at(doc, ents, a).filter(|np| np.b == b) {
+        return resolve(doc, ents, &np, disc);
+    }
+    let np = Np { a, b, kind: NpKind::Name };
+    if (a..b).any(|k| doc.info(k).is(SPEECH | super::lexicon::COMMON_CAP) && !doc.toks[k].has(super::lexer::UPPER)) {
         return None;
     }
-    let np = match mention_np_at(doc, ents, from) {
-        Some(np) if np.b == o - 1 => np,
-        _ => Np { a: from, b: o - 1, kind: NpKind::Name },
-    };
-    if matches!(np.kind, NpKind::Name) && (from..o - 1).any(|k| doc.info(k).is(SPEECH | super::lexicon::COMMON_CAP)) {
-        return None;
+    // A surname in capitals, as transcripts write it: the person of that name.
+    if b == a + 1 {
+        let w = doc.word(a);
+        let found = ents.people.iter().position(|p| p.words.last().is_some_and(|l| l.eq_ignore_ascii_case(w)));
+        if let Some(p) = found {
+            return Some(person_speaker(ents, p, np_span(doc, &np)));
+        }
+        if doc.toks[a].has(super::lexer::UPPER) {
+            let mut name: String = w.chars().take(1).collect();
+            name.extend(w.chars().skip(1).flat_map(char::to_lowercase));
+            return Some(Speaker { name, cue: np_span(doc, &np), ..Speaker::default() });
+        }
     }
     resolve(doc, ents, &np, disc)
 }
@@ -1621,6 +1796,12 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
                 (plural_aware_info(doc, h).is(PERSON_NOUN) && !doc.word(h).ends_with('s')) || is_age(doc, h)
             });
             if singular_person {
+                disc.human_description = Some(sp.clone());
+            }
+        }
+        // "another", "a third": a new person, described like the one before.
+        if let Some(np) = f.subject.as_ref().filter(|np| np.kind == NpKind::Description) {
+            if elliptical_speaker_start(doc, np.b - 1, np.a) == Some(np.a) && sp.person.is_none() {
                 disc.human_description = Some(sp.clone());
             }
         }

@@ -79,6 +79,14 @@ pub(crate) const ROLE_ADJ: u64 = 1 << 28;
 pub(crate) const COMMON_CAP: u64 = 1 << 29;
 pub(crate) const MILITARY: u64 = 1 << 30;
 pub(crate) const VERBISH: u64 = 1 << 31;
+/// A word of an outlet's name ("Sentinel"); also [`ORG_HEAD`].
+pub(crate) const MEDIA_HEAD: u64 = 1 << 32;
+/// The last word of a company's name ("Airways"); also [`ORG_HEAD`].
+pub(crate) const COMPANY_HEAD: u64 = 1 << 33;
+/// A common noun for an outlet ("newspaper", "daily").
+pub(crate) const MEDIA_NOUN: u64 = 1 << 34;
+/// A common noun for a company ("company", "carmaker").
+pub(crate) const COMPANY_NOUN: u64 = 1 << 35;
 
 /// Grammatical shape of a speech verb form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -244,6 +252,18 @@ impl Lexicon {
             let e = lx.entry(form);
             e.class |= bit;
             e.verb_form = verb_form;
+        }
+        for fields in data_lines(include_str!("data/org_words.tsv")) {
+            let (Some(word), Some(class)) = (fields.first(), fields.get(1)) else { continue };
+            let bits = match class.trim() {
+                "media" => MEDIA_HEAD | ORG_HEAD,
+                "company" => COMPANY_HEAD | ORG_HEAD,
+                "org" => ORG_HEAD,
+                "media_noun" => MEDIA_NOUN | ORG_NOUN,
+                "company_noun" => COMPANY_NOUN | ORG_NOUN,
+                _ => continue,
+            };
+            lx.add(word.trim(), bits);
         }
         for fields in data_lines(include_str!("data/titles.tsv")) {
             let (Some(title), Some(class)) = (fields.first(), fields.get(1)) else { continue };
@@ -458,22 +478,6 @@ const BUILTIN: &[(&str, u64)] = &[
         "countries nations allies powers states sides parties governments leaders ministers officials members \
          partners neighbors neighbours signatories mediators negotiators groups militants rebels fighters",
         GROUP_NOUN,
-    ),
-    (
-        "regiment squadron battalion brigade division corps army navy command ministry department agency council \
-         committee commission institute institutes center centre university college school hospital foundation fund \
-         bank union association federation league movement front party forces group company corporation \
-         inc ltd llc plc authority office court service services network organization organisation alliance \
-         coalition society church trust board bureau administration academy assembly parliament congress senate \
-         tribunal guard guards brigades militia police programme program initiative mission embassy consulate \
-         secretariat observatory laboratory institution agencies community maritime shipping airlines airways \
-         energy holdings partners systems technologies motors petroleum mining pharmaceuticals logistics \
-         industries enterprises corporation insurance telecom railways news radio television times post journal \
-         herald tribune gazette broadcasting survey list commission authority bloc securities capital \
-         university hospital clinic foods seafood seafoods farms fisheries dairies breweries brands beverages laboratories labs electronics networks \
-         entertainment studios resources minerals metals ventures investments financial realty \
-         properties hotels stores water utilities",
-        ORG_HEAD,
     ),
     ("january february march april may june july august september october november december sept", MONTH),
     ("monday tuesday wednesday thursday friday saturday sunday", WEEKDAY),

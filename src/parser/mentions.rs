@@ -10,8 +10,9 @@ use super::compact;
 use super::doc::Doc;
 use super::lexer::{TokKind, ABBR, CAP, HYPHEN, NUM, POSS, SENT_START, UPPER};
 use super::lexicon::{
-    AliasTarget, FxMap, AUX, COMMON_CAP, CONJ, DET, GROUP_NOUN, HONORIFIC, MILITARY, MONTH, ORG_HEAD, ORG_NOUN,
-    PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH, SUBORD, THINK, TITLE_HEAD, TITLE_WORD, VERBISH, WEEKDAY,
+    AliasTarget, FxMap, AUX, COMMON_CAP, COMPANY_HEAD, COMPANY_NOUN, CONJ, DET, GROUP_NOUN, HONORIFIC, MEDIA_HEAD,
+    MEDIA_NOUN, MILITARY, MONTH, ORG_HEAD, ORG_NOUN, PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH, SUBORD,
+    THINK, TITLE_HEAD, TITLE_WORD, VERBISH, WEEKDAY,
 };
 use super::model::{PartyKind, Span};
 
@@ -548,6 +549,14 @@ fn short_names(doc: &Doc, ents: &Entities) -> FxMap<String, usize> {
         if !matches!(party.kind, PartyKind::Other | PartyKind::Organisation | PartyKind::Company | PartyKind::Media) {
             continue;
         }
+        // "the Sentinel" for "Washington Sentinel": an outlet by its last word.
+        if party.kind == PartyKind::Media {
+            if let Some((_, last)) = party.name.rsplit_once(' ') {
+                if last.len() >= 4 && doc.lx.info(last).is(MEDIA_HEAD) && doc.lx.party_for_phrase(last).is_none() {
+                    first_words.entry(last.to_string()).or_insert(p);
+                }
+            }
+        }
         let mut words = party.name.split_whitespace();
         let (Some(w), Some(_)) = (words.next(), words.next()) else { continue };
         if w.len() >= 4 && w.chars().next().is_some_and(char::is_uppercase) {
@@ -698,7 +707,17 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
         // The same description used again ("the agency" … "the agency").
         let repeated =
             out.iter().rev().take_while(|m| m.a + 240 > i).find(|m| doc.word(m.b - 1).eq_ignore_ascii_case(head_word));
-        if let Some(prev) = repeated {
+        // … unless a party it fits was named since ("the Paris daily" … the
+        // Washington Sentinel … "the influential US daily").
+        let named_since = |prev: &Mention| {
+            let from = ents.mentions.partition_point(|m| m.a < prev.b);
+            let to = ents.mentions.partition_point(|m| m.a < i);
+            ents.mentions[from..to].iter().any(|m| {
+                matches!(m.target, Target::Party(p) if head_fits(head_word, ents.parties[p].kind) && m.antecedent.is_none())
+                    && prev.target != m.target
+            })
+        };
+        if let Some(prev) = repeated.filter(|prev| !named_since(prev)) {
             let (target, ante) = (prev.target, prev.antecedent);
             out.push(Mention { a: i, b: h + 1, target, antecedent: ante });
         } else if let Some(ante) = antecedent(doc, ents, i, head_word) {
@@ -1103,9 +1122,13 @@ fn analyse_run(
     // An organisation: the run ends with an organisation head ("Regiment"),
     // or has one followed by "of …" ("Institute of …").
     let last_info = doc.info(b - 1);
-    let org_of = (a..b).any(|k| doc.info(k).is(ORG_HEAD) && matches!(doc.word(k + 1), "of" | "for" | "in" | "to"));
+    let org_of = (a..b).any(|k| {
+        doc.info(k).is(ORG_HEAD) && matches!(doc.word(k + 1), "of" | "for" | "in" | "to" | "di" | "de" | "del" | "du")
+    });
+    // "Le Courrier Parisien", "El Heraldo Iberico": an outlet's word inside the name.
+    let outlet = b - a >= 2 && b - a <= 5 && (a + 1..b).any(|k| doc.info(k).is(MEDIA_HEAD) && doc.toks[k].has(CAP));
     let all_covered = (a..b).all(|k| covered[k] != u32::MAX);
-    if !all_covered && (last_info.is(ORG_HEAD) || org_of) && b - a >= 2 {
+    if !all_covered && (last_info.is(ORG_HEAD) || org_of || outlet) && b - a >= 2 {
         // A party prefix: its possessive or a state institution makes the
         // organisation part of it ("Niger's Ministry of …", "Somali National
         // Army"); otherwise it is part of the name ("African Union Transition
@@ -1533,99 +1556,22 @@ const ORG_NOUNS_BEFORE_NAME: &[&str] = &[
 
 /// Company and media organisations by the last word of their name.
 fn org_kind(doc: &Doc, a: usize, b: usize) -> PartyKind {
-    let words: Vec<&str> = (a..b).map(|k| doc.word(k)).collect();
-    let media = [
-        "News",
-        "Radio",
-        "Television",
-        "TV",
-        "Times",
-        "Post",
-        "Journal",
-        "Herald",
-        "Tribune",
-        "Gazette",
-        "Channel",
-        "Broadcasting",
-        "Press",
-        "Daily",
-        "Weekly",
-        "Magazine",
-        "List",
-    ];
-    let company = [
-        "Maritime",
-        "Shipping",
-        "Airlines",
-        "Airways",
-        "Energy",
-        "Holdings",
-        "Capital",
-        "Partners",
-        "Systems",
-        "Technologies",
-        "Motors",
-        "Petroleum",
-        "Mining",
-        "Pharmaceuticals",
-        "Logistics",
-        "Industries",
-        "Enterprises",
-        "Inc.",
-        "Inc",
-        "Ltd",
-        "Ltd.",
-        "LLC",
-        "Corp.",
-        "Corporation",
-        "Company",
-        "Co.",
-        "PLC",
-        "plc",
-        "GmbH",
-        "AG",
-        "SA",
-        "Group",
-        "Bank",
-        "Insurance",
-        "Steel",
-        "Chemicals",
-        "Electric",
-        "Telecom",
-        "Railways",
-        "Oil",
-        "Gas",
-    ];
-    if words.iter().any(|w| media.contains(w)) || words.first().is_some_and(|w| matches!(*w, "Radio" | "TV")) {
+    let media = (a..b).any(|k| doc.info(k).is(MEDIA_HEAD)) || matches!(doc.word(a), "Radio" | "TV");
+    if media {
         return PartyKind::Media;
     }
-    if words.last().is_some_and(|w| company.contains(w)) {
+    if b > a && doc.info(b - 1).is(COMPANY_HEAD) {
         return PartyKind::Company;
     }
-    if a > 0
-        && [
-            "operator",
-            "company",
-            "firm",
-            "carrier",
-            "airline",
-            "manufacturer",
-            "maker",
-            "giant",
-            "shipper",
-            "bank",
-            "lender",
-            "insurer",
-        ]
-        .contains(&doc.word(a - 1))
-    {
-        return PartyKind::Company;
-    }
-    if a > 0
-        && ["broadcaster", "station", "newspaper", "channel", "outlet", "daily", "weekly", "tabloid", "publisher"]
-            .contains(&doc.word(a - 1))
-    {
-        return PartyKind::Media;
+    // "shipping firm Halcyon", "broadcaster Radio Quispillaccta".
+    if a > 0 && doc.toks[a - 1].is_word() && !doc.toks[a - 1].has(CAP) {
+        let before = doc.info(a - 1);
+        if before.is(COMPANY_NOUN) {
+            return PartyKind::Company;
+        }
+        if before.is(MEDIA_NOUN) {
+            return PartyKind::Media;
+        }
     }
     PartyKind::Organisation
 }
