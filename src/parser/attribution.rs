@@ -207,6 +207,21 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
             continue;
         }
         let w = doc.word(i);
+        // "as X put it,"
+        if w == "put" && doc.word(i + 1) == "it" && i > st.a {
+            if let Some(subject) = np_before(doc, ents, i, st.a) {
+                out.push(Frame {
+                    verb: i,
+                    verb_end: i + 1,
+                    subject: Some(subject),
+                    inverted: false,
+                    speaker: None,
+                    thought: false,
+                });
+                i += 2;
+                continue;
+            }
+        }
         // "according to X"
         if w.eq_ignore_ascii_case("according") && doc.word(i + 1) == "to" {
             let subject = np_after(doc, ents, i + 1, st.b);
@@ -562,7 +577,8 @@ fn skip_parentheticals(doc: &Doc, ents: &Entities, j: usize, floor: usize) -> Op
         // ", who spoke …,", ", known as ATMIS,", ", however,", ", 58,".
         let opens_parenthetical = lower_word(doc, first) && !matches!(doc.word(first), "and" | "or" | "but" | "so");
         let age = first + 1 == comma && is_age_number(doc, first);
-        if !opens_parenthetical && !age {
+        let party_tag = comma <= first + 3 && is_party_tag(doc, first);
+        if !opens_parenthetical && !age && !party_tag {
             if round == 0 {
                 return None;
             }
@@ -594,6 +610,14 @@ fn is_place_tail(doc: &Doc, ents: &Entities, a: usize, b: usize) -> bool {
         m.a == a && m.b == b && matches!(m.target, Target::Party(p) if ents.parties[p].kind == PartyKind::Country)
     });
     abbreviation || country
+}
+
+/// "R-Ky." in "Mitch McConnell, R-Ky., said": a party letter and a state.
+fn is_party_tag(doc: &Doc, k: usize) -> bool {
+    let w = doc.word(k);
+    let mut parts = w.splitn(2, '-');
+    matches!(parts.next(), Some("R" | "D" | "I"))
+        && parts.next().is_some_and(|st| st.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// "58" in "Linda Pasko, 58, said": a bare number that reads as an age.
@@ -787,6 +811,11 @@ fn np_after_inner(doc: &Doc, ents: &Entities, v: usize, limit: usize) -> Option<
             return Some(np);
         }
     }
+    // "said the Rev. Peter Wherry", "said MSNBC host Chris Matthews", "said
+    // 9/11 widow Terry Strada": a few words of description before a person.
+    if let Some(np) = person_after_descriptor(doc, ents, j, limit) {
+        return Some(np);
+    }
     // "said another", "added a third": the phrase ends at punctuation.
     for end in [j, j + 1] {
         if end < limit && !is_word(doc, end + 1) && elliptical_speaker_start(doc, end, j) == Some(j) {
@@ -835,12 +864,29 @@ fn np_after_inner(doc: &Doc, ents: &Entities, v: usize, limit: usize) -> Option<
     if head && b > j {
         return Some(Np { a: j, b, kind: NpKind::Description });
     }
-    if doc.toks[j].has(CAP) && !inf.is(super::lexicon::COMMON_CAP) {
+    if doc.toks[j].has(CAP) && !inf.is(super::lexicon::COMMON_CAP | MONTH | WEEKDAY) {
         let mut b = j + 1;
         while b < limit && doc.toks[b].is_word() && doc.toks[b].has(CAP) && b - j < 4 {
             b += 1;
         }
         return Some(Np { a: j, b, kind: NpKind::Name });
+    }
+    None
+}
+
+/// A person mention starting within four tokens of `j`, after words that
+/// describe them ("the", "MSNBC host", "9/11 widow", "former Vice President").
+fn person_after_descriptor(doc: &Doc, ents: &Entities, j: usize, limit: usize) -> Option<Np> {
+    for k in j + 1..limit.min(j + 5) {
+        let t = &doc.toks[k - 1];
+        let describes = t.is_word() && !t.in_quote() && !info(doc, k - 1).is(VERBISH | AUX | SUBORD | CONJ | PRONOUN)
+            || (t.is_punct('/') && doc.toks[k - 2].has(NUM));
+        if !describes || (info(doc, k - 1).is(PREP) && !t.has(CAP)) {
+            return None;
+        }
+        if let Some(m) = ents.mention_at(k).filter(|m| m.a == k && matches!(m.target, Target::Person(_))) {
+            return Some(Np { a: j, b: m.b, kind: NpKind::Mention(ents.mention_of[k] as usize) });
+        }
     }
     None
 }
@@ -1587,6 +1633,16 @@ fn continued_or_context(
     if let (true, Some((p, _))) = (ends_colon, disc.last_person) {
         let cue = doc.sentence_span(prev_s);
         return (Some(person_speaker(ents, p, Span::new(cue.start, cue.start))), None, Attribution::Context);
+    }
+    // "Sen. Bernie Sanders, who …, identified … as one of the reasons. "…"":
+    // a quote standing alone after a sentence about a named person.
+    let alone = q.open == doc.sents[s].a;
+    if let Some(np) = main_subject(doc, ents, prev_s).filter(|_| alone) {
+        if let NpKind::Mention(mi) = np.kind {
+            if let Target::Person(p) = ents.mentions[mi].target {
+                return (Some(person_speaker(ents, p, np_span(doc, &np))), None, Attribution::Context);
+            }
+        }
     }
     (None, None, Attribution::Unknown)
 }
