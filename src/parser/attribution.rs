@@ -316,7 +316,9 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
             let plausible = subject.as_ref().is_some_and(|np| match np.kind {
                 NpKind::Pronoun => matches!(doc.word(np.a).to_ascii_lowercase().as_str(), "they" | "we" | "i" | "you"),
                 NpKind::Group(_) => true,
-                NpKind::Description => doc.word(np.b - 1).ends_with('s'),
+                NpKind::Description => {
+                    doc.word(np.b - 1).ends_with('s') || info(doc, np.b - 1).is(ORG_NOUN | GROUP_NOUN)
+                }
                 _ => doc.word(np.b - 1).ends_with('s') || doc.word(i.wrapping_sub(1)) == "to",
             });
             if !plausible {
@@ -394,14 +396,17 @@ fn frame_verb_ok(doc: &Doc, i: usize, sent_a: usize) -> bool {
     }
     if w.starts_with("call") {
         // "called on", or "called the plan "a war on cars"" (a quote follows).
-        let quote_follows = (i + 1..doc.toks.len().min(i + 5)).any(|k| matches!(doc.toks[k].kind, TokKind::Open(_)));
+        // The quote may follow its object: "called half of his supporters "deplorables"".
+        let quote_follows = (i + 1..doc.toks.len().min(i + 12))
+            .take_while(|&k| !doc.toks[k].is_punct('.') && !doc.toks[k].is_punct(';') && !info(doc, k).is(SPEECH))
+            .any(|k| matches!(doc.toks[k].kind, TokKind::Open(_)));
         return matches!(next, "on" | "for" | "upon") || quote_follows;
     }
     // "continues to engage": not speech.
     if w.starts_with("continu") && next == "to" {
         return false;
     }
-    if w == "described" || w == "describes" || w == "describing" {
+    if matches!(w.as_str(), "described" | "describes" | "describing" | "dismissed" | "dismisses" | "dismissing") {
         return (i + 1..i + 12).any(|k| doc.word(k) == "as");
     }
     // "the report", "a statement": a determiner makes it a noun.
@@ -1711,7 +1716,10 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
             // "called it "a disaster"" is speech; "a group called "X"" is a name.
             "called" | "named" => {
                 let after_noun = k > st.a && lower_word(doc, k - 1) && !info(doc, k - 1).is(PRONOUN | AUX | ADVERB);
-                if k + 1 == o && after_noun {
+                // "what the ministry called "serious deficiencies"" is speech;
+                // a name is capitalised: "a group called "Friends of the Wen"".
+                let lowercase = inner.chars().next().is_some_and(char::is_lowercase);
+                if k + 1 == o && after_noun && !lowercase {
                     return true;
                 }
             }
@@ -1758,8 +1766,22 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
             && !info(doc, c + 1).is(PREP | CONJ | AUX | DET | SUBORD | VERBISH | PRONOUN | SPEECH | ADVERB)
             && !doc.word(c + 1).ends_with("ly")
     });
-    let after_modifier = o > st.a && doc.toks[o - 1].is_word() && !info(doc, o - 1).is(SPEECH | VERBISH);
+    // Only after a determiner or a possessive ("a 'designated bathing water'
+    // status", "the "day after" plan"): "said China "firmly opposes" sanctions" is speech.
+    let after_modifier = o > st.a
+        && doc.toks[o - 1].is_word()
+        && !info(doc, o - 1).is(SPEECH | VERBISH | AUX | SUBORD | PRONOUN | CONJ)
+        && (doc.toks[o - 1].has(POSS) || ents_free(doc, o - 1));
     if next_noun && after_modifier && (2..=4).contains(&words) && !sentence_like {
+        return true;
+    }
+    // Words on a sign, a banner or a caption: "signs that read "Homes, not hotels"".
+    let written_on_object = frames.iter().any(|f| {
+        f.verb < o && f.subject.as_ref().is_some_and(|np| is_sign_noun(doc, np.b - 1))
+    }) || (st.a..o).rev().take(16).any(|k| {
+        is_sign_noun(doc, k) && matches!(doc.word(k + 1), "that" | "which" | "reading" | "read" | "saying" | "with")
+    });
+    if written_on_object && !sentence_like {
         return true;
     }
     // A question put to the speaker: "When asked about the current "…"".
@@ -1772,6 +1794,23 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
         }
     }
     false
+}
+
+/// Token `k` is an ordinary word, not a capitalised name (which would be
+/// the speaker: "said China "firmly opposes" sanctions").
+fn ents_free(doc: &Doc, k: usize) -> bool {
+    !doc.toks[k].has(CAP) || doc.toks[k].has(SENT_START)
+}
+
+/// Things that carry words but do not speak: signs, banners, captions.
+fn is_sign_noun(doc: &Doc, k: usize) -> bool {
+    lower_word(doc, k)
+        && matches!(
+            doc.word(k),
+            "sign" | "signs" | "placard" | "placards" | "banner" | "banners" | "poster" | "posters" | "t-shirt"
+                | "t-shirts" | "shirt" | "shirts" | "caption" | "sticker" | "stickers" | "graffiti" | "slogan"
+                | "slogans" | "billboard" | "billboards" | "hashtag"
+        )
 }
 
 /// Direct or partial speech.

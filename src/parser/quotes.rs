@@ -167,6 +167,14 @@ fn collect_marks(body: &str, base: usize, marks: &mut Vec<Mark>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Markup pasted with the text (`<tweet tweet-id="…">`): its attribute
+        // values are not quotations.
+        if b == b'<' {
+            if let Some(len) = markup_tag_len(&bytes[i..]) {
+                i += len;
+                continue;
+            }
+        }
         if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3 | 0xEF) {
             i += 1;
             continue;
@@ -189,6 +197,23 @@ fn collect_marks(body: &str, base: usize, marks: &mut Vec<Mark>) {
         marks.push(Mark { pos: base + i, len: c.len_utf8(), glyph: c, family, prev, next });
         i += c.len_utf8();
     }
+}
+
+/// Length of an HTML/XML tag starting at `bytes[0] == b'<'` (`<tweet a="1">`,
+/// `</p>`, `<br/>`), if it is one: a letter or `/` after `<`, a `>` before
+/// any line break and within 400 bytes.
+fn markup_tag_len(bytes: &[u8]) -> Option<usize> {
+    let first = *bytes.get(1)?;
+    if !(first.is_ascii_alphabetic() || first == b'/' || first == b'!') {
+        return None;
+    }
+    // A tag name runs to a space, `/` or `>`: "<3 children" or "< 5" are not tags.
+    let name_len = bytes[1..].iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'!' | b'-' | b':')).count();
+    if !matches!(bytes.get(1 + name_len), Some(b' ' | b'>' | b'/' | b'\t')) {
+        return None;
+    }
+    let end = bytes.iter().take(400).position(|&b| b == b'>' || b == b'\n')?;
+    (bytes[end] == b'>').then_some(end + 1)
 }
 
 /// Whether a single-family mark is an apostrophe rather than a quote mark.
@@ -566,6 +591,14 @@ mod tests {
         );
         // Inside them, single quotes still nest and apostrophes stay apostrophes.
         assert_eq!(quotes("''He can't say 'no' now,'' Reyna said."), vec!["He can't say 'no' now,"]);
+    }
+
+    #[test]
+    fn markup_attributes_are_not_quotes() {
+        assert_eq!(quotes(r#"<tweet tweet-id="1846112093374519622"> and "a real quote" here"#), vec!["a real quote"]);
+        assert_eq!(quotes(r#"<a href="https://x.com/a" title='t'>"Yes," she wrote</a>"#), vec!["Yes,"]);
+        // Not markup: a comparison, a heart.
+        assert_eq!(quotes(r#"If x < "5" then <3 "ok""#), vec!["5", "ok"]);
     }
 
     #[test]
