@@ -1776,11 +1776,12 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
         return true;
     }
     // Words on a sign, a banner or a caption: "signs that read "Homes, not hotels"".
-    let written_on_object = frames.iter().any(|f| {
-        f.verb < o && f.subject.as_ref().is_some_and(|np| is_sign_noun(doc, np.b - 1))
-    }) || (st.a..o).rev().take(16).any(|k| {
-        is_sign_noun(doc, k) && matches!(doc.word(k + 1), "that" | "which" | "reading" | "read" | "saying" | "with")
-    });
+    let written_on_object = frames
+        .iter()
+        .any(|f| f.verb < o && f.subject.as_ref().is_some_and(|np| is_sign_noun(doc, np.b - 1)))
+        || (st.a..o).rev().take(16).any(|k| {
+            is_sign_noun(doc, k) && matches!(doc.word(k + 1), "that" | "which" | "reading" | "read" | "saying" | "with")
+        });
     if written_on_object && !sentence_like {
         return true;
     }
@@ -1807,9 +1808,27 @@ fn is_sign_noun(doc: &Doc, k: usize) -> bool {
     lower_word(doc, k)
         && matches!(
             doc.word(k),
-            "sign" | "signs" | "placard" | "placards" | "banner" | "banners" | "poster" | "posters" | "t-shirt"
-                | "t-shirts" | "shirt" | "shirts" | "caption" | "sticker" | "stickers" | "graffiti" | "slogan"
-                | "slogans" | "billboard" | "billboards" | "hashtag"
+            "sign"
+                | "signs"
+                | "placard"
+                | "placards"
+                | "banner"
+                | "banners"
+                | "poster"
+                | "posters"
+                | "t-shirt"
+                | "t-shirts"
+                | "shirt"
+                | "shirts"
+                | "caption"
+                | "sticker"
+                | "stickers"
+                | "graffiti"
+                | "slogan"
+                | "slogans"
+                | "billboard"
+                | "billboards"
+                | "hashtag"
         )
 }
 

@@ -117,6 +117,8 @@ impl WordInfo {
 pub(crate) struct KnownParty {
     pub name: String,
     pub kind: PartyKind,
+    /// Astronauts, flight directors and mission control speak for it.
+    pub space_agency: bool,
 }
 
 /// A multi-word alias, as lexer tokens, and what it names.
@@ -156,6 +158,8 @@ pub(crate) struct Lexicon {
     people_by_name: FxMap<String, usize>,
     /// Lower-cased given names with a clear gender.
     name_genders: FxMap<String, super::mentions::Gender>,
+    /// Known parties by canonical name.
+    party_index: FxMap<String, usize>,
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -205,6 +209,7 @@ impl Lexicon {
             first_names: FxMap::default(),
             people_by_name: FxMap::default(),
             name_genders: FxMap::default(),
+            party_index: FxMap::default(),
         };
         for fields in data_lines(include_str!("data/given_names.tsv")) {
             let name = lower(fields[0].trim());
@@ -313,10 +318,11 @@ impl Lexicon {
         for fields in data_lines(include_str!("data/parties.tsv")) {
             let Some(name) = fields.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else { continue };
             let kind = party_kind(fields.get(1).map_or("", |s| s.trim()));
+            let space_agency = fields.get(3).is_some_and(|t| t.split(',').any(|t| t.trim() == "space_agency"));
             let idx = match by_name.get(name) {
                 Some(&i) => i,
                 None => {
-                    self.parties.push(KnownParty { name: name.to_string(), kind });
+                    self.parties.push(KnownParty { name: name.to_string(), kind, space_agency });
                     by_name.insert(name.to_string(), self.parties.len() - 1);
                     self.parties.len() - 1
                 }
@@ -329,6 +335,7 @@ impl Lexicon {
                 }
             }
         }
+        self.party_index = by_name.clone();
         for fields in data_lines(include_str!("data/people.tsv")) {
             let Some(name) = fields.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else { continue };
             let party = fields.get(1).and_then(|p| by_name.get(p.trim()).copied());
@@ -419,6 +426,11 @@ impl Lexicon {
             }
             _ => None,
         })
+    }
+
+    /// A known party by its canonical name.
+    pub fn known_party(&self, name: &str) -> Option<&KnownParty> {
+        self.party_index.get(name).map(|&i| &self.parties[i])
     }
 
     /// A well-known person by full name.

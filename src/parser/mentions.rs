@@ -369,6 +369,8 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             p.party = p.known_party;
         }
     }
+    // Parties implied by context: "Its spokeswoman", a soldier's unit, an astronaut's agency.
+    super::affiliation::infer(doc, &mut ents);
     // Holders of local office ("Mayor Rachel Tane", "Councillor Bruce
     // Hollis") with no party named sit on the article's one council.
     local_office_holders(&mut ents);
@@ -391,7 +393,11 @@ pub(crate) fn find(doc: &Doc) -> Entities {
                 .split_whitespace()
                 .any(|w| matches!(w, "Sen." | "Senator" | "Rep." | "Representative" | "Congressman" | "Congresswoman"));
             let party = ents.people[pi].party;
-            let factional = party.is_some_and(|p| ents.parties[p].kind == PartyKind::PoliticalParty);
+            // A senator running for office speaks for their party, not the country.
+            let campaigning = ["nominee", "candidate", "opponent", "rival", "challenger", "running mate"]
+                .iter()
+                .any(|r| titles.to_lowercase().contains(r));
+            let factional = party.is_some_and(|p| ents.parties[p].kind == PartyKind::PoliticalParty) && !campaigning;
             if (party.is_none() && office) || (legislator && factional) {
                 ents.people[pi].party = Some(country);
             }
@@ -559,10 +565,18 @@ fn short_names(doc: &Doc, ents: &Entities) -> FxMap<String, usize> {
         }
         let mut words = party.name.split_whitespace();
         let (Some(w), Some(_)) = (words.next(), words.next()) else { continue };
+        let generic =
+            |w: &str| doc.lx.info(w).class != 0 || generic_org_word(w) || doc.lx.party_for_phrase(w).is_some();
         if w.len() >= 4 && w.chars().next().is_some_and(char::is_uppercase) {
-            let generic = doc.lx.info(w).class != 0 || generic_org_word(w) || doc.lx.party_for_phrase(w).is_some();
-            if !generic {
+            if !generic(w) {
                 first_words.entry(w.to_string()).or_insert(p);
+            } else if let Some((_, last)) = party.name.rsplit_once(' ') {
+                // "Banca Ferrante" → "Ferrante": the distinctive word after a generic one.
+                let distinctive =
+                    last.len() >= 4 && last.chars().next().is_some_and(char::is_uppercase) && !generic(last);
+                if distinctive && party.name.split_whitespace().count() == 2 {
+                    first_words.entry(last.to_string()).or_insert(p);
+                }
             }
         }
     }
@@ -1066,6 +1080,12 @@ fn analyse_run(
     cap_counts: &FxMap<&str, u32>,
     found: &mut RunFindings,
 ) {
+    // "Gov. Lyle Brandvold of Nebraska", "Senator Helen Marchetti of Oregon":
+    // a titled person's name, then where they are from.
+    if let Some(of) = titled_name_before_place(doc, a, b, covered) {
+        analyse_run(doc, a, of, covered, gaz, cap_counts, found);
+        return;
+    }
     // Known people inside the run.
     for k in a..b {
         let g = covered[k];
@@ -1300,6 +1320,18 @@ fn analyse_run(
 /// Where a person's prefix starts before their capitalised run: over role
 /// words ("opposition leader") and a party naming them ("Al Jazeera's",
 /// "BP's chief executive", "American citizen", "Zimbabwe opposition leader").
+/// The "of" that ends a titled person's name in a run "Title Given Surname of
+/// Place": the name opens with a given name right after the titles.
+fn titled_name_before_place(doc: &Doc, a: usize, b: usize, covered: &[u32]) -> Option<usize> {
+    let of = (a + 2..b).find(|&k| doc.word(k) == "of")?;
+    let name_a = (a..of).find(|&k| !is_title(doc, k) && covered[k] == u32::MAX)?;
+    let titled = name_a > a && is_title(doc, name_a - 1);
+    let name_len = of - name_a;
+    let given = doc.lx.is_first_name(doc.word(name_a)) || doc.lx.has_given_name_gender(doc.word(name_a));
+    let place_after = doc.toks.get(of + 1).is_some_and(|t| t.has(CAP)) && b - (of + 1) <= 3;
+    (titled && given && (2..=4).contains(&name_len) && place_after).then_some(of)
+}
+
 fn outer_prefix(doc: &Doc, a: usize, covered: &[u32], gaz: &[GazMatch]) -> usize {
     let mut prefix_a = role_words_before(doc, a).map_or(a, |(s, _)| s);
     if prefix_a > 0 && covered[prefix_a - 1] != u32::MAX && doc.toks[prefix_a - 1].quote == doc.toks[a].quote {
@@ -1942,6 +1974,15 @@ fn describe_person(doc: &Doc, ents: &mut Entities, short: &FxMap<String, usize>,
             }
         }
     }
+    // "Gov. Lyle Brandvold of Nebraska, the Republican presidential nominee,":
+    // the apposition follows the place the person is from.
+    let mut end = end;
+    if doc.word(end) == "of" && ents.mention_at(end + 1).is_none_or(|m| !matches!(m.target, Target::Party(_))) {
+        let place_end = (end + 1..doc.toks.len().min(end + 4)).take_while(|&k| doc.toks[k].has(CAP)).last();
+        if let Some(k) = place_end {
+            end = k + 1;
+        }
+    }
     if let Some((s, e)) = apposition_after(doc, end) {
         let w = doc.word(s);
         let participle = w.ends_with("ing") && !doc.info(s).is(PERSON_NOUN);
@@ -2078,6 +2119,23 @@ fn official_role(w: &str) -> bool {
             | "anchor"
             | "editor"
             | "coordinator"
+            | "nominee"
+            | "candidate"
+            | "opponent"
+            | "rival"
+            | "challenger"
+            | "incumbent"
+            | "strategist"
+            | "pollster"
+            | "operative"
+            | "surrogate"
+            | "organizer"
+            | "organiser"
+            | "campaigner"
+            | "critic"
+            | "columnist"
+            | "astronaut"
+            | "cosmonaut"
     )
 }
 

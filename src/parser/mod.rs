@@ -13,6 +13,7 @@
 //!    quote a speaker and a kind.
 //! 4. [`facts`], [`figures`] and [`dates`] build the reported statements.
 
+mod affiliation;
 mod attribution;
 mod blocks;
 pub mod compact;

@@ -208,7 +208,8 @@ fn markup_tag_len(bytes: &[u8]) -> Option<usize> {
         return None;
     }
     // A tag name runs to a space, `/` or `>`: "<3 children" or "< 5" are not tags.
-    let name_len = bytes[1..].iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'!' | b'-' | b':')).count();
+    let name_len =
+        bytes[1..].iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'!' | b'-' | b':')).count();
     if !matches!(bytes.get(1 + name_len), Some(b' ' | b'>' | b'/' | b'\t')) {
         return None;
     }

@@ -1,0 +1,241 @@
+//! Implied affiliation: the party of a person the text ties to one only by
+//! context. Runs after the people's own prefixes and appositions were read
+//! (`mentions::describe_person`), before the article-wide defaults (the
+//! council of a mayor, the country of an office holder).
+//!
+//! Each rule fills a party that is still missing (or, for soldiers, refines
+//! a country into its armed service named in the article):
+//! * "Its spokeswoman, Ines Carvalho": the party the sentence before is about.
+//! * "In Moscow, Deputy Foreign Minister Arkady Voronin said": an office
+//!   holder located in a country's capital speaks for that country.
+//! * Soldiers and officers (a rank, or a soldier's role) speak for the unit
+//!   or armed service the article names.
+//! * Astronauts, flight directors and mission control speak for the space
+//!   agency the article names.
+
+use super::doc::Doc;
+use super::lexicon::MILITARY;
+use super::mentions::{Entities, Target};
+use super::model::PartyKind;
+
+/// Fills the implied parties of the article's people.
+pub(crate) fn infer(doc: &Doc, ents: &mut Entities) {
+    let units = military_units(ents);
+    let agency = space_agency(doc, ents);
+    for pi in 0..ents.people.len() {
+        if ents.people[pi].party.is_none() {
+            ents.people[pi].party = possessive_antecedent(doc, ents, pi).or_else(|| office_location(doc, ents, pi));
+        }
+        if let Some(p) = military_party(doc, ents, pi, &units) {
+            ents.people[pi].party = Some(p);
+        }
+        if ents.people[pi].party.is_none() && is_space_role(ents, pi) {
+            ents.people[pi].party = agency;
+        }
+    }
+}
+
+/// The role and every titled form of a person's name, lower-cased.
+fn descriptions(ents: &Entities, pi: usize) -> String {
+    let person = &ents.people[pi];
+    let mut text = person.role.clone().unwrap_or_default();
+    for title in &person.titles {
+        text.push(' ');
+        text.push_str(title);
+    }
+    text.to_lowercase()
+}
+
+/// "Its spokeswoman, Ines Carvalho" / "Their lawyer, X": the possessive
+/// pronoun before the person's first mention refers to the party (or the
+/// person's party) that the sentence before is about.
+fn possessive_antecedent(doc: &Doc, ents: &Entities, pi: usize) -> Option<usize> {
+    let first = ents.people[pi].first;
+    let sent = *doc.sent_of.get(first)? as usize;
+    let from = doc.sents.get(sent)?.a;
+    let its = (from..first).rev().take(8).find(|&k| matches!(doc.word(k), "Its" | "its" | "Their" | "their"))?;
+    // The sentence before, or this one up to the pronoun.
+    let prev = sent.checked_sub(1).map(|s| doc.sents[s]);
+    let lo = prev.map_or(from, |p| p.a);
+    let end = ents.mentions.partition_point(|m| m.a < its);
+    let start = ents.mentions.partition_point(|m| m.a < lo);
+    let candidates = &ents.mentions[start..end];
+    // The first party the stretch names (its subject), else the last one.
+    let party_of = |m: &super::mentions::Mention| -> Option<usize> {
+        if doc.toks[m.a].in_quote() {
+            return None;
+        }
+        match m.target {
+            Target::Party(p) => Some(p),
+            // "The Marchetti campaign": the campaign of a person is their party.
+            Target::Person(q) if q != pi && is_campaign(doc, m.b) => ents.people[q].party,
+            Target::Person(_) => None,
+        }
+    };
+    let subject = candidates.iter().find(|m| prev.is_some_and(|p| m.a < p.a + 4) || m.a < from + 4).and_then(party_of);
+    subject.or_else(|| candidates.iter().rev().find_map(party_of))
+}
+
+/// "campaign" (or "camp", "team") right after a name: "the Marchetti campaign".
+fn is_campaign(doc: &Doc, k: usize) -> bool {
+    matches!(doc.word(k), "campaign" | "camp" | "team")
+}
+
+/// "In Moscow, Deputy Foreign Minister Arkady Voronin said": an office holder
+/// whose sentence opens with a country's name or capital.
+fn office_location(doc: &Doc, ents: &Entities, pi: usize) -> Option<usize> {
+    let text = descriptions(ents, pi);
+    let office =
+        ["minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "official"];
+    if !office.iter().any(|o| text.contains(o)) {
+        return None;
+    }
+    let first = ents.people[pi].first;
+    let sent = doc.sents.get(*doc.sent_of.get(first)? as usize)?;
+    if !doc.word(sent.a).eq_ignore_ascii_case("in") {
+        return None;
+    }
+    let m = ents.mention_at(sent.a + 1).filter(|m| m.a == sent.a + 1)?;
+    let comma = doc.toks.get(m.b).is_some_and(|t| t.is_punct(','));
+    match m.target {
+        Target::Party(p) if comma && ents.parties[p].kind == PartyKind::Country && m.b < first => Some(p),
+        _ => None,
+    }
+}
+
+/// Heads of the names of military units and armed services.
+fn is_unit_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Regiment"
+            | "Battalion"
+            | "Brigade"
+            | "Division"
+            | "Squadron"
+            | "Battery"
+            | "Corps"
+            | "Wing"
+            | "Fleet"
+            | "Army"
+            | "Navy"
+            | "Force"
+            | "Forces"
+            | "Guard"
+            | "Marines"
+            | "Company"
+            | "Troop"
+            | "Group"
+    )
+}
+
+/// The parties that are military units or armed services, most named first.
+fn military_units(ents: &Entities) -> Vec<usize> {
+    let mentions = mention_counts(ents);
+    let mut units: Vec<usize> = (0..ents.parties.len())
+        .filter(|&p| {
+            let party = &ents.parties[p];
+            let head = party.name.split_whitespace().last().unwrap_or("");
+            // "Bravo Battery" and "2nd Battalion, …" are units; "Kestrel Group" is not.
+            let military_name =
+                party.name.split_whitespace().any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                    || matches!(
+                        head,
+                        "Army"
+                            | "Navy"
+                            | "Forces"
+                            | "Force"
+                            | "Marines"
+                            | "Guard"
+                            | "Battery"
+                            | "Regiment"
+                            | "Battalion"
+                            | "Brigade"
+                            | "Squadron"
+                    );
+            !matches!(party.kind, PartyKind::Country | PartyKind::Company | PartyKind::Media)
+                && is_unit_head(head)
+                && military_name
+                && mentions[p] > 0
+        })
+        .collect();
+    units.sort_by_key(|&p| std::cmp::Reverse(mentions[p]));
+    units
+}
+
+/// How often the text names each party (before mentions are counted for the breakdown).
+fn mention_counts(ents: &Entities) -> Vec<usize> {
+    let mut counts = vec![0; ents.parties.len()];
+    for m in &ents.mentions {
+        if let Target::Party(p) = m.target {
+            counts[p] += 1;
+        }
+    }
+    counts
+}
+
+/// A soldier's or officer's unit: the unit the text already gave them stays;
+/// a country (from a nationality: "the Estonian battery commander") becomes
+/// that country's armed service when the article names one; no party
+/// becomes the article's main unit.
+fn military_party(doc: &Doc, ents: &Entities, pi: usize, units: &[usize]) -> Option<usize> {
+    let person = &ents.people[pi];
+    let ranked = person.titles.iter().any(|t| t.split_whitespace().any(|w| doc.lx.info(w).is(MILITARY)));
+    let text = descriptions(ents, pi);
+    let soldier = [
+        "soldier",
+        "trooper",
+        "crewmember",
+        "crew member",
+        "gunner",
+        "artilleryman",
+        "infantryman",
+        "paratrooper",
+        "marine",
+        "sailor",
+        "airman",
+        "commander",
+        "range officer",
+    ]
+    .iter()
+    .any(|w| text.contains(w));
+    if !(ranked || soldier) || units.is_empty() {
+        return None;
+    }
+    match person.party {
+        None => units.iter().copied().find(|&u| foreign_unit(doc, ents, u).is_none()),
+        Some(p) if ents.parties[p].kind == PartyKind::Country => {
+            units.iter().copied().find(|&u| foreign_unit(doc, ents, u) == Some(p))
+        }
+        Some(_) => None,
+    }
+}
+
+/// The country a unit's name belongs to, when it names one ("Estonian
+/// Defence Forces", "Polish 11th Artillery Regiment").
+fn foreign_unit(doc: &Doc, ents: &Entities, unit: usize) -> Option<usize> {
+    let name = &ents.parties[unit].name;
+    name.split_whitespace().find_map(|w| {
+        let known = doc.lx.party_for_phrase(w)?;
+        let kp = &doc.lx.parties[known];
+        if kp.kind != PartyKind::Country || kp.name == "United States" {
+            return None;
+        }
+        ents.parties.iter().position(|p| p.name == kp.name)
+    })
+}
+
+/// The space agency the article names most, if any.
+fn space_agency(doc: &Doc, ents: &Entities) -> Option<usize> {
+    let mentions = mention_counts(ents);
+    (0..ents.parties.len())
+        .filter(|&p| mentions[p] > 0 && doc.lx.known_party(&ents.parties[p].name).is_some_and(|k| k.space_agency))
+        .max_by_key(|&p| mentions[p])
+}
+
+/// Astronauts, flight directors, capcoms and mission control.
+fn is_space_role(ents: &Entities, pi: usize) -> bool {
+    let text = descriptions(ents, pi);
+    ["astronaut", "cosmonaut", "flight director", "flight engineer", "capcom", "mission control", "spacewalker"]
+        .iter()
+        .any(|w| text.contains(w))
+}
