@@ -22,9 +22,12 @@ use super::model::PartyKind;
 pub(crate) fn infer(doc: &Doc, ents: &mut Entities) {
     let units = military_units(ents);
     let agency = space_agency(doc, ents);
+    let council = the_council(ents);
     for pi in 0..ents.people.len() {
         if ents.people[pi].party.is_none() {
-            ents.people[pi].party = possessive_antecedent(doc, ents, pi).or_else(|| office_location(doc, ents, pi));
+            ents.people[pi].party = possessive_antecedent(doc, ents, pi)
+                .or_else(|| office_location(doc, ents, pi))
+                .or_else(|| council.filter(|_| council_member(doc, ents, pi)));
         }
         if let Some(p) = military_party(doc, ents, pi, &units) {
             ents.people[pi].party = Some(p);
@@ -79,6 +82,31 @@ fn possessive_antecedent(doc: &Doc, ents: &Entities, pi: usize) -> Option<usize>
 /// "campaign" (or "camp", "team") right after a name: "the Marchetti campaign".
 fn is_campaign(doc: &Doc, k: usize) -> bool {
     matches!(doc.word(k), "campaign" | "camp" | "team")
+}
+
+/// The article's one council ("Harlow Springs City Council"), if it names exactly one.
+fn the_council(ents: &Entities) -> Option<usize> {
+    let mut councils = (0..ents.parties.len()).filter(|&p| {
+        let party = &ents.parties[p];
+        party.name.split_whitespace().last().is_some_and(|w| matches!(w, "Council" | "Corporation" | "Municipality"))
+            && !matches!(party.kind, PartyKind::Country | PartyKind::International)
+    });
+    match (councils.next(), councils.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// "Council member Teresa Nakamura", "Council members Ray Dubois and Glen
+/// Hartsock": a council title just before the person's first mention.
+fn council_member(doc: &Doc, ents: &Entities, pi: usize) -> bool {
+    let first = ents.people[pi].first;
+    (first.saturating_sub(7)..first).any(|k| {
+        let w = doc.word(k).to_ascii_lowercase();
+        (w == "council" || w.starts_with("councillor") || w.starts_with("councilor") || w.starts_with("councilm"))
+            && !doc.toks[k].in_quote()
+            && (k + 1..first).all(|j| doc.toks[j].is_word() || doc.toks[j].is_punct(','))
+    })
 }
 
 /// "In Moscow, Deputy Foreign Minister Arkady Voronin said": an office holder

@@ -1362,6 +1362,11 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
             }
         }
     }
+    // "Government officials", "police", "the interior ministry": state bodies
+    // with no country named are the article's own country's.
+    if parties.is_empty() && is_state_description(doc, np) {
+        parties.extend(ents.home);
+    }
     Speaker {
         name: text,
         parties,
@@ -1370,6 +1375,21 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
         head: head_info.is(ORG_NOUN | STATEMENT_NOUN).then_some(head),
         ..Speaker::default()
     }
+}
+
+/// A description of the state's own people or bodies: "Government officials",
+/// "police", "the interior ministry", "a ministry spokesman".
+fn is_state_description(doc: &Doc, np: &Np) -> bool {
+    let words: Vec<String> = (np.a..np.b).map(|k| doc.word(k).to_ascii_lowercase()).collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let state = ["government", "ministry", "police", "authorities", "cabinet", "presidency", "officials", "official"];
+    // Not someone else's: "opposition officials", "rebel officials", "party officials", "UN officials".
+    let other = ["opposition", "rebel", "rebels", "party", "union", "company", "campaign", "movement", "group", "club"];
+    state.iter().any(|w| has(w))
+        && !other.iter().any(|w| has(w))
+        && !(np.a..np.b).any(|k| {
+            doc.toks[k].has(CAP) && !doc.toks[k].has(SENT_START) && !doc.word(k).eq_ignore_ascii_case("government")
+        })
 }
 
 /// The party of `kind` named last before token `at`, within the paragraph

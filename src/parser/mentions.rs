@@ -86,6 +86,9 @@ pub(crate) struct Entities {
     party_by_name: FxMap<String, usize>,
     /// People by the last word of their name.
     by_surname: FxMap<String, Vec<usize>>,
+    /// The article's own country (its dateline, else the country it names
+    /// most): officials with no country named speak for it.
+    pub home: Option<usize>,
 }
 
 impl Entities {
@@ -210,6 +213,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
         mention_of: vec![u32::MAX; n],
         party_by_name: FxMap::default(),
         by_surname: FxMap::default(),
+        home: None,
     };
     let gaz = gazetteer_matches(doc);
     // Covered tokens: gazetteer matches.
@@ -377,7 +381,8 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     // Holders of national office with no party named speak for the article's
     // country (its dateline, else the country it names most); members of a
     // legislature speak for their country rather than their faction.
-    if let Some(country) = national_party(doc, &mut ents) {
+    ents.home = national_party(doc, &mut ents);
+    if let Some(country) = ents.home {
         for pi in 0..ents.people.len() {
             // The role and every titled form of the name ("Sen. Roger Tillman").
             let person = &ents.people[pi];
@@ -466,12 +471,24 @@ fn local_office_holders(ents: &mut Entities) {
             continue;
         }
         let local = person.titles.iter().chain(person.role.iter()).any(|t| {
-            t.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "mayor" | "councillor" | "councilor" | "councilman" | "councilwoman" | "alderman" | "alderwoman"
-                )
-            })
+            let t = t.to_ascii_lowercase();
+            // "Council member", "city manager", "Public Works Director".
+            t.contains("council")
+                || t.contains("city ")
+                || t.contains("public works")
+                || t.contains("municipal")
+                || t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    matches!(
+                        w,
+                        "mayor"
+                            | "councillor"
+                            | "councilor"
+                            | "councilman"
+                            | "councilwoman"
+                            | "alderman"
+                            | "alderwoman"
+                    )
+                })
         });
         if local {
             person.party = Some(council);
@@ -570,7 +587,8 @@ fn short_names(doc: &Doc, ents: &Entities) -> FxMap<String, usize> {
         if w.len() >= 4 && w.chars().next().is_some_and(char::is_uppercase) {
             if !generic(w) {
                 first_words.entry(w.to_string()).or_insert(p);
-            } else if let Some((_, last)) = party.name.rsplit_once(' ') {
+            }
+            if let Some((_, last)) = party.name.rsplit_once(' ') {
                 // "Banca Ferrante" → "Ferrante": the distinctive word after a generic one.
                 let distinctive =
                     last.len() >= 4 && last.chars().next().is_some_and(char::is_uppercase) && !generic(last);
@@ -966,6 +984,11 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
             continue;
         }
         let t = &toks[b];
+        // "Crumb & Co", "Marks & Spencer": an ampersand joins a name.
+        if t.is_punct('&') && toks.get(b + 1).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q) {
+            b += 1;
+            continue;
+        }
         // "2nd Battalion, 58th Field Artillery Regiment": a unit and its parent.
         if t.is_punct(',')
             && has_org
@@ -2012,6 +2035,25 @@ fn describe_person(doc: &Doc, ents: &mut Entities, short: &FxMap<String, usize>,
                     | "manages"
                     | "coordinates"
                     | "has"
+                    | "reviews"
+                    | "reviewed"
+                    | "writes"
+                    | "wrote"
+                    | "reports"
+                    | "reported"
+                    | "covers"
+                    | "covered"
+                    | "edits"
+                    | "edited"
+                    | "teaches"
+                    | "taught"
+                    | "advises"
+                    | "advised"
+                    | "owns"
+                    | "owned"
+                    | "speaks"
+                    | "spoke"
+                    | "joined"
             );
             if leads && party.is_none() {
                 // The verb ties the person to what they lead: "who chairs
