@@ -644,3 +644,145 @@ fn given_names_tell_the_gender_of_a_pronoun() {
     );
     assert_eq!(speaker(&b, "We will not").as_deref(), Some("Carla Dietz"));
 }
+
+#[test]
+fn another_and_a_third_are_new_unnamed_speakers() {
+    let b = parse(
+        "\"I pay 950 euros for one room,\" one protester shouted. \"My grandmother lived on this street,\" said another, \
+         a nurse. \"We are not against tourists,\" a third added.",
+    );
+    assert_eq!(speaker(&b, "I pay").as_deref(), Some("one protester"));
+    assert_eq!(speaker(&b, "My grandmother").as_deref(), Some("another protester"));
+    assert_eq!(speaker(&b, "We are not").as_deref(), Some("a third protester"));
+    let b = parse(
+        "Lena Voss, the company's founder, said sales were up.\n\n\
+         \"It is a wild thing to say,\" one user replied. \"Imagine having a marketing budget,\" wrote another.",
+    );
+    assert_eq!(speaker(&b, "It is a wild").as_deref(), Some("one user"));
+    assert_eq!(speaker(&b, "Imagine").as_deref(), Some("another user"));
+}
+
+#[test]
+fn a_coordinated_verb_takes_the_subject_of_its_own_clause() {
+    let b = parse(
+        "When the march reached the square, a group of students began chanting and one woman climbed onto a bollard \
+         and shouted \"Shame on you!\" at the windows.",
+    );
+    assert_eq!(speaker(&b, "Shame").as_deref(), Some("one woman"));
+}
+
+#[test]
+fn round_up_labels_name_the_speaker_and_the_outlet() {
+    let b = parse(
+        "Here is what the papers said.\n\n\
+         Helene Marchal, Le Courrier Parisien: \"This is not a business failure. It is a betrayal.\"\n\n\
+         Paola Ferri, La Voce di Genova:\n\"Europe built a single sky and forgot the safety net.\"",
+    );
+    assert_eq!(speaker(&b, "This is not").as_deref(), Some("Helene Marchal"));
+    assert_eq!(party(&b, "This is not").as_deref(), Some("Le Courrier Parisien"));
+    assert_eq!(speaker(&b, "Europe built").as_deref(), Some("Paola Ferri"));
+    assert_eq!(party(&b, "Europe built").as_deref(), Some("La Voce di Genova"));
+}
+
+#[test]
+fn a_dash_and_a_name_after_a_quote_name_its_speaker() {
+    let b = parse(
+        "Readers wrote in.\n\n\
+         \u{201c}He represents our greatest shame.\u{201d} \u{2015} Sonya Herridge\n\
+         \u{201c}He is ignorant of our culture.\u{201d}\u{2015} Pamela Padilla\n\
+         \u{201c}Trump must stop portraying Latinos as gangsters.\u{201d} \u{2014} Carla Sanchez.",
+    );
+    assert_eq!(speaker(&b, "He represents").as_deref(), Some("Sonya Herridge"));
+    assert_eq!(speaker(&b, "He is ignorant").as_deref(), Some("Pamela Padilla"));
+    assert_eq!(speaker(&b, "Trump must").as_deref(), Some("Carla Sanchez"));
+}
+
+#[test]
+fn a_transcript_label_inside_the_quote_names_the_speaker() {
+    let b = parse(
+        "Chris Wallace pressed the governor on Sunday.\n\n\
+         \"WALLACE: Governor, I don't want to interrupt, but do you see those two as equivalent?\"",
+    );
+    assert_eq!(speaker(&b, "WALLACE").as_deref(), Some("Chris Wallace"));
+    let b = parse("\"MATTHEWS: His body language was excellent.\"");
+    assert_eq!(speaker(&b, "MATTHEWS").as_deref(), Some("Matthews"));
+}
+
+#[test]
+fn described_outlets_and_companies_are_the_ones_named_before() {
+    let b = parse(
+        "In Germany, the Berliner Tagesbote pointed the finger at regulators. \"The warning lights were flashing,\" \
+         the newspaper wrote.\n\n\
+         In the United States, the Washington Sentinel focused on the industry. \"The collapse is a warning,\" the \
+         influential US daily said. The Sentinel noted that three carriers had failed.",
+    );
+    assert_eq!(speaker(&b, "The warning lights").as_deref(), Some("Berliner Tagesbote"));
+    assert_eq!(party(&b, "The collapse").as_deref(), Some("Washington Sentinel"));
+    let b = parse(
+        "Kestrel Home recalled 310,000 air fryers on Tuesday. \"We are deeply sorry to every customer,\" the company said.",
+    );
+    assert_eq!(speaker(&b, "We are deeply").as_deref(), Some("Kestrel Home"));
+}
+
+#[test]
+fn a_short_description_before_an_inverted_speaker_is_skipped() {
+    for (text, want) in [
+        ("\"To be frank, the city will never go back,\" said the Rev. Peter Wherry.", "Peter Wherry"),
+        ("\"He did all the things right,\" said MSNBC host Chris Matthews.", "Chris Matthews"),
+        ("\"The rationales don't hold weight,\" said 9/11 widow Terry Strada.", "Terry Strada"),
+        (
+            "\"The veto will be overridden,\" Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.",
+            "Mitch McConnell",
+        ),
+    ] {
+        let b = parse(text);
+        assert_eq!(b.quotes[0].speaker.as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn markup_pasted_with_the_text_is_never_a_quote() {
+    let b = parse(
+        "\"Not one word to me,\" Sam Okonjo wrote on X.\n\n<tweet tweet-id=\"1846112093374519622\">\n\n\
+         1846112093374519622\n\n<a href=\"https://x.com/nightshiftbakes/status/1\" title=\"post\">link</a>",
+    );
+    let texts: Vec<&str> = b.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["Not one word to me,"]);
+}
+
+#[test]
+fn words_on_signs_are_terms_not_speech() {
+    let b = parse(
+        "Marchers walked behind a brass band, many carrying hand-painted signs that read \"Homes, not hotels\" and \
+         \"Lisbon is not for sale\".",
+    );
+    assert_eq!(quote(&b, "Homes").kind, QuoteKind::Term);
+    assert_eq!(quote(&b, "Lisbon").kind, QuoteKind::Term);
+    let b = parse("Supporters waved banners reading \"Enough is enough\" outside the court.");
+    assert_eq!(quote(&b, "Enough").kind, QuoteKind::Term);
+}
+
+#[test]
+fn partial_quotes_of_speech_are_not_terms() {
+    for (text, start) in [
+        ("China's foreign ministry said China \"firmly opposes\" unilateral sanctions.", "firmly"),
+        (
+            "Inspectors found what the Turkish transport ministry called \"serious deficiencies\" in the pumps.",
+            "serious",
+        ),
+        ("Clinton called half of Donald Trump's supporters \"deplorables.\"", "deplorables"),
+        ("Dean said he would \"never\" diagnose someone through television.", "never"),
+        (
+            "Government officials have dismissed its leaders as \"keyboard revolutionaries\" who never ran anything.",
+            "keyboard",
+        ),
+    ] {
+        let b = parse(text);
+        assert_eq!(quote(&b, start).kind, QuoteKind::Partial, "{text}");
+    }
+    // Titles and names stay terms.
+    let b = parse("A consultant's report, titled \"Water Forward 2040,\" found the plant was at capacity.");
+    assert_eq!(quote(&b, "Water Forward").kind, QuoteKind::Term);
+    let b = parse("She will seek 'designated bathing water' status for the river.");
+    assert_eq!(quote(&b, "designated").kind, QuoteKind::Term);
+}

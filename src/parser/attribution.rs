@@ -1514,7 +1514,14 @@ fn label_speaker(doc: &Doc, ents: &Entities, qi: usize, disc: &Discourse) -> Opt
     let q = &doc.quotes[qi];
     let (o, c) = (q.open, q.close);
     let para = &doc.paras[q.para];
-    let line_start = line_start_before(doc, para.body_from, o);
+    let mut line_start = line_start_before(doc, para.body_from, o);
+    // "Paola Ferri, La Voce di Genova:" on a line (or paragraph) of its own,
+    // the quote on the next.
+    if line_start == o && o > para.body_from {
+        line_start = line_start_before(doc, para.body_from, o - 1);
+    } else if o == para.a && q.para > 0 && doc.paras[q.para - 1].b + 12 >= o {
+        line_start = doc.paras[q.para - 1].body_from;
+    }
     if o >= line_start + 2 && o - line_start <= 12 && doc.toks[o - 1].is_punct(':') {
         if let Some(sp) = label_before_colon(doc, ents, line_start, o - 1, disc) {
             return Some(sp);
