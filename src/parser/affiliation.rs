@@ -27,7 +27,8 @@ pub(crate) fn infer(doc: &Doc, ents: &mut Entities) {
         if ents.people[pi].party.is_none() {
             ents.people[pi].party = possessive_antecedent(doc, ents, pi)
                 .or_else(|| office_location(doc, ents, pi))
-                .or_else(|| council.filter(|_| council_member(doc, ents, pi)));
+                .or_else(|| council.filter(|_| council_member(doc, ents, pi)))
+                .or_else(|| office_country(doc, ents, pi));
         }
         if let Some(p) = military_party(doc, ents, pi, &units) {
             ents.people[pi].party = Some(p);
@@ -84,6 +85,16 @@ fn is_campaign(doc: &Doc, k: usize) -> bool {
     matches!(doc.word(k), "campaign" | "camp" | "team")
 }
 
+/// "Under Secretary of State for Public Diplomacy Elena Marsh", "Home
+/// Secretary X": an office only one country has.
+fn office_country(doc: &Doc, ents: &mut Entities, pi: usize) -> Option<usize> {
+    let person = &ents.people[pi];
+    let first = person.first;
+    let known = person.titles.iter().chain(person.role.iter()).find_map(|t| doc.lx.office_country(t))?;
+    let (name, kind) = (known.name.clone(), known.kind);
+    Some(ents.party(&name, kind, first))
+}
+
 /// The article's one council ("Harlow Springs City Council"), if it names exactly one.
 fn the_council(ents: &Entities) -> Option<usize> {
     let mut councils = (0..ents.parties.len()).filter(|&p| {
@@ -120,10 +131,12 @@ fn office_location(doc: &Doc, ents: &Entities, pi: usize) -> Option<usize> {
     }
     let first = ents.people[pi].first;
     let sent = doc.sents.get(*doc.sent_of.get(first)? as usize)?;
-    if !doc.word(sent.a).eq_ignore_ascii_case("in") {
+    // "In Moscow,", "At the White House,".
+    if !matches!(doc.word(sent.a).to_ascii_lowercase().as_str(), "in" | "at") {
         return None;
     }
-    let m = ents.mention_at(sent.a + 1).filter(|m| m.a == sent.a + 1)?;
+    let place = if doc.word(sent.a + 1).eq_ignore_ascii_case("the") { sent.a + 2 } else { sent.a + 1 };
+    let m = ents.mention_at(place).filter(|m| m.a == place)?;
     let comma = doc.toks.get(m.b).is_some_and(|t| t.is_punct(','));
     match m.target {
         Target::Party(p) if comma && ents.parties[p].kind == PartyKind::Country && m.b < first => Some(p),

@@ -160,6 +160,8 @@ pub(crate) struct Lexicon {
     name_genders: FxMap<String, super::mentions::Gender>,
     /// Known parties by canonical name.
     party_index: FxMap<String, usize>,
+    /// Offices only one country has ("Home Secretary") and that country's known party.
+    country_offices: Vec<(String, String)>,
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -210,6 +212,7 @@ impl Lexicon {
             people_by_name: FxMap::default(),
             name_genders: FxMap::default(),
             party_index: FxMap::default(),
+            country_offices: Vec::new(),
         };
         for fields in data_lines(include_str!("data/given_names.tsv")) {
             let name = lower(fields[0].trim());
@@ -273,6 +276,9 @@ impl Lexicon {
         for fields in data_lines(include_str!("data/titles.tsv")) {
             let (Some(title), Some(class)) = (fields.first(), fields.get(1)) else { continue };
             let class = class.trim();
+            if let Some(country) = fields.get(2).map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                lx.country_offices.push((title.trim().to_string(), country.to_string()));
+            }
             let words: Vec<&str> = title.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
                 let key = w.trim_end_matches('.');
@@ -426,6 +432,18 @@ impl Lexicon {
             }
             _ => None,
         })
+    }
+
+    /// The country whose office a title (as written before a name, or a
+    /// role) names: "Under Secretary of State for Public Diplomacy" → United
+    /// States. The longest office found in the title wins.
+    pub fn office_country(&self, title: &str) -> Option<&KnownParty> {
+        let (_, country) = self
+            .country_offices
+            .iter()
+            .filter(|(office, _)| contains_phrase(title, office))
+            .max_by_key(|(office, _)| office.len())?;
+        self.known_party(country)
     }
 
     /// A known party by its canonical name.
@@ -585,3 +603,12 @@ const BUILTIN: &[(&str, u64)] = &[
         VERBISH,
     ),
 ];
+
+/// Whether `phrase` occurs in `text` on word boundaries.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = text[i + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}
