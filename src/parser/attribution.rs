@@ -570,13 +570,10 @@ fn skip_parentheticals(doc: &Doc, ents: &Entities, j: usize, floor: usize) -> Op
             break;
         };
         let first = pc + 1;
-        // `the army's spokesman, Col. X, told`: the name between the commas is the subject.
-        if let Some(np) = mention_np_at(doc, ents, first) {
-            if np.b == comma
-                && matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)))
-            {
-                return Some(Subject::Found(np));
-            }
+        // `the army's spokesman, Col. X, told`, `His neighbour, 81-year-old
+        // Marjorie Tuck, said`: the name between the commas is the subject.
+        if let Some(np) = person_ending_at(doc, ents, first, comma) {
+            return Some(Subject::Found(np));
         }
         // An apposition, relative clause or aside: ", a former adviser,",
         // ", who spoke …,", ", known as ATMIS,", ", however,", ", 58,".
@@ -597,6 +594,22 @@ fn skip_parentheticals(doc: &Doc, ents: &Entities, j: usize, floor: usize) -> Op
         end -= 1;
     }
     Some(Subject::EndsAt(skip_parenthesis(end)?))
+}
+
+/// A person mention ending at `end` and starting at `a` or after a few
+/// descriptive words ("81-year-old", "former senator").
+fn person_ending_at(doc: &Doc, ents: &Entities, a: usize, end: usize) -> Option<Np> {
+    if let Some(np) = mention_np_at(doc, ents, a) {
+        let person = matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)));
+        return (np.b == end && person).then_some(np);
+    }
+    let m = ents.mention_at(end.checked_sub(1)?)?;
+    let descriptor = m.a > a
+        && m.a - a <= 3
+        && m.b == end
+        && matches!(m.target, Target::Person(_))
+        && (a..m.a).all(|k| doc.toks[k].is_word() && !info(doc, k).is(VERBISH | AUX | SUBORD | CONJ | PRONOUN));
+    descriptor.then(|| Np { a, b: end, kind: NpKind::Mention(ents.mention_of[m.a] as usize) })
 }
 
 /// The comma before `before` (not inside a quote, within 40 tokens, not before `floor`).
@@ -1063,6 +1076,16 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
     match &np.kind {
         NpKind::Mention(mi) => {
             let m = ents.mentions[*mi];
+            // "the ministry" after "China's foreign ministry said": the
+            // institution that spoke last with that head noun.
+            if m.antecedent.is_some() {
+                let head = doc.word(np.b - 1).to_ascii_lowercase();
+                if let Some(inst) = disc.institutions.iter().rev().find(|s| s.head.as_deref() == Some(head.as_str())) {
+                    if ents.party_of(&m).is_some_and(|p| inst.parties.contains(&p)) {
+                        return Some(Speaker { cue, ..inst.clone() });
+                    }
+                }
+            }
             Some(match m.target {
                 Target::Person(p) => person_speaker(ents, p, cue),
                 Target::Party(p) => Speaker {
@@ -1070,7 +1093,9 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
                     name: match m.antecedent {
                         Some(ante) => match ents.mention_at(ante as usize) {
                             Some(am) => {
-                                Span::new(doc.toks[am.a].start, doc.toks[am.b - 1].end).of(doc.text).to_string()
+                                // "China's" + "foreign ministry": the institution, not its country.
+                                let end = institution_end(doc, am.b);
+                                Span::new(doc.toks[am.a].start, doc.toks[end - 1].end).of(doc.text).to_string()
                             }
                             None => super::mentions::strip_article(&np_text(doc, np)).to_string(),
                         },
@@ -1132,7 +1157,16 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
                     let recent = disc.recent_people.iter().rev().copied().find(|&p| fits(p));
                     let pick = match recent {
                         Some(p) if known(p) => Some(p),
-                        other => recently_named(doc, ents, np.a, known).or(other),
+                        // A person whose gender is not known yet is still the
+                        // one meant, unless someone who is known to fit was
+                        // named after them.
+                        Some(p) => match recently_named(doc, ents, np.a, known) {
+                            Some(k) if last_mention_before(ents, k, np.a) > last_mention_before(ents, p, np.a) => {
+                                Some(k)
+                            }
+                            _ => Some(p),
+                        },
+                        None => recently_named(doc, ents, np.a, known),
                     }
                     .or(disc.last_person.map(|l| l.0))?;
                     Some(person_speaker(ents, pick, cue))
@@ -1173,6 +1207,24 @@ fn same_sentence_person(doc: &Doc, ents: &Entities, np: &Np, earlier: &[Frame], 
     let mut sp = sp.clone();
     sp.cue = np_span(doc, np);
     Some(sp)
+}
+
+/// After a possessive party mention ending at `b` ("China's"), the end of
+/// the institution it owns ("foreign ministry"); `b` when there is none.
+fn institution_end(doc: &Doc, b: usize) -> usize {
+    if b == 0 || !doc.toks[b - 1].has(POSS) {
+        return b;
+    }
+    (b..doc.toks.len().min(b + 3))
+        .take_while(|&k| lower_word(doc, k))
+        .find(|&k| info(doc, k).is(ORG_NOUN))
+        .map_or(b, |k| k + 1)
+}
+
+/// The first token of the last mention of person `p` before token `at`.
+fn last_mention_before(ents: &Entities, p: usize, at: usize) -> Option<usize> {
+    let end = ents.mentions.partition_point(|m| m.a < at);
+    ents.mentions[..end].iter().rev().find(|m| m.target == Target::Person(p)).map(|m| m.a)
 }
 
 /// The person most recently named before token `at` (within a few
@@ -1925,6 +1977,25 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
                 if g != Gender::Unknown && !disc.genders.iter().any(|(q, _)| *q == p) {
                     disc.genders.push((p, g));
                 }
+            }
+        }
+        // "Okonjo said she had accepted": the pronoun right after the verb
+        // tells the speaker's gender.
+        if let (Some(p), false) = (sp.person, f.inverted) {
+            let mut k = f.verb_end + 1;
+            if doc.word(k) == "that" {
+                k += 1;
+            }
+            let g = match doc.word(k) {
+                "he" => Gender::Male,
+                "she" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            if g != Gender::Unknown
+                && ents.people[p].gender == Gender::Unknown
+                && !disc.genders.iter().any(|(q, _)| *q == p)
+            {
+                disc.genders.push((p, g));
             }
         }
         // A person speaking ends the reign of a described speaker; a singular

@@ -626,7 +626,8 @@ fn head_fits(head: &str, kind: PartyKind) -> bool {
         | "nation" | "embassy" | "presidency" => kind == Country,
         "army" | "military" | "navy" | "police" => matches!(kind, Country | ArmedGroup),
         "company" | "firm" | "operator" | "carrier" | "airline" | "manufacturer" | "maker" | "bank" | "lender"
-        | "insurer" | "giant" => matches!(kind, Company | Other | Organisation),
+        | "insurer" | "giant" | "chain" | "retailer" | "carmaker" | "automaker" | "drugmaker" | "brand"
+        | "conglomerate" | "supplier" | "startup" | "utility" => matches!(kind, Company | Other | Organisation),
         "network" | "broadcaster" | "newspaper" | "channel" | "outlet" | "station" | "paper" | "daily" => {
             matches!(kind, Media | Other)
         }
@@ -1288,8 +1289,14 @@ fn analyse_run(
     // A title right before the name ("Minister", "Pvt.", "Mr."), not a
     // title's modifier ("Press" in "World Press Freedom Day").
     let titled = na > a && (is_title(doc, na - 1) && (doc.info(na - 1).is(TITLE_HEAD) || doc.toks[na - 1].has(NUM)));
-    // Places and events are not people: "World Press Freedom Day", "Pemba Island".
-    if NOT_PERSON_TAILS.contains(&doc.word(b - 1)) {
+    // Places and events are not people: "World Press Freedom Day", "Pemba
+    // Island"; but "Alison Park, a spokeswoman" is a person.
+    let given_pair = words.len() == 2 && doc.lx.has_given_name_gender(&words[0]);
+    let person_apposition =
+        apposition_after(doc, b).is_some_and(|(s, e)| (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD)));
+    if NOT_PERSON_TAILS.contains(&doc.word(b - 1))
+        && !(given_pair && (person_apposition || is_speech_subject(doc, a, b)))
+    {
         return;
     }
     // "the port authority's director of planning, Nadia Osei, welcomed": a
