@@ -394,11 +394,11 @@ fn frame_verb_ok(doc: &Doc, i: usize, sent_a: usize) -> bool {
     {
         return false;
     }
-    if w.starts_with("call") {
+    if w.starts_with("call") || w.starts_with("brand") {
         // "called on", or "called the plan "a war on cars"" (a quote follows).
         // The quote may follow its object: "called half of his supporters "deplorables"".
         let quote_follows = (i + 1..doc.toks.len().min(i + 12))
-            .take_while(|&k| !doc.toks[k].is_punct('.') && !doc.toks[k].is_punct(';') && !info(doc, k).is(SPEECH))
+            .take_while(|&k| !doc.toks[k].is_punct('.') && !doc.toks[k].is_punct(';'))
             .any(|k| matches!(doc.toks[k].kind, TokKind::Open(_)));
         return matches!(next, "on" | "for" | "upon") || quote_follows;
     }
@@ -578,6 +578,11 @@ fn skip_parentheticals(doc: &Doc, ents: &Entities, j: usize, floor: usize) -> Op
         // An apposition, relative clause or aside: ", a former adviser,",
         // ", who spoke …,", ", known as ATMIS,", ", however,", ", 58,".
         let opens_parenthetical = lower_word(doc, first) && !matches!(doc.word(first), "and" | "or" | "but" | "so");
+        // ", Pyongyang's only ally and its lifeline,": a name's possessive opening an apposition.
+        let possessive_apposition = doc.toks[first].has(CAP)
+            && doc.toks[first].has(POSS)
+            && doc.toks.get(first + 1).is_some_and(|t| t.is_word() && !t.has(CAP));
+        let opens_parenthetical = opens_parenthetical || possessive_apposition;
         let age = first + 1 == comma && is_age_number(doc, first);
         let party_tag = comma <= first + 3 && is_party_tag(doc, first);
         if !opens_parenthetical && !age && !party_tag {
@@ -723,9 +728,19 @@ fn description_before(doc: &Doc, end: usize, floor: usize) -> Option<Np> {
             break;
         }
         let inf = info(doc, k);
-        if inf.is(DET) && !t.has(POSS) {
+        // "a narrator in the Clinton ad": over the determiner of one attachment.
+        let attachment = k > floor + 1
+            && !pp_used
+            && info(doc, k - 1).is(PREP)
+            && !doc.toks[k - 1].has(CAP)
+            && is_description_noun(doc, k - 2);
+        if inf.is(DET) && !t.has(POSS) && !attachment {
             a = k;
             break;
+        }
+        if inf.is(DET) && attachment {
+            a = k;
+            continue;
         }
         if inf.is(PREP) && !pp_used && k > floor && is_description_noun(doc, k - 1) && a < end {
             pp_used = true;
