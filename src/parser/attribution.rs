@@ -1768,7 +1768,12 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
         .split_whitespace()
         .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "in" | "on" | "to" | "a" | "an" | "de" | "la" | "du"))
         .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
-    if embedded && title_case && words <= 6 && !sentence_like {
+    // A title may end with a period ("the column "Legend in the Coal Fields."").
+    let content_caps = inner
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if embedded && title_case && words <= 8 && (!sentence_like || content_caps >= 2) {
         return true;
     }
     // Charges and what others call things: "on charges of "…"", "what Moscow calls its "…"".

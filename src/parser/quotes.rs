@@ -213,8 +213,27 @@ fn markup_tag_len(bytes: &[u8]) -> Option<usize> {
     if !matches!(bytes.get(1 + name_len), Some(b' ' | b'>' | b'/' | b'\t')) {
         return None;
     }
-    let end = bytes.iter().take(400).position(|&b| b == b'>' || b == b'\n')?;
-    (bytes[end] == b'>').then_some(end + 1)
+    // Up to the `>` outside attribute values (which may hold `>` and quotes).
+    let mut i = 1 + name_len;
+    let mut in_value: Option<u8> = None;
+    while i < bytes.len().min(4000) {
+        let b = bytes[i];
+        match in_value {
+            Some(q) if b == q => in_value = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => {
+                // Only after `=`: an attribute value, not an apostrophe in text.
+                if bytes[..i].iter().rev().find(|c| !c.is_ascii_whitespace()) == Some(&b'=') {
+                    in_value = Some(b);
+                }
+            }
+            None if b == b'>' => return Some(i + 1),
+            None if b == b'\n' => return None,
+            None => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Whether a single-family mark is an apostrophe rather than a quote mark.
