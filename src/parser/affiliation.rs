@@ -16,7 +16,7 @@
 use super::doc::Doc;
 use super::lexicon::MILITARY;
 use super::mentions::{Entities, Target};
-use super::model::PartyKind;
+use super::model::{PartyKind, PartyVia};
 
 /// Fills the implied parties of the article's people.
 pub(crate) fn infer(doc: &Doc, ents: &mut Entities) {
@@ -25,17 +25,26 @@ pub(crate) fn infer(doc: &Doc, ents: &mut Entities) {
     let council = the_council(ents);
     for pi in 0..ents.people.len() {
         if ents.people[pi].party.is_none() {
-            ents.people[pi].party = possessive_antecedent(doc, ents, pi)
+            let found = possessive_antecedent(doc, ents, pi)
                 .or_else(|| office_location(doc, ents, pi))
-                .or_else(|| council.filter(|_| council_member(doc, ents, pi)))
-                .or_else(|| office_country(doc, ents, pi));
+                .map(|p| (p, PartyVia::Context))
+                .or_else(|| council.filter(|_| council_member(doc, ents, pi)).map(|p| (p, PartyVia::Role)))
+                .or_else(|| office_country(doc, ents, pi).map(|p| (p, PartyVia::Role)));
+            set_party(ents, pi, found);
         }
         if let Some(p) = military_party(doc, ents, pi, &units) {
-            ents.people[pi].party = Some(p);
+            set_party(ents, pi, Some((p, PartyVia::Role)));
         }
         if ents.people[pi].party.is_none() && is_space_role(ents, pi) {
-            ents.people[pi].party = agency;
+            set_party(ents, pi, agency.map(|p| (p, PartyVia::Role)));
         }
+    }
+}
+
+fn set_party(ents: &mut Entities, pi: usize, found: Option<(usize, PartyVia)>) {
+    if let Some((p, via)) = found {
+        ents.people[pi].party = Some(p);
+        ents.people[pi].party_via = via;
     }
 }
 

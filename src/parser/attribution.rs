@@ -15,7 +15,7 @@ use super::lexicon::{
     ORG_NOUN, PERSON_NOUN, PREP, PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY, WORK_NOUN,
 };
 use super::mentions::{Entities, Gender, Mention, Target};
-use super::model::{Attribution, PartyKind, QuoteKind, Span};
+use super::model::{Attribution, PartyKind, PartyVia, QuoteKind, Span, SpeakerVia};
 
 /// A noun phrase naming who speaks.
 #[derive(Clone, Debug)]
@@ -63,6 +63,26 @@ pub(crate) struct Speaker {
     pub plural: bool,
     /// Head noun of an institutional description ("ministry").
     pub head: Option<String>,
+    /// How the text names the speaker.
+    pub via: SpeakerVia,
+    /// Where the party comes from (when there is one).
+    pub party_via: Option<PartyVia>,
+}
+
+impl Speaker {
+    /// The same speaker, named another way (a pronoun, a description).
+    fn named_by(mut self, via: SpeakerVia) -> Speaker {
+        self.via = via;
+        self
+    }
+
+    /// The same speaker, with a party found from the context.
+    fn party_from(mut self, via: PartyVia) -> Speaker {
+        if !self.parties.is_empty() {
+            self.party_via = Some(via);
+        }
+        self
+    }
 }
 
 /// What was found for one quote.
@@ -1104,6 +1124,7 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
             Some(match m.target {
                 Target::Person(p) => person_speaker(ents, p, cue),
                 Target::Party(p) => Speaker {
+                    party_via: Some(if m.antecedent.is_some() { PartyVia::Context } else { PartyVia::Stated }),
                     // "the ministry" speaks as the one named before ("Niger's Ministry of …").
                     name: match m.antecedent {
                         Some(ante) => match ents.mention_at(ante as usize) {
@@ -1150,9 +1171,23 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
                 Some((last, rest)) if !rest.is_empty() && !plain => format!("{} and {last}", rest.join(", ")),
                 _ => np_text(doc, np),
             };
-            Some(Speaker { name, parties, cue, plural: true, ..Speaker::default() })
+            let party_via = (!parties.is_empty()).then_some(PartyVia::Stated);
+            Some(Speaker { name, parties, cue, plural: true, party_via, ..Speaker::default() })
         }
-        NpKind::Pronoun => {
+        NpKind::Pronoun => resolve_pronoun(doc, ents, np, disc, cue).map(|sp| sp.named_by(SpeakerVia::Pronoun)),
+        NpKind::Description => Some(resolve_description(doc, ents, np, disc).named_by(SpeakerVia::Description)),
+        NpKind::Name => {
+            let name = np_text(doc, np);
+            Some(Speaker { name, cue, ..Speaker::default() })
+        }
+    }
+}
+
+/// "he"/"she" → a recent person whose gender fits; "they"/"we" → the last
+/// group; "it" → the last institution or party.
+fn resolve_pronoun(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse, cue: Span) -> Option<Speaker> {
+    {
+        {
             let w = doc.word(np.a).to_ascii_lowercase();
             match w.as_str() {
                 "he" | "she" => {
@@ -1192,15 +1227,16 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
                 }),
                 "it" => disc.institutions.last().cloned().or_else(|| {
                     let p = disc.last_party?;
-                    Some(Speaker { name: ents.parties[p].name.clone(), parties: vec![p], cue, ..Speaker::default() })
+                    Some(Speaker {
+                        name: ents.parties[p].name.clone(),
+                        parties: vec![p],
+                        cue,
+                        party_via: Some(PartyVia::Context),
+                        ..Speaker::default()
+                    })
                 }),
                 _ => None,
             }
-        }
-        NpKind::Description => Some(resolve_description(doc, ents, np, disc)),
-        NpKind::Name => {
-            let name = np_text(doc, np);
-            Some(Speaker { name, cue, ..Speaker::default() })
         }
     }
 }
@@ -1262,6 +1298,7 @@ fn person_speaker(ents: &Entities, p: usize, cue: Span) -> Speaker {
         role: person.role.clone(),
         parties: person.party.into_iter().collect(),
         cue,
+        party_via: person.party.map(|_| person.party_via),
         ..Speaker::default()
     }
 }
@@ -1281,7 +1318,7 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
             Some((head, parties)) => (format!("{text} {head}"), parties),
             None => (text, Vec::new()),
         };
-        return Speaker { name, parties, cue, ..Speaker::default() };
+        return Speaker { name, parties, cue, ..Speaker::default() }.party_from(PartyVia::Context);
     }
     let head = head_k.map(|k| doc.word(k).to_ascii_lowercase()).unwrap_or_default();
     let head_info = head_k.map(|k| info(doc, k)).unwrap_or_default();
@@ -1299,12 +1336,14 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
                 parties: vec![p],
                 cue,
                 head: Some(head),
+                party_via: Some(PartyVia::Context),
                 ..Speaker::default()
             };
         }
     }
     // Parties named inside (not "from Tehran": a place, not an allegiance).
     let mut parties = Vec::new();
+    let mut party_via = PartyVia::Stated;
     let mut by: Option<usize> = None;
     for k in np.a..np.b {
         if matches!(doc.word(k), "by" | "from") && head_info.is(STATEMENT_NOUN) {
@@ -1409,7 +1448,8 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
                     cue,
                     head: Some(head),
                     ..Speaker::default()
-                };
+                }
+                .party_from(PartyVia::Context);
             }
             if let Some(p) = disc.last_party {
                 let kind = ents.parties[p].kind;
@@ -1425,6 +1465,7 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
                 };
                 if fits {
                     parties.push(p);
+                    party_via = PartyVia::Context;
                 }
             }
         }
@@ -1433,13 +1474,15 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
     // with no country named are the article's own country's.
     if parties.is_empty() && is_state_description(doc, np) {
         parties.extend(ents.home);
+        party_via = PartyVia::Dateline;
     }
     Speaker {
         name: text,
-        parties,
         cue,
         plural,
         head: head_info.is(ORG_NOUN | STATEMENT_NOUN).then_some(head),
+        party_via: (!parties.is_empty()).then_some(party_via),
+        parties,
         ..Speaker::default()
     }
 }
@@ -1578,6 +1621,10 @@ fn attribute_quote(
 /// The Outlet: "…"` at the start of a line, `"…" ― Name` at the end of one,
 /// or `"NAME: …"` opening the quote itself.
 fn label_speaker(doc: &Doc, ents: &Entities, qi: usize, disc: &Discourse) -> Option<Speaker> {
+    labelled_speaker(doc, ents, qi, disc).map(|sp| sp.named_by(SpeakerVia::Label))
+}
+
+fn labelled_speaker(doc: &Doc, ents: &Entities, qi: usize, disc: &Discourse) -> Option<Speaker> {
     let q = &doc.quotes[qi];
     let (o, c) = (q.open, q.close);
     let para = &doc.paras[q.para];
@@ -1658,6 +1705,7 @@ fn label_before_colon(doc: &Doc, ents: &Entities, from: usize, colon: usize, dis
             ents.mention_at(comma + 1).filter(|m| m.a == comma + 1 && m.b == colon).and_then(|m| ents.party_of(m));
         if let Some(p) = party.filter(|_| sp.parties.is_empty()) {
             sp.parties = vec![p];
+            sp.party_via = Some(PartyVia::Stated);
         }
     }
     Some(sp)
@@ -1769,10 +1817,7 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
         .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "in" | "on" | "to" | "a" | "an" | "de" | "la" | "du"))
         .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
     // A title may end with a period ("the column "Legend in the Coal Fields."").
-    let content_caps = inner
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
+    let content_caps = inner.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     if embedded && title_case && words <= 8 && (!sentence_like || content_caps >= 2) {
         return true;
     }

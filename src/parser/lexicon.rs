@@ -87,6 +87,8 @@ pub(crate) const COMPANY_HEAD: u64 = 1 << 33;
 pub(crate) const MEDIA_NOUN: u64 = 1 << 34;
 /// A common noun for a company ("company", "carmaker").
 pub(crate) const COMPANY_NOUN: u64 = 1 << 35;
+/// A word that opens an organisation's name ("Banca", "Grupo").
+pub(crate) const ORG_FIRST: u64 = 1 << 36;
 
 /// Grammatical shape of a speech verb form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -269,6 +271,7 @@ impl Lexicon {
                 "org" => ORG_HEAD,
                 "media_noun" => MEDIA_NOUN | ORG_NOUN,
                 "company_noun" => COMPANY_NOUN | ORG_NOUN,
+                "org_first" => ORG_FIRST,
                 _ => continue,
             };
             lx.add(word.trim(), bits);
@@ -590,7 +593,8 @@ const BUILTIN: &[(&str, u64)] = &[
          Moreover Furthermore Additionally According Among Between Against Without Within Through Across Amid \
          Several Other Another Further Whether Unlike Like Is Are Was Were Has Have Had Will Would Can Could \
          Should May Might Must Do Does Did Be Been Mr Mrs Ms Dr Sir Madam Please Yes Oh Well Although Overall \
-         Asked Speaking Writing Reporting Allowing Defeating Turning Arriving Asked",
+         Asked Speaking Writing Reporting Allowing Defeating Turning Arriving Asked Hi Hello Dear Thanks Sorry \
+         Congratulations Welcome Goodbye Happy",
         COMMON_CAP,
     ),
     (

@@ -11,10 +11,10 @@ use super::doc::Doc;
 use super::lexer::{TokKind, ABBR, CAP, HYPHEN, NUM, POSS, SENT_START, UPPER};
 use super::lexicon::{
     AliasTarget, FxMap, AUX, COMMON_CAP, COMPANY_HEAD, COMPANY_NOUN, CONJ, DET, GROUP_NOUN, HONORIFIC, MEDIA_HEAD,
-    MEDIA_NOUN, MILITARY, MONTH, ORG_HEAD, ORG_NOUN, PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH, SUBORD,
-    THINK, TITLE_HEAD, TITLE_WORD, VERBISH, WEEKDAY,
+    MEDIA_NOUN, MILITARY, MONTH, ORG_FIRST, ORG_HEAD, ORG_NOUN, PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH,
+    SUBORD, THINK, TITLE_HEAD, TITLE_WORD, VERBISH, WEEKDAY,
 };
-use super::model::{PartyKind, Span};
+use super::model::{PartyKind, PartyVia, Span};
 
 /// What a mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +73,8 @@ pub(crate) struct DocPerson {
     pub titles: Vec<String>,
     /// Party from the knowledge files, used when the article names none.
     pub known_party: Option<usize>,
+    /// Where `party` comes from.
+    pub party_via: PartyVia,
 }
 
 /// Parties, people and where the text names them.
@@ -369,8 +371,9 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     }
     // What the article says beats what the knowledge files say.
     for p in &mut ents.people {
-        if p.party.is_none() {
+        if p.party.is_none() && p.known_party.is_some() {
             p.party = p.known_party;
+            p.party_via = PartyVia::Knowledge;
         }
     }
     // Parties implied by context: "Its spokeswoman", a soldier's unit, an astronaut's agency.
@@ -392,7 +395,8 @@ pub(crate) fn find(doc: &Doc) -> Entities {
                 titles.push_str(title);
             }
             let office = titles.split(|c: char| !c.is_alphanumeric() && c != '.').any(|w| {
-                NATIONAL_OFFICES.iter().any(|o| o.eq_ignore_ascii_case(w)) || w.eq_ignore_ascii_case("government")
+                NATIONAL_OFFICES.iter().any(|o| o.eq_ignore_ascii_case(w))
+                    || ["government", "police", "ministry", "military"].iter().any(|o| o.eq_ignore_ascii_case(w))
             });
             let legislator = titles
                 .split_whitespace()
@@ -405,6 +409,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             let factional = party.is_some_and(|p| ents.parties[p].kind == PartyKind::PoliticalParty) && !campaigning;
             if (party.is_none() && office) || (legislator && factional) {
                 ents.people[pi].party = Some(country);
+                ents.people[pi].party_via = PartyVia::Dateline;
             }
         }
     }
@@ -492,6 +497,7 @@ fn local_office_holders(ents: &mut Entities) {
         });
         if local {
             person.party = Some(council);
+            person.party_via = PartyVia::Role;
         }
     }
 }
@@ -627,7 +633,7 @@ fn head_fits(head: &str, kind: PartyKind) -> bool {
         "army" | "military" | "navy" | "police" => matches!(kind, Country | ArmedGroup),
         "company" | "firm" | "operator" | "carrier" | "airline" | "manufacturer" | "maker" | "bank" | "lender"
         | "insurer" | "giant" | "chain" | "retailer" | "carmaker" | "automaker" | "drugmaker" | "brand"
-        | "conglomerate" | "supplier" | "startup" | "utility" => matches!(kind, Company | Other | Organisation),
+        | "conglomerate" | "supplier" | "startup" | "utility" => matches!(kind, Company | Other),
         "network" | "broadcaster" | "newspaper" | "channel" | "outlet" | "station" | "paper" | "daily" => {
             matches!(kind, Media | Other)
         }
@@ -1171,6 +1177,9 @@ fn analyse_run(
     });
     // "Le Courrier Parisien", "El Heraldo Iberico": an outlet's word inside the name.
     let outlet = b - a >= 2 && b - a <= 5 && (a + 1..b).any(|k| doc.info(k).is(MEDIA_HEAD) && doc.toks[k].has(CAP));
+    // "Banca Ferrante", "Grupo Bimbo": a word that opens organisations' names.
+    let org_first = b - a >= 2 && b - a <= 5 && doc.info(a).is(ORG_FIRST) && covered[a] == u32::MAX;
+    let outlet = outlet || org_first;
     let all_covered = (a..b).all(|k| covered[k] != u32::MAX);
     if !all_covered && (last_info.is(ORG_HEAD) || org_of || outlet) && b - a >= 2 {
         // A party prefix: its possessive or a state institution makes the
@@ -1191,7 +1200,15 @@ fn analyse_run(
             && !state_body
             && cap_counts.get(doc.word(first_free)).is_some_and(|&c| c >= 2)
             && cap_counts.get(doc.word(b - 1)).is_some_and(|&c| c >= 2);
+        // "Estonian Defence Forces", "Somali National Army": an armed service
+        // is a party of its own (its soldiers speak for it), not its state.
+        let armed_service = !doc.toks[first_free - 1.min(first_free)].has(POSS)
+            && matches!(
+                doc.word(b - 1),
+                "Forces" | "Force" | "Army" | "Navy" | "Guard" | "Guards" | "Military" | "Marines"
+            );
         match prefix_party {
+            Some(AliasTarget::Party(_)) if armed_service => found.orgs.push(OrgRun { a, b, name_a: a, parent: None }),
             Some(AliasTarget::Party(p)) if doc.toks[first_free - 1].has(POSS) || state_body => {
                 found.orgs.push(OrgRun { a, b, name_a: first_free, parent: Some(p) });
             }
@@ -1622,7 +1639,10 @@ fn org_kind(doc: &Doc, a: usize, b: usize) -> PartyKind {
     if media {
         return PartyKind::Media;
     }
-    if b > a && doc.info(b - 1).is(COMPANY_HEAD) {
+    if b > a
+        && (doc.info(b - 1).is(COMPANY_HEAD)
+            || (doc.info(a).is(ORG_FIRST) && !matches!(doc.word(a), "Radio" | "Fondazione" | "Fundación" | "Stiftung")))
+    {
         return PartyKind::Company;
     }
     // "shipping firm Halcyon", "broadcaster Radio Quispillaccta".
@@ -1874,6 +1894,7 @@ fn register_person(ents: &mut Entities, c: &Candidate) -> usize {
                 first: c.a,
                 titles: Vec::new(),
                 known_party: None,
+                party_via: PartyVia::Stated,
             });
             let pi = ents.people.len() - 1;
             ents.by_surname.entry(last).or_default().push(pi);

@@ -121,6 +121,8 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
             verb: r.verb.clone(),
             cue: sp.map(|s| s.cue),
             attribution: r.how,
+            speaker_via: sp.map(|s| s.via),
+            party_via: sp.filter(|s| !s.parties.is_empty()).map(|s| s.party_via.unwrap_or(PartyVia::Stated)),
             sentence: q.sent,
             paragraph: q.para,
             continues: q.span.continues,

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON shape below; raised on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A byte range `start..end` into the parsed text (always on `char` boundaries).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -170,6 +170,43 @@ pub enum Attribution {
     Unknown,
 }
 
+/// How the text names a quote's speaker where it attributes the quote.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerVia {
+    /// By name, or an institution by its name ("Karine Jean-Pierre", "the State Department").
+    #[default]
+    Name,
+    /// By a pronoun ("he said").
+    Pronoun,
+    /// By a description ("the official", "one protester", "the 54-year-old").
+    Description,
+    /// By a transcript or round-up label (`Name: "…"`, `"…" ― Name`).
+    Label,
+}
+
+/// Where a quote's party comes from, so a reader can judge it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyVia {
+    /// The text ties the speaker to the party next to their name ("Hamas
+    /// official X", "X of the WHO", "X, a spokeswoman for Kestrel"), or the
+    /// party speaks itself.
+    Stated,
+    /// The knowledge files: a well-known person's party.
+    Knowledge,
+    /// Implied by a role: a rank and the article's unit, an astronaut and the
+    /// space agency, a council member and the council, an office only one
+    /// country has.
+    Role,
+    /// The article's own country (its dateline) for an office holder or a
+    /// state body with no country named.
+    Dateline,
+    /// Carried over from the sentences before ("Its spokeswoman", "the
+    /// newspaper wrote", "In Moscow, …").
+    Context,
+}
+
 /// A quoted span of text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
@@ -196,6 +233,10 @@ pub struct Quote {
     /// Where the text names the speaker for this quote (may be a pronoun).
     pub cue: Option<Span>,
     pub attribution: Attribution,
+    /// How the cue names the speaker (`None` when there is no speaker).
+    pub speaker_via: Option<SpeakerVia>,
+    /// Where the party comes from (`None` when there is no party).
+    pub party_via: Option<PartyVia>,
     /// The sentence holding the quote (for partial quotes, the reporter's sentence).
     pub sentence: usize,
     pub paragraph: usize,

@@ -413,6 +413,8 @@ pub(crate) mod tests {
             verb: speaker.map(|_| "said".into()),
             cue: None,
             attribution: if speaker.is_some() { Attribution::Adjacent } else { Attribution::Unknown },
+            speaker_via: None,
+            party_via: None,
             sentence,
             paragraph: 0,
             continues: false,

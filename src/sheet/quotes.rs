@@ -143,6 +143,8 @@ mod tests {
             verb: Some("said".into()),
             cue: None,
             attribution: Attribution::Adjacent,
+            speaker_via: None,
+            party_via: None,
             sentence: 0,
             paragraph: 0,
             continues: false,
