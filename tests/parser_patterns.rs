@@ -1,7 +1,9 @@
 //! One test per quote style, attribution pattern and breakdown feature the
 //! parser promises, each on a small article written for the test.
 
-use factsheet::parser::{parse, Attribution, Breakdown, DateKind, FactKind, FigureKind, PartyKind, Quote, QuoteKind};
+use factsheet::parser::{
+    parse, Attribution, Breakdown, DateKind, FactKind, FigureKind, PartyKind, PartyVia, Quote, QuoteKind, SpeakerVia,
+};
 
 /// The quote whose text starts with `start`.
 fn quote<'a>(b: &'a Breakdown, start: &str) -> &'a Quote {
@@ -785,4 +787,124 @@ fn partial_quotes_of_speech_are_not_terms() {
     assert_eq!(quote(&b, "Water Forward").kind, QuoteKind::Term);
     let b = parse("She will seek 'designated bathing water' status for the river.");
     assert_eq!(quote(&b, "designated").kind, QuoteKind::Term);
+}
+
+// --- Implied affiliation -------------------------------------------------------
+
+#[test]
+fn its_spokeswoman_speaks_for_what_the_sentence_before_is_about() {
+    let b = parse(
+        "The march was called by Casa Para Todos, a coalition of tenants' associations. Its spokeswoman, Ines \
+         Carvalho, said the movement wanted rents frozen.\n\n\"People are tired of promises,\" Carvalho told reporters.",
+    );
+    assert_eq!(party(&b, "People are tired").as_deref(), Some("Casa Para Todos"));
+    assert_eq!(quote(&b, "People are tired").party_via, Some(PartyVia::Context));
+    let b = parse(
+        "Gov. Lyle Brandvold of Nebraska, the Republican presidential nominee, spoke in Ohio. His Democratic opponent, \
+         Senator Helen Marchetti of Oregon, stayed away.\n\nThe Marchetti campaign responded within the hour. Its \
+         communications director, Tomas Reyna, said the governor was \"selling a fantasy.\"",
+    );
+    assert_eq!(party(&b, "selling").as_deref(), Some("Democratic Party"));
+}
+
+#[test]
+fn an_office_holder_located_in_a_capital_speaks_for_its_country() {
+    let b = parse(
+        "ANKARA (AFP) - Turkey held the ship for a third day.\n\n\
+         In Moscow, Deputy Foreign Minister Arkady Voronin said Russia had \"all the necessary tools\" to protect its fleet.",
+    );
+    assert_eq!(party(&b, "all the necessary").as_deref(), Some("Russia"));
+    let b = parse(
+        "DOHA, Qatar — Talks resumed on Sunday.\n\n\
+         At the White House, national security spokesman Daniel Okafor said Washington saw \"real momentum.\"",
+    );
+    assert_eq!(party(&b, "real momentum").as_deref(), Some("United States"));
+}
+
+#[test]
+fn soldiers_speak_for_their_unit_or_service() {
+    let b = parse(
+        "CENTRAL TRAINING AREA, Estonia — Soldiers of the 2nd Battalion, 93rd Field Artillery Regiment fired 400 \
+         rounds alongside Estonian Defence Forces gun crews.\n\n\
+         \"Safety is the first round downrange,\" said Sgt. 1st Class Derrick Oyelaran.\n\n\
+         \"You learn pretty fast to keep your gloves on,\" said Spc. Tyler Brunswick, a cannon crewmember.\n\n\
+         The Estonian battery commander, Maj. Kristjan Tamm, said the armies compared procedures. \"Our soldiers \
+         learn the American way,\" Tamm said.",
+    );
+    for start in ["Safety", "You learn"] {
+        assert_eq!(party(&b, start).as_deref(), Some("2nd Battalion, 93rd Field Artillery Regiment"), "{start}");
+        assert_eq!(quote(&b, start).party_via, Some(PartyVia::Role));
+    }
+    assert_eq!(party(&b, "Our soldiers").as_deref(), Some("Estonian Defence Forces"));
+}
+
+#[test]
+fn astronauts_and_flight_directors_speak_for_the_space_agency() {
+    let b = parse(
+        "HOUSTON — NASA astronauts replaced a failed pump outside the International Space Station on Tuesday.\n\n\
+         \"We stayed patient, and patience paid off,\" said flight director Marcus Tillery.\n\n\
+         \"It's moving. I've got about a quarter turn,\" astronaut Rachel Okafor radioed.",
+    );
+    assert_eq!(party(&b, "We stayed").as_deref(), Some("NASA"));
+    assert_eq!(party(&b, "It's moving").as_deref(), Some("NASA"));
+}
+
+#[test]
+fn council_members_sit_on_the_article_s_council() {
+    let b = parse(
+        "HARLOW SPRINGS — The Harlow Springs City Council voted 5-2 on Tuesday to raise water rates.\n\n\
+         Voting against were Council members Ray Dubois and Glen Hartsock. \"We're asking people on fixed incomes to \
+         carry this,\" Dubois said. Hartsock called the plan \"a blank check.\"",
+    );
+    assert_eq!(party(&b, "We're asking").as_deref(), Some("Harlow Springs City Council"));
+    assert_eq!(party(&b, "a blank check").as_deref(), Some("Harlow Springs City Council"));
+}
+
+#[test]
+fn an_office_only_one_country_has_gives_its_country() {
+    let b = parse(
+        "Belarus jailed another reporter this week.\n\n\
+         \"Journalists are not enemies of the state,\" said Under Secretary of State for Public Diplomacy Elena Marsh.",
+    );
+    assert_eq!(party(&b, "Journalists").as_deref(), Some("United States"));
+    let b = parse("\"The border is secure,\" Home Secretary Alan Brook said in Dover.");
+    assert_eq!(party(&b, "The border").as_deref(), Some("United Kingdom"));
+}
+
+#[test]
+fn state_descriptions_speak_for_the_article_s_country() {
+    let b = parse(
+        "LILONGWE, Malawi — Police broke up a march on Saturday.\n\n\
+         Government officials have dismissed the movement's leaders as \"keyboard revolutionaries.\"\n\n\
+         \"Anyone who wants to protest can come to us,\" National police spokesperson Patrick Chirwa said.",
+    );
+    assert_eq!(party(&b, "keyboard").as_deref(), Some("Malawi"));
+    assert_eq!(quote(&b, "keyboard").party_via, Some(PartyVia::Dateline));
+    assert_eq!(party(&b, "Anyone").as_deref(), Some("Malawi"));
+}
+
+#[test]
+fn a_company_known_by_a_generic_first_word_is_named_by_its_other_word() {
+    let b = parse(
+        "MILAN, Oct 23 (Reuters) - Shares in Banca Ferrante fell 9% on Thursday.\n\n\
+         \"We are seeing stress in one part of our book,\" Ferrante Chief Executive Paolo Ruggeri told analysts.\n\n\
+         Ferrante's chief financial officer, Marta Lodigiani, said lending had tightened. \"We stopped growing in \
+         that part of the book,\" she said.",
+    );
+    assert_eq!(party(&b, "We are seeing").as_deref(), Some("Banca Ferrante"));
+    assert_eq!(party(&b, "We stopped").as_deref(), Some("Banca Ferrante"));
+    let b = parse("Crumb & Co apologised on Tuesday. \"We got this badly wrong,\" the company said.");
+    assert_eq!(speaker(&b, "We got").as_deref(), Some("Crumb & Co"));
+}
+
+#[test]
+fn how_a_speaker_was_named_is_reported() {
+    let b = parse(
+        "Mark Lindqvist, the director, spoke first. \"It was hard,\" he said. \"It was easy,\" Lindqvist said.\n\n\
+         \"I pay 950 euros,\" one protester shouted.\n\nHelene Marchal, Le Courrier Parisien: \"This is a betrayal.\"",
+    );
+    assert_eq!(quote(&b, "It was hard").speaker_via, Some(SpeakerVia::Pronoun));
+    assert_eq!(quote(&b, "It was easy").speaker_via, Some(SpeakerVia::Name));
+    assert_eq!(quote(&b, "I pay").speaker_via, Some(SpeakerVia::Description));
+    assert_eq!(quote(&b, "This is a").speaker_via, Some(SpeakerVia::Label));
 }

@@ -1325,8 +1325,23 @@ fn analyse_run(
     let apposition =
         apposition_after(doc, b).is_some_and(|(s, e)| (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD)));
     // A given name ("Ingrid", common or not) opening a short run: "Ingrid Solberg".
+    let middle_ok = |w: &String| w.ends_with('.') || doc.lx.has_given_name_gender(w);
     let first_name = words.len() >= 2
-        && (doc.lx.is_first_name(&words[0]) || (words.len() <= 3 && doc.lx.has_given_name_gender(&words[0])));
+        && (doc.lx.is_first_name(&words[0])
+            || (doc.lx.has_given_name_gender(&words[0])
+                && (words.len() == 2 || (words.len() == 3 && middle_ok(&words[1])))));
+    // "Casa Para Todos, a coalition of tenants' associations": an organisation.
+    let org_apposition = apposition_after(doc, b).is_some_and(|(s, e)| {
+        // The head noun decides: the first role or organisation noun before any attachment.
+        let head = (s + 1..e.min(s + 5))
+            .take_while(|&k| !doc.info(k).is(PREP))
+            .find(|&k| !doc.toks[k].has(POSS) && doc.info(k).is(ORG_NOUN | PERSON_NOUN | TITLE_WORD));
+        doc.info(s).is(DET) && head.is_some_and(|k| !doc.info(k).is(PERSON_NOUN | TITLE_WORD))
+    });
+    if org_apposition && !titled && (na..b).all(|k| covered[k] == u32::MAX) {
+        found.orgs.push(OrgRun { a: na, b, name_a: na, parent: None });
+        return;
+    }
     let strong = titled || role_before || first_name;
     if words.len() == 1 && !strong {
         let after_prep = a > 0 && doc.toks[a - 1].is_word() && doc.info(a - 1).is(PREP);
