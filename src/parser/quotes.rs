@@ -221,11 +221,11 @@ fn markup_tag_len(bytes: &[u8]) -> Option<usize> {
         match in_value {
             Some(q) if b == q => in_value = None,
             Some(_) => {}
-            None if b == b'"' || b == b'\'' => {
-                // Only after `=`: an attribute value, not an apostrophe in text.
-                if bytes[..i].iter().rev().find(|c| !c.is_ascii_whitespace()) == Some(&b'=') {
-                    in_value = Some(b);
-                }
+            // Only after `=`: an attribute value, not an apostrophe in text.
+            None if (b == b'"' || b == b'\'')
+                && bytes[..i].iter().rev().find(|c| !c.is_ascii_whitespace()) == Some(&b'=') =>
+            {
+                in_value = Some(b);
             }
             None if b == b'>' => return Some(i + 1),
             None if b == b'\n' => return None,
