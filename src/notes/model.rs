@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 use super::anchor::{locate_item, reanchor, Anchor, Attachment, ItemRef};
 use super::text::{article_id, ellipsize, shingles, similarity, sort_with};
-use crate::parser::compact::lower;
 use crate::parser::Span;
 
 /// Milliseconds since the Unix epoch (`Date.now()` in the browser).
@@ -169,7 +168,7 @@ pub fn normalize_tags<S: AsRef<str>>(tags: &[S]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags {
         let cleaned = tag.as_ref().trim().trim_start_matches('#').split_whitespace().collect::<Vec<_>>().join("-");
-        if !cleaned.is_empty() && !out.iter().any(|t| lower(t) == lower(&cleaned)) {
+        if !cleaned.is_empty() && !out.iter().any(|t| t.to_lowercase() == cleaned.to_lowercase()) {
             out.push(cleaned);
         }
     }

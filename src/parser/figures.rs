@@ -271,7 +271,7 @@ fn parse_digits(w: &str) -> Option<f64> {
     if core.is_empty() {
         return None;
     }
-    super::compact::parse_decimal(core)
+    core.parse().ok()
 }
 
 /// Finds the figures of sentence `s`.

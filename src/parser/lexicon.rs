@@ -2,49 +2,12 @@
 //! and the knowledge files under `data/` (parties, people, titles, speech
 //! verbs, abbreviations), compiled into the binary and indexed once.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::compact::lower;
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::lexer::{self, AbbrevTable};
 use super::model::{PartyKind, Span};
-
-/// A small, fast hasher for short keys (the FxHash mix used by rustc).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 // Word classes (bits of `WordInfo::class`).
 pub(crate) const DET: u64 = 1;
@@ -148,20 +111,20 @@ pub(crate) struct KnownPerson {
 /// Everything the parser knows, built once per process.
 pub(crate) struct Lexicon {
     /// Lower-cased words (as bytes: lookups need no UTF-8 check).
-    words: FxMap<Box<[u8]>, WordInfo>,
-    abbrevs: FxMap<String, bool>,
+    words: FxHashMap<Box<[u8]>, WordInfo>,
+    abbrevs: FxHashMap<String, bool>,
     pub parties: Vec<KnownParty>,
     pub people: Vec<KnownPerson>,
     /// Aliases by their first token (case-sensitive).
-    aliases: FxMap<String, Vec<AliasEntry>>,
+    aliases: FxHashMap<String, Vec<AliasEntry>>,
     /// Lower-cased first names of known people and common given names.
-    first_names: FxMap<String, ()>,
+    first_names: FxHashSet<String>,
     /// Known people by full name.
-    people_by_name: FxMap<String, usize>,
+    people_by_name: FxHashMap<String, usize>,
     /// Lower-cased given names with a clear gender.
-    name_genders: FxMap<String, super::mentions::Gender>,
+    name_genders: FxHashMap<String, super::mentions::Gender>,
     /// Known parties by canonical name.
-    party_index: FxMap<String, usize>,
+    party_index: FxHashMap<String, usize>,
     /// Offices only one country has ("Home Secretary") and that country's known party.
     country_offices: Vec<(String, String)>,
 }
@@ -205,19 +168,19 @@ fn party_kind(s: &str) -> PartyKind {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lx = Lexicon {
-            words: FxMap::default(),
-            abbrevs: FxMap::default(),
+            words: FxHashMap::default(),
+            abbrevs: FxHashMap::default(),
             parties: Vec::new(),
             people: Vec::new(),
-            aliases: FxMap::default(),
-            first_names: FxMap::default(),
-            people_by_name: FxMap::default(),
-            name_genders: FxMap::default(),
-            party_index: FxMap::default(),
+            aliases: FxHashMap::default(),
+            first_names: FxHashSet::default(),
+            people_by_name: FxHashMap::default(),
+            name_genders: FxHashMap::default(),
+            party_index: FxHashMap::default(),
             country_offices: Vec::new(),
         };
         for fields in data_lines(include_str!("data/given_names.tsv")) {
-            let name = lower(fields[0].trim());
+            let name = fields[0].trim().to_lowercase();
             let gender = match fields.get(1).map(|g| g.trim()) {
                 Some("m") => super::mentions::Gender::Male,
                 Some("f") => super::mentions::Gender::Female,
@@ -227,7 +190,7 @@ impl Lexicon {
                 lx.name_genders.insert(name.clone(), gender);
             }
             if fields.get(2).is_some_and(|c| c.trim() == "common") {
-                lx.first_names.insert(name, ());
+                lx.first_names.insert(name);
             }
         }
         for fields in data_lines(include_str!("data/abbreviations.txt")) {
@@ -319,11 +282,11 @@ impl Lexicon {
     }
 
     fn entry(&mut self, word: &str) -> &mut WordInfo {
-        self.words.entry(lower(word).into_bytes().into_boxed_slice()).or_default()
+        self.words.entry(word.to_lowercase().into_bytes().into_boxed_slice()).or_default()
     }
 
     fn load_parties(&mut self) {
-        let mut by_name: FxMap<String, usize> = FxMap::default();
+        let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
         for fields in data_lines(include_str!("data/parties.tsv")) {
             let Some(name) = fields.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else { continue };
             let kind = party_kind(fields.get(1).map_or("", |s| s.trim()));
@@ -353,7 +316,7 @@ impl Lexicon {
             self.people_by_name.insert(name.to_string(), idx);
             self.add_alias(name, AliasTarget::Person(idx));
             if let Some(first) = name.split_whitespace().next() {
-                self.first_names.insert(lower(first), ());
+                self.first_names.insert(first.to_lowercase());
             }
             for alias in fields.get(2).map_or("", |s| s.trim()).split('|') {
                 let alias = alias.trim();
@@ -381,7 +344,7 @@ impl Lexicon {
         if !list.iter().any(|e| e.rest == texts && e.target == target) {
             list.push(AliasEntry { first_poss, rest: texts, target });
             // Longest first, so matching is greedy.
-            super::compact::sort_by_key(list, |e| super::compact::desc(e.rest.len()) as u64);
+            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
     }
 
@@ -402,7 +365,7 @@ impl Lexicon {
         if word.len() > 64 {
             return WordInfo::default();
         }
-        self.words.get(lower(word).as_bytes()).copied().unwrap_or_default()
+        self.words.get(word.to_lowercase().as_bytes()).copied().unwrap_or_default()
     }
 
     /// The gender a given name usually has, when it is clear.
@@ -411,16 +374,16 @@ impl Lexicon {
         if word.len() > 20 || !word.chars().next().is_some_and(char::is_uppercase) {
             return Gender::Unknown;
         }
-        self.name_genders.get(&lower(word)).copied().unwrap_or(Gender::Unknown)
+        self.name_genders.get(&word.to_lowercase()).copied().unwrap_or(Gender::Unknown)
     }
 
     /// Whether `word` is a given name with a clear gender (any case of its first letter).
     pub fn has_given_name_gender(&self, word: &str) -> bool {
-        word.len() <= 20 && self.name_genders.contains_key(&lower(word))
+        word.len() <= 20 && self.name_genders.contains_key(&word.to_lowercase())
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {
-        word.len() <= 20 && self.first_names.contains_key(&lower(word))
+        word.len() <= 20 && self.first_names.contains(&word.to_lowercase())
     }
 
     /// The party a whole phrase names ("Saudi Arabia", "Paris"), if any.

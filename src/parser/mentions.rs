@@ -6,15 +6,15 @@
 //! runs ("Pvt. Brandon Hickle", "3rd Cavalry Regiment"), and the article's
 //! own reuse of names ("Scherer" after "2nd Lt. Sam Scherer").
 
-use super::compact;
 use super::doc::Doc;
 use super::lexer::{TokKind, ABBR, CAP, HYPHEN, NUM, POSS, SENT_START, UPPER};
 use super::lexicon::{
-    AliasTarget, FxMap, AUX, COMMON_CAP, COMPANY_HEAD, COMPANY_NOUN, CONJ, DET, GROUP_NOUN, HONORIFIC, MEDIA_HEAD,
-    MEDIA_NOUN, MILITARY, MONTH, ORG_FIRST, ORG_HEAD, ORG_NOUN, PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH,
-    SUBORD, THINK, TITLE_HEAD, TITLE_WORD, VERBISH, WEEKDAY,
+    AliasTarget, AUX, COMMON_CAP, COMPANY_HEAD, COMPANY_NOUN, CONJ, DET, GROUP_NOUN, HONORIFIC, MEDIA_HEAD, MEDIA_NOUN,
+    MILITARY, MONTH, ORG_FIRST, ORG_HEAD, ORG_NOUN, PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH, SUBORD,
+    THINK, TITLE_HEAD, TITLE_WORD, VERBISH, WEEKDAY,
 };
 use super::model::{PartyKind, PartyVia, Span};
+use rustc_hash::{FxHashMap as FxMap, FxHashSet};
 
 /// What a mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,7 +101,7 @@ impl Entities {
             return;
         }
         more.append(&mut self.mentions);
-        compact::sort_by_key(&mut more, |m| compact::key2(m.a, compact::desc(m.b)));
+        more.sort_by_key(|m| (m.a, std::cmp::Reverse(m.b)));
         for t in &mut self.mention_of {
             *t = u32::MAX;
         }
@@ -261,7 +261,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     // People: multi-word names first, so "McFarlane" finds "Robert McFarlane"
     // even when the full name comes later.
     let RunFindings { people: mut people_cands, orgs, mut singles, lone_actors } = found;
-    compact::sort_by_key(&mut people_cands, |c| compact::key2(usize::from(c.words.len() < 2), c.a));
+    people_cands.sort_by_key(|c| (c.words.len() < 2, c.a));
     let mut person_mentions: Vec<(usize, Candidate)> = Vec::new();
     for c in people_cands {
         let pi = register_person(&mut ents, &c);
@@ -269,12 +269,12 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     }
     // A lone name that acts is someone's surname, a given name, or else an
     // organisation ("Ofwat said", "Ofwat's director of enforcement").
-    let mut mid_sentence_caps: FxMap<&str, ()> = FxMap::default();
+    let mut mid_sentence_caps: FxHashSet<&str> = FxHashSet::default();
     let mut lone_orgs: Vec<OrgRun> = Vec::new();
     if !lone_actors.is_empty() {
         for (k, t) in doc.toks.iter().enumerate() {
             if t.is_word() && t.has(CAP) && !t.has(SENT_START) && !t.in_quote() {
-                mid_sentence_caps.insert(doc.word(k), ());
+                mid_sentence_caps.insert(doc.word(k));
             }
         }
     }
@@ -292,7 +292,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
         }
         // "Campaigners said": a common noun opening a sentence names no one,
         // unless the article also writes it capitalised mid-sentence.
-        let named = !t.has(SENT_START) || mid_sentence_caps.contains_key(w);
+        let named = !t.has(SENT_START) || mid_sentence_caps.contains(w);
         if named && !t.in_quote() {
             lone_orgs.push(OrgRun { a: c.a, b: c.b, name_a: c.name_a, parent: None });
         }
@@ -508,7 +508,7 @@ fn local_office_holders(ents: &mut Entities) {
 fn spelling_fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for word in name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()) {
-        let w = compact::lower(word);
+        let w = word.to_lowercase();
         let w = w.replace("isation", "ization").replace("ence", "ense");
         let w = if let Some(stem) = w.strip_suffix("mme") {
             format!("{stem}m")
@@ -1466,7 +1466,7 @@ fn national_party(doc: &Doc, ents: &mut Entities) -> Option<usize> {
             }
         }
     }
-    compact::sort_by_key(&mut counts, |c| compact::desc(c.1) as u64);
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [(p, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(*p),
         _ => None,
@@ -1483,7 +1483,7 @@ fn title_case(w: &str) -> String {
         if i == 0 {
             out.push(c);
         } else {
-            out.push(super::compact::lower_char(c));
+            out.extend(c.to_lowercase());
         }
     }
     out

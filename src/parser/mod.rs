@@ -16,7 +16,6 @@
 mod affiliation;
 mod attribution;
 mod blocks;
-pub mod compact;
 mod dates;
 mod doc;
 mod facts;
@@ -70,9 +69,7 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
         }
     }
     let mut order: Vec<usize> = (0..ents.parties.len()).filter(|&i| used[i]).collect();
-    compact::sort_by_key(&mut order, |&p| {
-        compact::key2(compact::desc(ents.parties[p].mentions), ents.parties[p].first)
-    });
+    order.sort_by_key(|&p| (std::cmp::Reverse(ents.parties[p].mentions), ents.parties[p].first));
     let mut party_map = vec![usize::MAX; ents.parties.len()];
     for (new, &old) in order.iter().enumerate() {
         party_map[old] = new;

@@ -9,7 +9,6 @@
 //! the end of a paragraph either continues (the next paragraph re-opens it) or
 //! ends with the paragraph, so one stray mark cannot swallow the article.
 
-use super::compact;
 use super::model::Span;
 
 /// Which marks pair with which.
@@ -140,7 +139,7 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
         let next_para_opens = paragraphs.get(pi + 1).map(|p| paragraph_starts_with_open(p.of(text))).unwrap_or(false);
         pair_paragraph(text, *para, &marks, next_para_opens, &mut out);
     }
-    compact::sort_by_key(&mut out, |q| compact::key2(q.open.start, compact::desc(q.close.end)));
+    out.sort_by_key(|q| (q.open.start, std::cmp::Reverse(q.close.end)));
     out
 }
 

@@ -31,9 +31,11 @@ pub use timeline::TimelineEntry;
 use crate::parser::{Breakdown, Span};
 
 /// Sorts `keys` (pairs of numbers, the second usually an index that breaks
-/// ties). Every sort of the view model goes through the crate's one sort:
-/// each distinct `sort_by` would put another copy of the algorithm into the wasm.
-pub use crate::parser::compact::sort_pairs as sort_keys;
+/// ties). Every sort of the view model goes through this one sort: each
+/// distinct `sort_by` would put another copy of the algorithm into the wasm.
+pub fn sort_keys(keys: &mut [(u64, u64)]) {
+    keys.sort_unstable();
+}
 
 /// How many items a list shows at first, and how many more each "Show more" adds.
 pub const PAGE: usize = 50;

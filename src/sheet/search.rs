@@ -27,7 +27,7 @@ pub fn fold_char(c: char) -> char {
         'Ğ' | 'ğ' => 'g',
         'Ť' | 'ť' => 't',
         'Ď' | 'ď' => 'd',
-        c => crate::parser::compact::lower_char(c),
+        c => c.to_lowercase().next().unwrap_or(c),
     }
 }
 
