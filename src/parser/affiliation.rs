@@ -14,8 +14,8 @@
 //!   agency the article names.
 
 use super::doc::Doc;
+use super::entities::{Entities, Mention, Target};
 use super::lexicon::MILITARY;
-use super::mentions::{Entities, Target};
 use super::model::{PartyKind, PartyVia};
 
 /// Fills the implied parties of the article's people.
@@ -74,7 +74,7 @@ fn possessive_antecedent(doc: &Doc, ents: &Entities, pi: usize) -> Option<usize>
     let start = ents.mentions.partition_point(|m| m.a < lo);
     let candidates = &ents.mentions[start..end];
     // The first party the stretch names (its subject), else the last one.
-    let party_of = |m: &super::mentions::Mention| -> Option<usize> {
+    let party_of = |m: &Mention| -> Option<usize> {
         if doc.toks[m.a].in_quote() {
             return None;
         }

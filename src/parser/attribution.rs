@@ -9,12 +9,12 @@
 //! these it stays unattributed: an honest unknown beats a wrong guess.
 
 use super::doc::Doc;
+use super::entities::{strip_article, Entities, Mention, Target};
 use super::lexer::{TokKind, CAP, NUM, POSS, SENT_START};
 use super::lexicon::{
-    VerbForm, ADVERB, ANALYSIS_VERB, AUX, COMPANY_NOUN, CONJ, DESIGNATION, DET, GROUP_NOUN, MEDIA_NOUN, MONTH,
+    Gender, VerbForm, ADVERB, ANALYSIS_VERB, AUX, COMPANY_NOUN, CONJ, DESIGNATION, DET, GROUP_NOUN, MEDIA_NOUN, MONTH,
     ORG_NOUN, PERSON_NOUN, PREP, PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY, WORK_NOUN,
 };
-use super::mentions::{Entities, Gender, Mention, Target};
 use super::model::{Attribution, PartyKind, PartyVia, QuoteKind, Span, SpeakerVia};
 
 /// A noun phrase naming who speaks.
@@ -1133,9 +1133,9 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
                                 let end = institution_end(doc, am.b);
                                 Span::new(doc.toks[am.a].start, doc.toks[end - 1].end).of(doc.text).to_string()
                             }
-                            None => super::mentions::strip_article(&np_text(doc, np)).to_string(),
+                            None => strip_article(&np_text(doc, np)).to_string(),
                         },
-                        None => super::mentions::strip_article(&np_text(doc, np)).to_string(),
+                        None => strip_article(&np_text(doc, np)).to_string(),
                     },
                     parties: vec![p],
                     cue,

@@ -3,9 +3,9 @@
 
 use super::attribution::{Attributions, Frame};
 use super::doc::Doc;
+use super::entities::{strip_article, Entities, Target};
 use super::lexer::{TokKind, CAP, NUM};
 use super::lexicon::{ABSTRACT_NOUN, ANALYSIS_VERB, DET, EVALUATIVE, PRONOUN, SPEECH};
-use super::mentions::{Entities, Target};
 use super::model::{FactKind, ParagraphRole, QuoteKind, Span};
 
 /// A fact before its figures and dates are attached.
@@ -166,7 +166,7 @@ fn source_of(doc: &Doc, f: &Frame) -> Option<(Span, String, Option<usize>)> {
         lo
     };
     let span = Span::new(doc.toks[lo].start, doc.toks[hi - 1].end);
-    let name = if sp.person.is_some() { sp.name.clone() } else { super::mentions::strip_article(&sp.name).to_string() };
+    let name = if sp.person.is_some() { sp.name.clone() } else { strip_article(&sp.name).to_string() };
     Some((span, name, sp.parties.first().copied()))
 }
 

@@ -53,6 +53,14 @@ pub(crate) const COMPANY_NOUN: u64 = 1 << 35;
 /// A word that opens an organisation's name ("Banca", "Grupo").
 pub(crate) const ORG_FIRST: u64 = 1 << 36;
 
+/// The gender a person is known to have (from a title, a given name or a pronoun).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
+
 /// Grammatical shape of a speech verb form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub(crate) enum VerbForm {
@@ -122,7 +130,7 @@ pub(crate) struct Lexicon {
     /// Known people by full name.
     people_by_name: FxHashMap<String, usize>,
     /// Lower-cased given names with a clear gender.
-    name_genders: FxHashMap<String, super::mentions::Gender>,
+    name_genders: FxHashMap<String, Gender>,
     /// Known parties by canonical name.
     party_index: FxHashMap<String, usize>,
     /// Offices only one country has ("Home Secretary") and that country's known party.
@@ -182,11 +190,11 @@ impl Lexicon {
         for fields in data_lines(include_str!("data/given_names.tsv")) {
             let name = fields[0].trim().to_lowercase();
             let gender = match fields.get(1).map(|g| g.trim()) {
-                Some("m") => super::mentions::Gender::Male,
-                Some("f") => super::mentions::Gender::Female,
-                _ => super::mentions::Gender::Unknown,
+                Some("m") => Gender::Male,
+                Some("f") => Gender::Female,
+                _ => Gender::Unknown,
             };
-            if gender != super::mentions::Gender::Unknown {
+            if gender != Gender::Unknown {
                 lx.name_genders.insert(name.clone(), gender);
             }
             if fields.get(2).is_some_and(|c| c.trim() == "common") {
@@ -369,8 +377,7 @@ impl Lexicon {
     }
 
     /// The gender a given name usually has, when it is clear.
-    pub fn first_name_gender(&self, word: &str) -> super::mentions::Gender {
-        use super::mentions::Gender;
+    pub fn first_name_gender(&self, word: &str) -> Gender {
         if word.len() > 20 || !word.chars().next().is_some_and(char::is_uppercase) {
             return Gender::Unknown;
         }

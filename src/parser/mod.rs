@@ -18,6 +18,7 @@ mod attribution;
 mod blocks;
 mod dates;
 mod doc;
+mod entities;
 mod facts;
 mod figures;
 mod lexer;
@@ -44,7 +45,7 @@ pub fn parse(text: &str) -> Breakdown {
     assemble(&doc, &ents, &attr)
 }
 
-fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributions) -> Breakdown {
+fn assemble(doc: &Doc, ents: &entities::Entities, attr: &attribution::Attributions) -> Breakdown {
     let text = doc.text;
     // Figures and dates, sentence by sentence (not in the timestamp line).
     let mut figures_all = Vec::new();
@@ -148,7 +149,7 @@ fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributio
             let p = &ents.parties[i];
             let mut aliases = p.aliases.clone();
             for alias in extra_aliases.get(&i).into_iter().flatten() {
-                let alias = mentions::strip_article(alias);
+                let alias = entities::strip_article(alias);
                 if alias != p.name && !aliases.iter().any(|a| a == alias) {
                     aliases.push(alias.to_string());
                 }
@@ -290,7 +291,7 @@ fn takes_article(name: &str) -> bool {
 }
 
 /// "United States", or "France, the United Kingdom and Germany" for a group.
-fn party_label(parties: &[usize], ents: &mentions::Entities) -> Option<String> {
+fn party_label(parties: &[usize], ents: &entities::Entities) -> Option<String> {
     let names: Vec<String> = parties
         .iter()
         .map(|&p| {
@@ -324,8 +325,8 @@ pub fn debug_dump(text: &str) -> String {
         while k < st.b {
             if let Some(m) = ents.mention_at(k).filter(|m| m.a == k) {
                 let target = match m.target {
-                    mentions::Target::Party(p) => format!("P:{}", ents.parties[p].name),
-                    mentions::Target::Person(p) => format!("H:{}", ents.people[p].name),
+                    entities::Target::Party(p) => format!("P:{}", ents.parties[p].name),
+                    entities::Target::Person(p) => format!("H:{}", ents.people[p].name),
                 };
                 let words: Vec<&str> = (m.a..m.b).map(|i| doc.word(i)).collect();
                 let _ =
