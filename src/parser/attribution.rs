@@ -712,7 +712,7 @@ fn is_age(doc: &Doc, k: usize) -> bool {
 /// Lexicon classes of a word or of its singular ("prosecutors" → "prosecutor").
 fn plural_aware_info(doc: &Doc, k: usize) -> super::lexicon::WordInfo {
     let inf = info(doc, k);
-    if inf.class != 0 {
+    if inf.is_known() {
         return inf;
     }
     let w = doc.word(k);
@@ -724,7 +724,7 @@ fn plural_aware_info(doc: &Doc, k: usize) -> super::lexicon::WordInfo {
             buf[stem.len()] = b'y';
             if let Ok(single) = std::str::from_utf8(&buf[..=stem.len()]) {
                 let si = doc.lx.info(single);
-                if si.class != 0 {
+                if si.is_known() {
                     return si;
                 }
             }

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::lexer::{self, AbbrevTable};
 use super::model::{PartyKind, Span};
@@ -52,6 +52,14 @@ pub(crate) const MEDIA_NOUN: u64 = 1 << 34;
 pub(crate) const COMPANY_NOUN: u64 = 1 << 35;
 /// A word that opens an organisation's name ("Banca", "Grupo").
 pub(crate) const ORG_FIRST: u64 = 1 << 36;
+/// A given name usually a man's (`data/given_names.tsv`).
+const GIVEN_MALE: u64 = 1 << 37;
+/// A given name usually a woman's.
+const GIVEN_FEMALE: u64 = 1 << 38;
+/// A frequent given name, or the first name of a well-known person.
+const FIRST_NAME: u64 = 1 << 39;
+/// The given-name bits: a word that has only these is not otherwise known.
+const NAME_BITS: u64 = GIVEN_MALE | GIVEN_FEMALE | FIRST_NAME;
 
 /// The gender a person is known to have (from a title, a given name or a pronoun).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +90,20 @@ pub(crate) struct WordInfo {
 impl WordInfo {
     pub fn is(&self, class: u64) -> bool {
         self.class & class != 0
+    }
+
+    /// Whether the lexicon knows the word other than as a given name.
+    pub fn is_known(&self) -> bool {
+        self.class & !NAME_BITS != 0
+    }
+
+    /// The gender the word has as a given name.
+    fn gender(&self) -> Gender {
+        match self.class & (GIVEN_MALE | GIVEN_FEMALE) {
+            GIVEN_MALE => Gender::Male,
+            GIVEN_FEMALE => Gender::Female,
+            _ => Gender::Unknown,
+        }
     }
 }
 
@@ -125,12 +147,8 @@ pub(crate) struct Lexicon {
     pub people: Vec<KnownPerson>,
     /// Aliases by their first token (case-sensitive).
     aliases: FxHashMap<String, Vec<AliasEntry>>,
-    /// Lower-cased first names of known people and common given names.
-    first_names: FxHashSet<String>,
     /// Known people by full name.
     people_by_name: FxHashMap<String, usize>,
-    /// Lower-cased given names with a clear gender.
-    name_genders: FxHashMap<String, Gender>,
     /// Known parties by canonical name.
     party_index: FxHashMap<String, usize>,
     /// Offices only one country has ("Home Secretary") and that country's known party.
@@ -153,11 +171,53 @@ impl AbbrevTable for Lexicon {
     }
 }
 
-fn data_lines(src: &str) -> impl Iterator<Item = Vec<&str>> {
-    src.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+/// The tab-separated fields of one line of a data file (up to four).
+#[derive(Default)]
+struct Fields<'a> {
+    items: [&'a str; 4],
+    len: usize,
+}
+
+impl<'a> Fields<'a> {
+    fn get(&self, i: usize) -> Option<&'a str> {
+        self.items[..self.len].get(i).copied()
+    }
+
+    fn first(&self) -> Option<&'a str> {
+        self.get(0)
+    }
+}
+
+impl<'a> std::ops::Index<usize> for Fields<'a> {
+    type Output = &'a str;
+    fn index(&self, i: usize) -> &&'a str {
+        &self.items[..self.len][i]
+    }
+}
+
+/// The lines of a data file that are not blank or comments (`#`), split at tabs.
+fn data_lines(src: &str) -> impl Iterator<Item = Fields<'_>> {
+    src.split('\n').filter_map(|line| {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let mut fields = Fields::default();
+        let mut rest = line;
+        while fields.len < fields.items.len() {
+            let (field, more) = match rest.as_bytes().iter().position(|&b| b == b'\t') {
+                Some(tab) => (&rest[..tab], Some(&rest[tab + 1..])),
+                None => (rest, None),
+            };
+            fields.items[fields.len] = field;
+            fields.len += 1;
+            match more {
+                Some(more) => rest = more,
+                None => break,
+            }
+        }
+        Some(fields)
+    })
 }
 
 fn party_kind(s: &str) -> PartyKind {
@@ -176,30 +236,28 @@ fn party_kind(s: &str) -> PartyKind {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lx = Lexicon {
-            words: FxHashMap::default(),
+            words: FxHashMap::with_capacity_and_hasher(16_384, Default::default()),
             abbrevs: FxHashMap::default(),
             parties: Vec::new(),
             people: Vec::new(),
             aliases: FxHashMap::default(),
-            first_names: FxHashSet::default(),
             people_by_name: FxHashMap::default(),
-            name_genders: FxHashMap::default(),
             party_index: FxHashMap::default(),
             country_offices: Vec::new(),
         };
         for fields in data_lines(include_str!("data/given_names.tsv")) {
-            let name = fields[0].trim().to_lowercase();
             let gender = match fields.get(1).map(|g| g.trim()) {
-                Some("m") => Gender::Male,
-                Some("f") => Gender::Female,
-                _ => Gender::Unknown,
+                Some("m") => GIVEN_MALE,
+                Some("f") => GIVEN_FEMALE,
+                _ => 0,
             };
-            if gender != Gender::Unknown {
-                lx.name_genders.insert(name.clone(), gender);
+            let common = if fields.get(2).is_some_and(|c| c.trim() == "common") { FIRST_NAME } else { 0 };
+            let e = lx.entry(fields[0].trim());
+            if gender != 0 {
+                // A name listed twice takes its last gender.
+                e.class = (e.class & !(GIVEN_MALE | GIVEN_FEMALE)) | gender;
             }
-            if fields.get(2).is_some_and(|c| c.trim() == "common") {
-                lx.first_names.insert(name);
-            }
+            e.class |= common;
         }
         for fields in data_lines(include_str!("data/abbreviations.txt")) {
             let word = fields[0].trim().trim_end_matches('.');
@@ -282,6 +340,10 @@ impl Lexicon {
             }
         }
         lx.load_parties();
+        // Longest first, so matching is greedy (ties in the files' order).
+        for list in lx.aliases.values_mut() {
+            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+        }
         lx
     }
 
@@ -290,7 +352,8 @@ impl Lexicon {
     }
 
     fn entry(&mut self, word: &str) -> &mut WordInfo {
-        self.words.entry(word.to_lowercase().into_bytes().into_boxed_slice()).or_default()
+        let key = if word.is_ascii() { word.as_bytes().to_ascii_lowercase() } else { word.to_lowercase().into_bytes() };
+        self.words.entry(key.into_boxed_slice()).or_default()
     }
 
     fn load_parties(&mut self) {
@@ -324,7 +387,7 @@ impl Lexicon {
             self.people_by_name.insert(name.to_string(), idx);
             self.add_alias(name, AliasTarget::Person(idx));
             if let Some(first) = name.split_whitespace().next() {
-                self.first_names.insert(first.to_lowercase());
+                self.add(first, FIRST_NAME);
             }
             for alias in fields.get(2).map_or("", |s| s.trim()).split('|') {
                 let alias = alias.trim();
@@ -339,11 +402,16 @@ impl Lexicon {
 
     /// Indexes an alias by its tokens (as the lexer splits them).
     fn add_alias(&mut self, alias: &str, target: AliasTarget) {
-        let paras = [Span::new(0, alias.len())];
-        let toks = lexer::tokenize(alias, &paras, &[], &[], self);
-        let Some(toks) = toks.into_iter().next() else { return };
-        let mut texts: Vec<(String, bool)> =
-            toks.iter().map(|t| (t.span().of(alias).to_string(), t.has(lexer::POSS))).collect();
+        // Letters and spaces split at the spaces, as the lexer would; anything
+        // else ("U.S.", "People's Republic") goes through the lexer.
+        let mut texts: Vec<(String, bool)> = if alias.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+            alias.split_whitespace().map(|w| (w.to_string(), false)).collect()
+        } else {
+            let paras = [Span::new(0, alias.len())];
+            let toks = lexer::tokenize(alias, &paras, &[], &[], self);
+            let Some(toks) = toks.into_iter().next() else { return };
+            toks.iter().map(|t| (t.span().of(alias).to_string(), t.has(lexer::POSS))).collect()
+        };
         if texts.is_empty() || texts.len() > 8 {
             return;
         }
@@ -351,8 +419,6 @@ impl Lexicon {
         let list = self.aliases.entry(first).or_default();
         if !list.iter().any(|e| e.rest == texts && e.target == target) {
             list.push(AliasEntry { first_poss, rest: texts, target });
-            // Longest first, so matching is greedy.
-            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
     }
 
@@ -381,16 +447,16 @@ impl Lexicon {
         if word.len() > 20 || !word.chars().next().is_some_and(char::is_uppercase) {
             return Gender::Unknown;
         }
-        self.name_genders.get(&word.to_lowercase()).copied().unwrap_or(Gender::Unknown)
+        self.info(word).gender()
     }
 
     /// Whether `word` is a given name with a clear gender (any case of its first letter).
     pub fn has_given_name_gender(&self, word: &str) -> bool {
-        word.len() <= 20 && self.name_genders.contains_key(&word.to_lowercase())
+        word.len() <= 20 && self.info(word).gender() != Gender::Unknown
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {
-        word.len() <= 20 && self.first_names.contains(&word.to_lowercase())
+        word.len() <= 20 && self.info(word).is(FIRST_NAME)
     }
 
     /// The party a whole phrase names ("Saudi Arabia", "Paris"), if any.

@@ -424,7 +424,7 @@ fn short_names(doc: &Doc, ents: &Entities) -> FxMap<String, usize> {
         let mut words = party.name.split_whitespace();
         let (Some(w), Some(_)) = (words.next(), words.next()) else { continue };
         let generic =
-            |w: &str| doc.lx.info(w).class != 0 || generic_org_word(w) || doc.lx.party_for_phrase(w).is_some();
+            |w: &str| doc.lx.info(w).is_known() || generic_org_word(w) || doc.lx.party_for_phrase(w).is_some();
         if w.len() >= 4 && w.chars().next().is_some_and(char::is_uppercase) {
             if !generic(w) {
                 first_words.entry(w.to_string()).or_insert(p);
