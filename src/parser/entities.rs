@@ -77,6 +77,19 @@ pub(crate) struct Entities {
 }
 
 impl Entities {
+    /// No parties or people yet, for an article of `tokens` tokens.
+    pub fn new(tokens: usize) -> Entities {
+        Entities {
+            parties: Vec::new(),
+            people: Vec::new(),
+            mentions: Vec::new(),
+            mention_of: vec![u32::MAX; tokens],
+            party_by_name: FxHashMap::default(),
+            by_surname: FxHashMap::default(),
+            home: None,
+        }
+    }
+
     /// Adds mentions (keeping the outermost of overlapping ones) and
     /// re-indexes tokens.
     pub fn merge_mentions(&mut self, mut more: Vec<Mention>) {

@@ -40,28 +40,48 @@ struct Candidate {
     gender: Gender,
 }
 
-/// Finds the parties and people of the article.
+/// Finds the parties and people of the article, in passes: the knowledge
+/// files' aliases, capitalised runs (people and organisations by their
+/// shape), acronyms and descriptions that refer back, then each person's
+/// role and party (stated, known, implied, or the article's country), and
+/// last the counts and aliases.
 pub(crate) fn find(doc: &Doc) -> Entities {
-    let n = doc.toks.len();
-    let mut ents = Entities {
-        parties: Vec::new(),
-        people: Vec::new(),
-        mentions: Vec::new(),
-        mention_of: vec![u32::MAX; n],
-        party_by_name: FxMap::default(),
-        by_surname: FxMap::default(),
-        home: None,
-    };
+    let mut ents = Entities::new(doc.toks.len());
     let gaz = gazetteer_matches(doc);
     // Covered tokens: gazetteer matches.
-    let mut covered: Vec<u32> = vec![u32::MAX; n];
+    let mut covered: Vec<u32> = vec![u32::MAX; doc.toks.len()];
     for (gi, g) in gaz.iter().enumerate() {
         for c in &mut covered[g.a..g.b] {
             *c = gi as u32;
         }
     }
+    let found = capital_runs(doc, &covered, &gaz);
+    let mut pending = known_party_mentions(doc, &mut ents, &gaz);
+    let person_mentions = name_people(doc, &mut ents, found, &covered, &mut pending);
+    // Keep the outermost of overlapping mentions, in text order.
+    ents.merge_mentions(pending);
+    // Acronyms of organisations ("British Medical Association" … "BMA") and
+    // definite descriptions ("the agency", "the group's spokesman").
+    let extra = acronyms(doc, &ents);
+    ents.merge_mentions(extra);
+    let extra = coreferences(doc, &ents);
+    ents.merge_mentions(extra);
 
-    // Capitalised runs → people and unknown organisations.
+    describe_people(doc, &mut ents, &person_mentions);
+    // Parties implied by context: "Its spokeswoman", a soldier's unit, an astronaut's agency.
+    super::affiliation::infer(doc, &mut ents);
+    // Holders of local office ("Mayor Rachel Tane", "Councillor Bruce
+    // Hollis") with no party named sit on the article's one council.
+    local_office_holders(&mut ents);
+    national_office_holders(doc, &mut ents);
+    count_mentions(doc, &mut ents);
+    respell_known_names(&mut ents);
+    ents
+}
+
+/// Capitalised runs → people and unknown organisations.
+fn capital_runs(doc: &Doc, covered: &[u32], gaz: &[GazMatch]) -> RunFindings {
+    let n = doc.toks.len();
     let mut found = RunFindings::default();
     // How often each capitalised word occurs (a reused surname marks a person).
     let mut cap_counts: FxMap<&str, u32> = FxMap::default();
@@ -72,17 +92,22 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     }
     let mut i = 0;
     while i < n {
-        let Some((a, b)) = capital_run(doc, i, &covered) else {
+        let Some((a, b)) = capital_run(doc, i, covered) else {
             i += 1;
             continue;
         };
-        analyse_run(doc, a, b, &covered, &gaz, &cap_counts, &mut found);
+        analyse_run(doc, a, b, covered, gaz, &cap_counts, &mut found);
         i = b.max(i + 1);
     }
 
-    // Known parties and people from the knowledge files.
+    found
+}
+
+/// Mentions of the knowledge files' parties (their people are candidates of
+/// the capitalised runs).
+fn known_party_mentions(doc: &Doc, ents: &mut Entities, gaz: &[GazMatch]) -> Vec<Mention> {
     let mut pending: Vec<Mention> = Vec::new();
-    for g in &gaz {
+    for g in gaz {
         match g.target {
             AliasTarget::Party(k) => {
                 let kp = &doc.lx.parties[k];
@@ -93,13 +118,26 @@ pub(crate) fn find(doc: &Doc) -> Entities {
         }
     }
 
+    pending
+}
+
+/// Registers the people of the capitalised runs and adds the mentions of
+/// people and of organisations found by their shape to `pending`; returns
+/// each person mention with its candidate.
+fn name_people(
+    doc: &Doc,
+    ents: &mut Entities,
+    found: RunFindings,
+    covered: &[u32],
+    pending: &mut Vec<Mention>,
+) -> Vec<(usize, Candidate)> {
     // People: multi-word names first, so "McFarlane" finds "Robert McFarlane"
     // even when the full name comes later.
     let RunFindings { people: mut people_cands, orgs, mut singles, lone_actors } = found;
     people_cands.sort_by_key(|c| (c.words.len() < 2, c.a));
     let mut person_mentions: Vec<(usize, Candidate)> = Vec::new();
     for c in people_cands {
-        let pi = register_person(&mut ents, &c);
+        let pi = register_person(ents, &c);
         person_mentions.push((pi, c));
     }
     // A lone name that acts is someone's surname, a given name, or else an
@@ -116,11 +154,11 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     for c in lone_actors {
         let w = doc.word(c.name_a);
         let t = &doc.toks[c.name_a];
-        if person_by_surname(&ents, w, c.a).is_some() || doc.lx.is_first_name(w) {
+        if person_by_surname(ents, w, c.a).is_some() || doc.lx.is_first_name(w) {
             if t.has(POSS) {
                 singles.push(c.name_a);
             } else {
-                let pi = register_person(&mut ents, &c);
+                let pi = register_person(ents, &c);
                 person_mentions.push((pi, c));
             }
             continue;
@@ -135,7 +173,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     // Lone surnames ("Scherer") of known people.
     for &t in &singles {
         let w = doc.word(t);
-        if let Some(pi) = person_by_surname(&ents, w, t) {
+        if let Some(pi) = person_by_surname(ents, w, t) {
             person_mentions.push((
                 pi,
                 Candidate {
@@ -174,7 +212,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     // Lone names that are the short form of an organisation ("Brightwell's"
     // for "Brightwell Brands") are left to the short-name pass below.
     if !lone_orgs.is_empty() {
-        let short = short_names(doc, &ents);
+        let short = short_names(doc, ents);
         for o in lone_orgs {
             if short.contains_key(doc.word(o.name_a)) {
                 continue;
@@ -185,24 +223,21 @@ pub(crate) fn find(doc: &Doc) -> Entities {
         }
     }
 
-    // Keep the outermost of overlapping mentions, in text order.
-    ents.merge_mentions(pending);
-    // Acronyms of organisations ("British Medical Association" … "BMA") and
-    // definite descriptions ("the agency", "the group's spokesman").
-    let extra = acronyms(doc, &ents);
-    ents.merge_mentions(extra);
-    let extra = coreferences(doc, &ents);
-    ents.merge_mentions(extra);
+    person_mentions
+}
 
+/// Roles and parties of people from their prefixes and appositions, then
+/// from the knowledge files.
+fn describe_people(doc: &Doc, ents: &mut Entities, person_mentions: &[(usize, Candidate)]) {
     // Parties of well-known people first, so an apposition naming one
     // ("adviser to President Ronald Reagan") can pass it on.
-    for (pi, _) in &person_mentions {
-        known_party(doc, &mut ents, *pi);
+    for (pi, _) in person_mentions {
+        known_party(doc, ents, *pi);
     }
     // Roles and parties of people from their prefixes and appositions.
-    let short = short_names(doc, &ents);
-    for (pi, c) in &person_mentions {
-        describe_person(doc, &mut ents, &short, *pi, c);
+    let short = short_names(doc, ents);
+    for (pi, c) in person_mentions {
+        describe_person(doc, ents, &short, *pi, c);
     }
     // What the article says beats what the knowledge files say.
     for p in &mut ents.people {
@@ -211,15 +246,13 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             p.party_via = PartyVia::Knowledge;
         }
     }
-    // Parties implied by context: "Its spokeswoman", a soldier's unit, an astronaut's agency.
-    super::affiliation::infer(doc, &mut ents);
-    // Holders of local office ("Mayor Rachel Tane", "Councillor Bruce
-    // Hollis") with no party named sit on the article's one council.
-    local_office_holders(&mut ents);
-    // Holders of national office with no party named speak for the article's
-    // country (its dateline, else the country it names most); members of a
-    // legislature speak for their country rather than their faction.
-    ents.home = national_party(doc, &mut ents);
+}
+
+/// Holders of national office with no party named speak for the article's
+/// country (its dateline, else the country it names most); members of a
+/// legislature speak for their country rather than their faction.
+fn national_office_holders(doc: &Doc, ents: &mut Entities) {
+    ents.home = national_party(doc, ents);
     if let Some(country) = ents.home {
         for pi in 0..ents.people.len() {
             // The role and every titled form of the name ("Sen. Roger Tillman").
@@ -248,8 +281,10 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             }
         }
     }
+}
 
-    // Count mentions and collect aliases.
+/// Counts every mention and collects the surface forms as aliases.
+fn count_mentions(doc: &Doc, ents: &mut Entities) {
     for mi in 0..ents.mentions.len() {
         let m = ents.mentions[mi];
         let span = Span::new(doc.toks[m.a].start, doc.toks[m.b - 1].end);
@@ -284,8 +319,11 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             }
         }
     }
-    // The article's spelling of a known name: "World Food Program" in an
-    // American text is the knowledge file's "World Food Programme".
+}
+
+/// The article's spelling of a known name: "World Food Program" in an
+/// American text is the knowledge file's "World Food Programme".
+fn respell_known_names(ents: &mut Entities) {
     for party in &mut ents.parties {
         if party.named_as_is {
             continue;
@@ -295,7 +333,6 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             party.name = party.aliases.remove(i);
         }
     }
-    ents
 }
 
 /// Gives people whose title or role is a local office the council the
