@@ -90,13 +90,14 @@ fn capital_runs(doc: &Doc, covered: &[u32], gaz: &[GazMatch]) -> RunFindings {
             *cap_counts.entry(doc.word(i)).or_default() += 1;
         }
     }
+    let analysis = RunAnalysis { doc, covered, gaz, cap_counts: &cap_counts };
     let mut i = 0;
     while i < n {
         let Some((a, b)) = capital_run(doc, i, covered) else {
             i += 1;
             continue;
         };
-        analyse_run(doc, a, b, covered, gaz, &cap_counts, &mut found);
+        analysis.analyse(a, b, &mut found);
         i = b.max(i + 1);
     }
 
@@ -972,282 +973,329 @@ fn name_word(doc: &Doc, i: usize) -> bool {
     doc.info(i).is(PARTICLE)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn analyse_run(
-    doc: &Doc,
-    a: usize,
-    b: usize,
-    covered: &[u32],
-    gaz: &[GazMatch],
-    cap_counts: &FxMap<&str, u32>,
-    found: &mut RunFindings,
-) {
-    // "Gov. Lyle Brandvold of Nebraska", "Senator Helen Marchetti of Oregon":
-    // a titled person's name, then where they are from.
-    if let Some(of) = titled_name_before_place(doc, a, b, covered) {
-        analyse_run(doc, a, of, covered, gaz, cap_counts, found);
-        return;
+/// Reads the capitalised runs of an article: what each one is, with the
+/// knowledge files' matches (`gaz`, and the match covering each token) and
+/// how often each capitalised word occurs.
+#[derive(Clone, Copy)]
+struct RunAnalysis<'r, 'd, 'a> {
+    doc: &'r Doc<'a>,
+    covered: &'r [u32],
+    gaz: &'r [GazMatch],
+    cap_counts: &'r FxMap<&'d str, u32>,
+}
+
+impl RunAnalysis<'_, '_, '_> {
+    /// Adds what the run `a..b` is to `found`.
+    fn analyse(&self, a: usize, b: usize, found: &mut RunFindings) {
+        let Self { doc, covered, .. } = *self;
+        // "Gov. Lyle Brandvold of Nebraska", "Senator Helen Marchetti of Oregon":
+        // a titled person's name, then where they are from.
+        if let Some(of) = titled_name_before_place(doc, a, b, covered) {
+            self.analyse(a, of, found);
+            return;
+        }
+        self.known_people(a, b, found);
+        // The run's tail after the last title or party prefix: a name?
+        let mut name_a = a;
+        let mut after_of = false;
+        for (k, &c) in covered.iter().enumerate().take(b).skip(a) {
+            let role_noun = doc.toks[k].has(CAP) && doc.info(k).is(PERSON_NOUN) && k + 1 < b;
+            if c != u32::MAX || is_title(doc, k) || role_noun {
+                name_a = k + 1;
+            } else if matches!(doc.word(k), "of" | "for") {
+                name_a = k + 1;
+                after_of = true;
+            }
+        }
+        // "Under Secretary of State for Public Diplomacy Elena Marsh": after a
+        // title's complement, the name is its last two words.
+        if after_of && b - name_a > 2 {
+            name_a = b - 2;
+        }
+        if self.organisation_by_head(a, b, found) || self.organisation_by_context(a, b, found) {
+            return;
+        }
+        self.person(a, b, name_a, found);
     }
-    // Known people inside the run.
-    for k in a..b {
-        let g = covered[k];
-        if g != u32::MAX {
-            if let AliasTarget::Person(_) = gaz[g as usize].target {
-                let m = &gaz[g as usize];
-                if m.a == k {
-                    let mut prefix_a = m.a;
-                    while prefix_a > a
-                        && (is_title(doc, prefix_a - 1)
-                            || covered[prefix_a - 1] != u32::MAX
-                            || (doc.word(prefix_a - 1) == "of" && prefix_a - 1 > a && is_title(doc, prefix_a - 2)))
-                    {
-                        prefix_a -= 1;
+
+    /// Known people inside the run.
+    fn known_people(&self, a: usize, b: usize, found: &mut RunFindings) {
+        let Self { doc, covered, gaz, .. } = *self;
+        for k in a..b {
+            let g = covered[k];
+            if g != u32::MAX {
+                if let AliasTarget::Person(_) = gaz[g as usize].target {
+                    let m = &gaz[g as usize];
+                    if m.a == k {
+                        let mut prefix_a = m.a;
+                        while prefix_a > a
+                            && (is_title(doc, prefix_a - 1)
+                                || covered[prefix_a - 1] != u32::MAX
+                                || (doc.word(prefix_a - 1) == "of" && prefix_a - 1 > a && is_title(doc, prefix_a - 2)))
+                        {
+                            prefix_a -= 1;
+                        }
+                        if prefix_a == a {
+                            prefix_a = outer_prefix(doc, a, covered, gaz);
+                        }
+                        // The name as the article writes it ("President Bush" → "Bush");
+                        // the knowledge file only lends its party.
+                        let words: Vec<String> = (m.a..m.b)
+                            .filter(|&k| !is_title(doc, k) && doc.toks[k].is_word())
+                            .map(|k| name_key(doc.word(k)))
+                            .collect();
+                        found.people.push(Candidate {
+                            a: prefix_a,
+                            b: m.b,
+                            name_a: m.a,
+                            prefix: (prefix_a, m.a),
+                            words,
+                            gender: gender_of_prefix(doc, prefix_a, m.a),
+                        });
                     }
-                    if prefix_a == a {
-                        prefix_a = outer_prefix(doc, a, covered, gaz);
-                    }
-                    // The name as the article writes it ("President Bush" → "Bush");
-                    // the knowledge file only lends its party.
-                    let words: Vec<String> = (m.a..m.b)
-                        .filter(|&k| !is_title(doc, k) && doc.toks[k].is_word())
-                        .map(|k| name_key(doc.word(k)))
-                        .collect();
-                    found.people.push(Candidate {
-                        a: prefix_a,
-                        b: m.b,
-                        name_a: m.a,
-                        prefix: (prefix_a, m.a),
-                        words,
-                        gender: gender_of_prefix(doc, prefix_a, m.a),
-                    });
                 }
             }
         }
     }
-    // The run's tail after the last title or party prefix: a name?
-    let mut name_a = a;
-    let mut after_of = false;
-    for (k, &c) in covered.iter().enumerate().take(b).skip(a) {
-        let role_noun = doc.toks[k].has(CAP) && doc.info(k).is(PERSON_NOUN) && k + 1 < b;
-        if c != u32::MAX || is_title(doc, k) || role_noun {
-            name_a = k + 1;
-        } else if matches!(doc.word(k), "of" | "for") {
-            name_a = k + 1;
-            after_of = true;
-        }
-    }
-    // "Under Secretary of State for Public Diplomacy Elena Marsh": after a
-    // title's complement, the name is its last two words.
-    if after_of && b - name_a > 2 {
-        name_a = b - 2;
-    }
-    // An organisation: the run ends with an organisation head ("Regiment"),
-    // or has one followed by "of …" ("Institute of …").
-    let last_info = doc.info(b - 1);
-    let org_of = (a..b).any(|k| {
-        doc.info(k).is(ORG_HEAD) && matches!(doc.word(k + 1), "of" | "for" | "in" | "to" | "di" | "de" | "del" | "du")
-    });
-    // "Le Courrier Parisien", "El Heraldo Iberico": an outlet's word inside the name.
-    let outlet = b - a >= 2 && b - a <= 5 && (a + 1..b).any(|k| doc.info(k).is(MEDIA_HEAD) && doc.toks[k].has(CAP));
-    // "Banca Ferrante", "Grupo Bimbo": a word that opens organisations' names.
-    let org_first = b - a >= 2 && b - a <= 5 && doc.info(a).is(ORG_FIRST) && covered[a] == u32::MAX;
-    let outlet = outlet || org_first;
-    let all_covered = (a..b).all(|k| covered[k] != u32::MAX);
-    if !all_covered && (last_info.is(ORG_HEAD) || org_of || outlet) && b - a >= 2 {
-        // A party prefix: its possessive or a state institution makes the
-        // organisation part of it ("Niger's Ministry of …", "Somali National
-        // Army"); otherwise it is part of the name ("African Union Transition
-        // Mission").
-        let first_free = (a..b).find(|&k| covered[k] == u32::MAX).unwrap_or(a);
-        let prefix_party = (first_free > a).then(|| gaz[covered[first_free - 1] as usize].target);
-        let state_body = (first_free..b).any(|k| STATE_HEADS.contains(&doc.word(k)));
-        let specific = (first_free..b).any(|k| {
-            let info = doc.info(k);
-            !info.is(ORG_HEAD | TITLE_WORD | COMMON_CAP) && doc.toks[k].has(CAP) && !generic_org_word(doc.word(k))
+
+    /// An organisation by its head word ("Regiment", "Institute of …"), an
+    /// outlet's word or an opening word ("Banca"); `true` when the run was one.
+    fn organisation_by_head(&self, a: usize, b: usize, found: &mut RunFindings) -> bool {
+        let Self { doc, covered, gaz, cap_counts } = *self;
+        // An organisation: the run ends with an organisation head ("Regiment"),
+        // or has one followed by "of …" ("Institute of …").
+        let last_info = doc.info(b - 1);
+        let org_of = (a..b).any(|k| {
+            doc.info(k).is(ORG_HEAD)
+                && matches!(doc.word(k + 1), "of" | "for" | "in" | "to" | "di" | "de" | "del" | "du")
         });
-        let long_name = b - first_free >= 3;
-        // "the Environment Agency" named twice is an agency of its own, not a
-        // ministry of the article's country.
-        let named_twice = b - first_free == 2
-            && !state_body
-            && cap_counts.get(doc.word(first_free)).is_some_and(|&c| c >= 2)
-            && cap_counts.get(doc.word(b - 1)).is_some_and(|&c| c >= 2);
-        // "Estonian Defence Forces", "Somali National Army": an armed service
-        // is a party of its own (its soldiers speak for it), not its state.
-        let armed_service = !doc.toks[first_free - 1.min(first_free)].has(POSS)
-            && matches!(
-                doc.word(b - 1),
-                "Forces" | "Force" | "Army" | "Navy" | "Guard" | "Guards" | "Military" | "Marines"
-            );
-        match prefix_party {
-            Some(AliasTarget::Party(_)) if armed_service => found.orgs.push(OrgRun { a, b, name_a: a, parent: None }),
-            Some(AliasTarget::Party(p)) if doc.toks[first_free - 1].has(POSS) || state_body => {
-                found.orgs.push(OrgRun { a, b, name_a: first_free, parent: Some(p) });
+        // "Le Courrier Parisien", "El Heraldo Iberico": an outlet's word inside the name.
+        let outlet = b - a >= 2 && b - a <= 5 && (a + 1..b).any(|k| doc.info(k).is(MEDIA_HEAD) && doc.toks[k].has(CAP));
+        // "Banca Ferrante", "Grupo Bimbo": a word that opens organisations' names.
+        let org_first = b - a >= 2 && b - a <= 5 && doc.info(a).is(ORG_FIRST) && covered[a] == u32::MAX;
+        let outlet = outlet || org_first;
+        let all_covered = (a..b).all(|k| covered[k] != u32::MAX);
+        if !all_covered && (last_info.is(ORG_HEAD) || org_of || outlet) && b - a >= 2 {
+            // A party prefix: its possessive or a state institution makes the
+            // organisation part of it ("Niger's Ministry of …", "Somali National
+            // Army"); otherwise it is part of the name ("African Union Transition
+            // Mission").
+            let first_free = (a..b).find(|&k| covered[k] == u32::MAX).unwrap_or(a);
+            let prefix_party = (first_free > a).then(|| gaz[covered[first_free - 1] as usize].target);
+            let state_body = (first_free..b).any(|k| STATE_HEADS.contains(&doc.word(k)));
+            let specific = (first_free..b).any(|k| {
+                let info = doc.info(k);
+                !info.is(ORG_HEAD | TITLE_WORD | COMMON_CAP) && doc.toks[k].has(CAP) && !generic_org_word(doc.word(k))
+            });
+            let long_name = b - first_free >= 3;
+            // "the Environment Agency" named twice is an agency of its own, not a
+            // ministry of the article's country.
+            let named_twice = b - first_free == 2
+                && !state_body
+                && cap_counts.get(doc.word(first_free)).is_some_and(|&c| c >= 2)
+                && cap_counts.get(doc.word(b - 1)).is_some_and(|&c| c >= 2);
+            // "Estonian Defence Forces", "Somali National Army": an armed service
+            // is a party of its own (its soldiers speak for it), not its state.
+            let armed_service = !doc.toks[first_free - 1.min(first_free)].has(POSS)
+                && matches!(
+                    doc.word(b - 1),
+                    "Forces" | "Force" | "Army" | "Navy" | "Guard" | "Guards" | "Military" | "Marines"
+                );
+            match prefix_party {
+                Some(AliasTarget::Party(_)) if armed_service => {
+                    found.orgs.push(OrgRun { a, b, name_a: a, parent: None })
+                }
+                Some(AliasTarget::Party(p)) if doc.toks[first_free - 1].has(POSS) || state_body => {
+                    found.orgs.push(OrgRun { a, b, name_a: first_free, parent: Some(p) });
+                }
+                Some(_) => found.orgs.push(OrgRun { a, b, name_a: a, parent: None }),
+                None if specific || org_of || long_name || named_twice => {
+                    found.orgs.push(OrgRun { a, b, name_a: a, parent: None })
+                }
+                _ => {}
             }
-            Some(_) => found.orgs.push(OrgRun { a, b, name_a: a, parent: None }),
-            None if specific || org_of || long_name || named_twice => {
-                found.orgs.push(OrgRun { a, b, name_a: a, parent: None })
-            }
-            _ => {}
+            return true;
         }
-        return;
+        false
     }
-    // "a spokesperson for Mendip Vale Water", "an analyst at Harbor Street
-    // Securities": a name after a role's "for/of/at" is an organisation
-    // unless it reads as a person's name.
-    let link = |k: usize| matches!(doc.word(k), "for" | "of" | "at" | "with");
-    let role_before = |k: usize| doc.toks[k].is_word() && !doc.toks[k].has(CAP) && doc.info(k).is(PERSON_NOUN);
-    let after_role_link = (a >= 2 && link(a - 1) && role_before(a - 2))
-        || (a >= 3 && doc.word(a - 1) == "the" && link(a - 2) && role_before(a - 3));
-    if after_role_link && b - a >= 2 && (a..b).all(|k| covered[k] == u32::MAX) && !doc.lx.is_first_name(doc.word(a)) {
-        found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
-        return;
-    }
-    // "Radio Quispillaccta", "TV Rain": a broadcaster's name.
-    if b - a >= 2 && matches!(doc.word(a), "Radio" | "TV" | "Television" | "Channel") && covered[a] == u32::MAX {
-        found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
-        return;
-    }
-    // A known organisation followed by more capitalised words: "NHS England",
-    // "BBC Arabic", "Al Jazeera English" are organisations of their own.
-    if let Some(AliasTarget::Party(p)) = (covered[a] != u32::MAX).then(|| gaz[covered[a] as usize].target) {
-        let g = &gaz[covered[a] as usize];
-        let tail_free = (g.b..b).all(|k| covered[k] == u32::MAX && !is_title(doc, k));
-        if g.a == a
-            && g.b < b
-            && b - g.b <= 2
-            && tail_free
-            && !doc.toks[g.b - 1].has(POSS)
-            && doc.lx.parties[p].kind != PartyKind::Country
+
+    /// An organisation by what surrounds the run: a role's "for/of/at", a
+    /// broadcaster's word, a known organisation's name with more words, an
+    /// acronym, an organisation noun before it; `true` when the run was one.
+    fn organisation_by_context(&self, a: usize, b: usize, found: &mut RunFindings) -> bool {
+        let Self { doc, covered, gaz, .. } = *self;
+        // "a spokesperson for Mendip Vale Water", "an analyst at Harbor Street
+        // Securities": a name after a role's "for/of/at" is an organisation
+        // unless it reads as a person's name.
+        let link = |k: usize| matches!(doc.word(k), "for" | "of" | "at" | "with");
+        let role_before = |k: usize| doc.toks[k].is_word() && !doc.toks[k].has(CAP) && doc.info(k).is(PERSON_NOUN);
+        let after_role_link = (a >= 2 && link(a - 1) && role_before(a - 2))
+            || (a >= 3 && doc.word(a - 1) == "the" && link(a - 2) && role_before(a - 3));
+        if after_role_link && b - a >= 2 && (a..b).all(|k| covered[k] == u32::MAX) && !doc.lx.is_first_name(doc.word(a))
         {
             found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
+            return true;
+        }
+        // "Radio Quispillaccta", "TV Rain": a broadcaster's name.
+        if b - a >= 2 && matches!(doc.word(a), "Radio" | "TV" | "Television" | "Channel") && covered[a] == u32::MAX {
+            found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
+            return true;
+        }
+        // A known organisation followed by more capitalised words: "NHS England",
+        // "BBC Arabic", "Al Jazeera English" are organisations of their own.
+        if let Some(AliasTarget::Party(p)) = (covered[a] != u32::MAX).then(|| gaz[covered[a] as usize].target) {
+            let g = &gaz[covered[a] as usize];
+            let tail_free = (g.b..b).all(|k| covered[k] == u32::MAX && !is_title(doc, k));
+            if g.a == a
+                && g.b < b
+                && b - g.b <= 2
+                && tail_free
+                && !doc.toks[g.b - 1].has(POSS)
+                && doc.lx.parties[p].kind != PartyKind::Country
+            {
+                found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
+                return true;
+            }
+        }
+        // An uncovered acronym with more capitalised words: "NHS England", "BBC
+        // World Service" name organisations, not people.
+        let acronym = (a..b).any(|k| {
+            let w = doc.word(k);
+            covered[k] == u32::MAX && doc.toks[k].has(UPPER) && !w.contains('.') && (2..=6).contains(&w.len())
+        });
+        if acronym && b - a >= 2 && !(a..b).any(|k| is_title(doc, k)) {
+            found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
+            return true;
+        }
+        // "Grid operator TenneT", "conciliation service Acas", "the national
+        // transport agency, Waka Kotahi,": a name after an organisation noun is
+        // an organisation.
+        let noun_at =
+            |k: usize| doc.toks[k].is_word() && !doc.toks[k].has(CAP) && ORG_NOUNS_BEFORE_NAME.contains(&doc.word(k));
+        let described = a >= 3
+            && doc.toks[a - 1].is_punct(',')
+            && noun_at(a - 2)
+            && (a.saturating_sub(6)..a - 2).any(|k| doc.word(k).eq_ignore_ascii_case("the"))
+            && doc.toks.get(b).is_none_or(|t| matches!(t.kind, TokKind::Punct(_)))
+            && !(a..b).any(|k| is_title(doc, k))
+            && !doc.lx.is_first_name(doc.word(a));
+        if ((a > 0 && noun_at(a - 1)) || described) && (a..b).all(|k| covered[k] == u32::MAX) && b - a <= 4 {
+            found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
+            return true;
+        }
+        false
+    }
+
+    /// A person's name in the run's tail from `name_a`, by its titles, role
+    /// words, given names, speech or apposition; or a lone word that may be
+    /// someone's surname.
+    fn person(&self, a: usize, b: usize, name_a: usize, found: &mut RunFindings) {
+        let Self { doc, covered, gaz, cap_counts } = *self;
+        if name_a >= b {
             return;
         }
-    }
-    // An uncovered acronym with more capitalised words: "NHS England", "BBC
-    // World Service" name organisations, not people.
-    let acronym = (a..b).any(|k| {
-        let w = doc.word(k);
-        covered[k] == u32::MAX && doc.toks[k].has(UPPER) && !w.contains('.') && (2..=6).contains(&w.len())
-    });
-    if acronym && b - a >= 2 && !(a..b).any(|k| is_title(doc, k)) {
-        found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
-        return;
-    }
-    // "Grid operator TenneT", "conciliation service Acas", "the national
-    // transport agency, Waka Kotahi,": a name after an organisation noun is
-    // an organisation.
-    let noun_at =
-        |k: usize| doc.toks[k].is_word() && !doc.toks[k].has(CAP) && ORG_NOUNS_BEFORE_NAME.contains(&doc.word(k));
-    let described = a >= 3
-        && doc.toks[a - 1].is_punct(',')
-        && noun_at(a - 2)
-        && (a.saturating_sub(6)..a - 2).any(|k| doc.word(k).eq_ignore_ascii_case("the"))
-        && doc.toks.get(b).is_none_or(|t| matches!(t.kind, TokKind::Punct(_)))
-        && !(a..b).any(|k| is_title(doc, k))
-        && !doc.lx.is_first_name(doc.word(a));
-    if ((a > 0 && noun_at(a - 1)) || described) && (a..b).all(|k| covered[k] == u32::MAX) && b - a <= 4 {
-        found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
-        return;
-    }
-    if name_a >= b {
-        return;
-    }
-    // Names keep at most four words: the last ones of a longer run.
-    let mut na = name_a;
-    if b - na > 4 {
-        na = b - 3;
-    }
-    if !(na..b).all(|k| name_word(doc, k)) || !(doc.toks[na].has(CAP) || particle_name(doc.word(na))) {
-        // Drop leading non-name words ("Straight Talk Africahost Shaka Ssali").
-        match (na..b).rev().take_while(|&k| name_word(doc, k)).last() {
-            Some(k) if doc.toks[k].has(CAP) && b - k >= 2 => na = k,
-            _ => return,
+        // Names keep at most four words: the last ones of a longer run.
+        let mut na = name_a;
+        if b - na > 4 {
+            na = b - 3;
         }
-    }
-    // Particles inside a name stay: "Sophie de Wit", "Ursula von der Leyen".
-    let words: Vec<String> = (na..b)
-        .filter(|&k| {
-            doc.toks[k].has(CAP) || particle_name(doc.word(k)) || (k > na && k + 1 < b && doc.info(k).is(PARTICLE))
-        })
-        .map(|k| name_key(doc.word(k)))
-        .collect();
-    if words.is_empty() {
-        return;
-    }
-    // A title right before the name ("Minister", "Pvt.", "Mr."), not a
-    // title's modifier ("Press" in "World Press Freedom Day").
-    let titled = na > a && (is_title(doc, na - 1) && (doc.info(na - 1).is(TITLE_HEAD) || doc.toks[na - 1].has(NUM)));
-    // Places and events are not people: "World Press Freedom Day", "Pemba
-    // Island"; but "Alison Park, a spokeswoman" is a person.
-    let given_pair = words.len() == 2 && doc.lx.has_given_name_gender(&words[0]);
-    let person_apposition =
-        apposition_after(doc, b).is_some_and(|(s, e)| (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD)));
-    if NOT_PERSON_TAILS.contains(&doc.word(b - 1))
-        && !(given_pair && (person_apposition || is_speech_subject(doc, a, b)))
-    {
-        return;
-    }
-    // "the port authority's director of planning, Nadia Osei, welcomed": a
-    // role set before the name between commas.
-    let described =
-        b - na >= 2 && doc.toks.get(b).is_some_and(|t| t.is_punct(',')) && description_before_name(doc, a).is_some();
-    let role_before = role_words_before(doc, a).is_some() || described;
-    let speaks = is_speech_subject(doc, a, b);
-    let apposition =
-        apposition_after(doc, b).is_some_and(|(s, e)| (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD)));
-    // A given name ("Ingrid", common or not) opening a short run: "Ingrid Solberg".
-    let middle_ok = |w: &String| w.ends_with('.') || doc.lx.has_given_name_gender(w);
-    let first_name = words.len() >= 2
-        && (doc.lx.is_first_name(&words[0])
-            || (doc.lx.has_given_name_gender(&words[0])
-                && (words.len() == 2 || (words.len() == 3 && middle_ok(&words[1])))));
-    // "Casa Para Todos, a coalition of tenants' associations": an organisation.
-    let org_apposition = apposition_after(doc, b).is_some_and(|(s, e)| {
-        // The head noun decides: the first role or organisation noun before any attachment.
-        let head = (s + 1..e.min(s + 5))
-            .take_while(|&k| !doc.info(k).is(PREP))
-            .find(|&k| !doc.toks[k].has(POSS) && doc.info(k).is(ORG_NOUN | PERSON_NOUN | TITLE_WORD));
-        doc.info(s).is(DET) && head.is_some_and(|k| !doc.info(k).is(PERSON_NOUN | TITLE_WORD))
-    });
-    if org_apposition && !titled && (na..b).all(|k| covered[k] == u32::MAX) {
-        found.orgs.push(OrgRun { a: na, b, name_a: na, parent: None });
-        return;
-    }
-    let strong = titled || role_before || first_name;
-    if words.len() == 1 && !strong {
-        let after_prep = a > 0 && doc.toks[a - 1].is_word() && doc.info(a - 1).is(PREP);
-        let role_apposition = apposition_after(doc, b).is_some_and(|(s, e)| {
-            doc.info(s).is(DET | ROLE_ADJ | PERSON_NOUN) && (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD))
-        });
-        // "Ofwat's director of enforcement": a possessive before a role.
-        let owns_role = doc.toks[na].has(POSS)
-            && doc.toks.get(na + 1).is_some_and(|t| t.is_word() && !t.has(CAP))
-            && (na + 1..na + 4).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD));
-        let candidate = Candidate { a, b, name_a: na, prefix: (a, na), words, gender: gender_of_prefix(doc, a, na) };
-        let unknown = na == a && b == a + 1 && covered[a] == u32::MAX && !after_prep;
-        if role_apposition && !after_prep {
-            found.people.push(candidate);
-        } else if unknown && (speaks || owns_role) {
-            found.lone_actors.push(candidate);
-        } else if speaks && !after_prep {
-            found.people.push(candidate);
-        } else {
-            found.singles.push(na);
+        if !(na..b).all(|k| name_word(doc, k)) || !(doc.toks[na].has(CAP) || particle_name(doc.word(na))) {
+            // Drop leading non-name words ("Straight Talk Africahost Shaka Ssali").
+            match (na..b).rev().take_while(|&k| name_word(doc, k)).last() {
+                Some(k) if doc.toks[k].has(CAP) && b - k >= 2 => na = k,
+                _ => return,
+            }
         }
-        return;
-    }
-    if strong || speaks || apposition || (words.len() >= 2 && cap_counts.get(doc.word(b - 1)).is_some_and(|&c| c >= 2))
-    {
-        let prefix_a = outer_prefix(doc, a, covered, gaz);
-        found.people.push(Candidate {
-            a,
-            b,
-            name_a: na,
-            prefix: (prefix_a, na),
-            words,
-            gender: gender_of_prefix(doc, a, na),
+        // Particles inside a name stay: "Sophie de Wit", "Ursula von der Leyen".
+        let words: Vec<String> = (na..b)
+            .filter(|&k| {
+                doc.toks[k].has(CAP) || particle_name(doc.word(k)) || (k > na && k + 1 < b && doc.info(k).is(PARTICLE))
+            })
+            .map(|k| name_key(doc.word(k)))
+            .collect();
+        if words.is_empty() {
+            return;
+        }
+        // A title right before the name ("Minister", "Pvt.", "Mr."), not a
+        // title's modifier ("Press" in "World Press Freedom Day").
+        let titled =
+            na > a && (is_title(doc, na - 1) && (doc.info(na - 1).is(TITLE_HEAD) || doc.toks[na - 1].has(NUM)));
+        // Places and events are not people: "World Press Freedom Day", "Pemba
+        // Island"; but "Alison Park, a spokeswoman" is a person.
+        let given_pair = words.len() == 2 && doc.lx.has_given_name_gender(&words[0]);
+        let person_apposition =
+            apposition_after(doc, b).is_some_and(|(s, e)| (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD)));
+        if NOT_PERSON_TAILS.contains(&doc.word(b - 1))
+            && !(given_pair && (person_apposition || is_speech_subject(doc, a, b)))
+        {
+            return;
+        }
+        // "the port authority's director of planning, Nadia Osei, welcomed": a
+        // role set before the name between commas.
+        let described = b - na >= 2
+            && doc.toks.get(b).is_some_and(|t| t.is_punct(','))
+            && description_before_name(doc, a).is_some();
+        let role_before = role_words_before(doc, a).is_some() || described;
+        let speaks = is_speech_subject(doc, a, b);
+        let apposition =
+            apposition_after(doc, b).is_some_and(|(s, e)| (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD)));
+        // A given name ("Ingrid", common or not) opening a short run: "Ingrid Solberg".
+        let middle_ok = |w: &String| w.ends_with('.') || doc.lx.has_given_name_gender(w);
+        let first_name = words.len() >= 2
+            && (doc.lx.is_first_name(&words[0])
+                || (doc.lx.has_given_name_gender(&words[0])
+                    && (words.len() == 2 || (words.len() == 3 && middle_ok(&words[1])))));
+        // "Casa Para Todos, a coalition of tenants' associations": an organisation.
+        let org_apposition = apposition_after(doc, b).is_some_and(|(s, e)| {
+            // The head noun decides: the first role or organisation noun before any attachment.
+            let head = (s + 1..e.min(s + 5))
+                .take_while(|&k| !doc.info(k).is(PREP))
+                .find(|&k| !doc.toks[k].has(POSS) && doc.info(k).is(ORG_NOUN | PERSON_NOUN | TITLE_WORD));
+            doc.info(s).is(DET) && head.is_some_and(|k| !doc.info(k).is(PERSON_NOUN | TITLE_WORD))
         });
+        if org_apposition && !titled && (na..b).all(|k| covered[k] == u32::MAX) {
+            found.orgs.push(OrgRun { a: na, b, name_a: na, parent: None });
+            return;
+        }
+        let strong = titled || role_before || first_name;
+        if words.len() == 1 && !strong {
+            let after_prep = a > 0 && doc.toks[a - 1].is_word() && doc.info(a - 1).is(PREP);
+            let role_apposition = apposition_after(doc, b).is_some_and(|(s, e)| {
+                doc.info(s).is(DET | ROLE_ADJ | PERSON_NOUN) && (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD))
+            });
+            // "Ofwat's director of enforcement": a possessive before a role.
+            let owns_role = doc.toks[na].has(POSS)
+                && doc.toks.get(na + 1).is_some_and(|t| t.is_word() && !t.has(CAP))
+                && (na + 1..na + 4).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD));
+            let candidate =
+                Candidate { a, b, name_a: na, prefix: (a, na), words, gender: gender_of_prefix(doc, a, na) };
+            let unknown = na == a && b == a + 1 && covered[a] == u32::MAX && !after_prep;
+            if role_apposition && !after_prep {
+                found.people.push(candidate);
+            } else if unknown && (speaks || owns_role) {
+                found.lone_actors.push(candidate);
+            } else if speaks && !after_prep {
+                found.people.push(candidate);
+            } else {
+                found.singles.push(na);
+            }
+            return;
+        }
+        if strong
+            || speaks
+            || apposition
+            || (words.len() >= 2 && cap_counts.get(doc.word(b - 1)).is_some_and(|&c| c >= 2))
+        {
+            let prefix_a = outer_prefix(doc, a, covered, gaz);
+            found.people.push(Candidate {
+                a,
+                b,
+                name_a: na,
+                prefix: (prefix_a, na),
+                words,
+                gender: gender_of_prefix(doc, a, na),
+            });
+        }
     }
 }
 
