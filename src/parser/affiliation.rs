@@ -15,12 +15,12 @@
 
 use super::doc::Doc;
 use super::entities::{Entities, Mention, Target};
-use super::lexicon::MILITARY;
+use super::lexicon::{WordList, MILITARY};
 use super::model::{PartyKind, PartyVia};
 
 /// Fills the implied parties of the article's people.
 pub(crate) fn infer(doc: &Doc, ents: &mut Entities) {
-    let units = military_units(ents);
+    let units = military_units(doc, ents);
     let agency = space_agency(doc, ents);
     let council = the_council(ents);
     for pi in 0..ents.people.len() {
@@ -153,33 +153,8 @@ fn office_location(doc: &Doc, ents: &Entities, pi: usize) -> Option<usize> {
     }
 }
 
-/// Heads of the names of military units and armed services.
-fn is_unit_head(w: &str) -> bool {
-    matches!(
-        w,
-        "Regiment"
-            | "Battalion"
-            | "Brigade"
-            | "Division"
-            | "Squadron"
-            | "Battery"
-            | "Corps"
-            | "Wing"
-            | "Fleet"
-            | "Army"
-            | "Navy"
-            | "Force"
-            | "Forces"
-            | "Guard"
-            | "Marines"
-            | "Company"
-            | "Troop"
-            | "Group"
-    )
-}
-
 /// The parties that are military units or armed services, most named first.
-fn military_units(ents: &Entities) -> Vec<usize> {
+fn military_units(doc: &Doc, ents: &Entities) -> Vec<usize> {
     let mentions = mention_counts(ents);
     let mut units: Vec<usize> = (0..ents.parties.len())
         .filter(|&p| {
@@ -203,7 +178,7 @@ fn military_units(ents: &Entities) -> Vec<usize> {
                             | "Squadron"
                     );
             !matches!(party.kind, PartyKind::Country | PartyKind::Company | PartyKind::Media)
-                && is_unit_head(head)
+                && doc.lx.in_list(head, WordList::UnitHead)
                 && military_name
                 && mentions[p] > 0
         })

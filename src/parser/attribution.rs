@@ -12,8 +12,9 @@ use super::doc::Doc;
 use super::entities::{strip_article, Entities, Mention, Target};
 use super::lexer::{TokKind, CAP, NUM, POSS, SENT_START};
 use super::lexicon::{
-    Gender, VerbForm, ADVERB, ANALYSIS_VERB, AUX, COMPANY_NOUN, CONJ, DESIGNATION, DET, GROUP_NOUN, MEDIA_NOUN, MONTH,
-    ORG_NOUN, PERSON_NOUN, PREP, PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY, WORK_NOUN,
+    Gender, VerbForm, WordList, ADVERB, ANALYSIS_VERB, AUX, COMPANY_NOUN, CONJ, DESIGNATION, DET, GROUP_NOUN,
+    MEDIA_NOUN, MONTH, ORG_NOUN, PERSON_NOUN, PREP, PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY,
+    WORK_NOUN,
 };
 use super::model::{Attribution, PartyKind, PartyVia, QuoteKind, Span, SpeakerVia};
 
@@ -348,23 +349,7 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
         }
         // Plural nouns that look like verbs ("network charges", "media reports")
         // speak only with a named or pronoun subject.
-        let noun_like = matches!(
-            w,
-            "charges"
-                | "notes"
-                | "states"
-                | "reports"
-                | "claims"
-                | "posts"
-                | "quotes"
-                | "comments"
-                | "remarks"
-                | "answers"
-                | "replies"
-                | "statements"
-                | "warns"
-                | "calls"
-        );
+        let noun_like = doc.lx.in_list(w, WordList::NounLikeVerb);
         if noun_like
             && !subject
                 .as_ref()
@@ -1949,31 +1934,7 @@ fn ents_free(doc: &Doc, k: usize) -> bool {
 
 /// Things that carry words but do not speak: signs, banners, captions.
 fn is_sign_noun(doc: &Doc, k: usize) -> bool {
-    lower_word(doc, k)
-        && matches!(
-            doc.word(k),
-            "sign"
-                | "signs"
-                | "placard"
-                | "placards"
-                | "banner"
-                | "banners"
-                | "poster"
-                | "posters"
-                | "t-shirt"
-                | "t-shirts"
-                | "shirt"
-                | "shirts"
-                | "caption"
-                | "sticker"
-                | "stickers"
-                | "graffiti"
-                | "slogan"
-                | "slogans"
-                | "billboard"
-                | "billboards"
-                | "hashtag"
-        )
+    lower_word(doc, k) && doc.lx.in_list(doc.word(k), WordList::SignNoun)
 }
 
 /// Direct or partial speech.

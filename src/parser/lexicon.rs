@@ -107,6 +107,50 @@ impl WordInfo {
     }
 }
 
+/// The word lists of the parser's rules (`data/words.tsv`), read with the
+/// case they are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WordList {
+    /// Last words of names of places, events and things ("Day", "Island").
+    PlaceTail = 1,
+    /// Institutions of the state named before them ("Ministry", "Army").
+    StateHead = 1 << 1,
+    /// Nouns that make the name after them an organisation's ("operator").
+    OrgNounBeforeName = 1 << 2,
+    /// Words that make an organisation's name generic ("National").
+    GenericOrgWord = 1 << 3,
+    /// Role nouns whose holders speak for a party ("official", "envoy").
+    OfficialRole = 1 << 4,
+    /// Verbs of "who …" clauses that tie a person to a party ("chairs").
+    AffiliationVerb = 1 << 5,
+    /// Titles of national office, lower-case ("minister", "sen.").
+    NationalOffice = 1 << 6,
+    /// Plural nouns that look like speech verbs ("charges", "reports").
+    NounLikeVerb = 1 << 7,
+    /// Things that carry words but do not speak ("sign", "banner").
+    SignNoun = 1 << 8,
+    /// Heads of military units' names ("Regiment", "Battalion").
+    UnitHead = 1 << 9,
+}
+
+impl WordList {
+    fn named(name: &str) -> Option<WordList> {
+        Some(match name {
+            "place_tail" => WordList::PlaceTail,
+            "state_head" => WordList::StateHead,
+            "org_noun_before_name" => WordList::OrgNounBeforeName,
+            "generic_org_word" => WordList::GenericOrgWord,
+            "official_role" => WordList::OfficialRole,
+            "affiliation_verb" => WordList::AffiliationVerb,
+            "national_office" => WordList::NationalOffice,
+            "noun_like_verb" => WordList::NounLikeVerb,
+            "sign_noun" => WordList::SignNoun,
+            "unit_head" => WordList::UnitHead,
+            _ => return None,
+        })
+    }
+}
+
 /// A party the knowledge files know.
 #[derive(Clone, Debug)]
 pub(crate) struct KnownParty {
@@ -143,6 +187,8 @@ pub(crate) struct Lexicon {
     /// Lower-cased words (as bytes: lookups need no UTF-8 check).
     words: FxHashMap<Box<[u8]>, WordInfo>,
     abbrevs: FxHashMap<String, bool>,
+    /// The rules' word lists: each word with the bits of its [`WordList`]s.
+    lists: FxHashMap<&'static str, u16>,
     pub parties: Vec<KnownParty>,
     pub people: Vec<KnownPerson>,
     /// Aliases by their first token (case-sensitive).
@@ -238,6 +284,7 @@ impl Lexicon {
         let mut lx = Lexicon {
             words: FxHashMap::with_capacity_and_hasher(16_384, Default::default()),
             abbrevs: FxHashMap::default(),
+            lists: FxHashMap::default(),
             parties: Vec::new(),
             people: Vec::new(),
             aliases: FxHashMap::default(),
@@ -263,6 +310,11 @@ impl Lexicon {
             let word = fields[0].trim().trim_end_matches('.');
             if !word.is_empty() {
                 lx.abbrevs.insert(word.to_string(), fields.get(1).is_some_and(|f| f.trim() == "may_end"));
+            }
+        }
+        for fields in data_lines(include_str!("data/words.tsv")) {
+            if let (Some(word), Some(list)) = (fields.first(), fields.get(1).and_then(|l| WordList::named(l.trim()))) {
+                *lx.lists.entry(word.trim()).or_default() |= list as u16;
             }
         }
         for (list, class) in BUILTIN {
@@ -420,6 +472,11 @@ impl Lexicon {
         if !list.iter().any(|e| e.rest == texts && e.target == target) {
             list.push(AliasEntry { first_poss, rest: texts, target });
         }
+    }
+
+    /// Whether `word` (exactly as written) is on one of the rules' lists.
+    pub fn in_list(&self, word: &str, list: WordList) -> bool {
+        self.lists.get(word).is_some_and(|&bits| bits & list as u16 != 0)
     }
 
     /// Aliases whose first token is `first` (longest first).

@@ -10,9 +10,9 @@ use super::doc::Doc;
 use super::entities::{strip_article, DocPerson, Entities, Mention, Target};
 use super::lexer::{TokKind, ABBR, CAP, HYPHEN, NUM, POSS, SENT_START, UPPER};
 use super::lexicon::{
-    AliasTarget, Gender, AUX, COMMON_CAP, COMPANY_HEAD, COMPANY_NOUN, CONJ, DET, GROUP_NOUN, HONORIFIC, MEDIA_HEAD,
-    MEDIA_NOUN, MILITARY, MONTH, ORG_FIRST, ORG_HEAD, ORG_NOUN, PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH,
-    SUBORD, THINK, TITLE_HEAD, TITLE_WORD, VERBISH, WEEKDAY,
+    AliasTarget, Gender, WordList, AUX, COMMON_CAP, COMPANY_HEAD, COMPANY_NOUN, CONJ, DET, GROUP_NOUN, HONORIFIC,
+    MEDIA_HEAD, MEDIA_NOUN, MILITARY, MONTH, ORG_FIRST, ORG_HEAD, ORG_NOUN, PARTICLE, PERSON_NOUN, PREP, PRONOUN,
+    ROLE_ADJ, SPEECH, SUBORD, THINK, TITLE_HEAD, TITLE_WORD, VERBISH, WEEKDAY,
 };
 use super::model::{PartyKind, PartyVia, Span};
 use rustc_hash::{FxHashMap as FxMap, FxHashSet};
@@ -264,7 +264,7 @@ fn national_office_holders(doc: &Doc, ents: &mut Entities) {
                 titles.push_str(title);
             }
             let office = titles.split(|c: char| !c.is_alphanumeric() && c != '.').any(|w| {
-                NATIONAL_OFFICES.iter().any(|o| o.eq_ignore_ascii_case(w))
+                doc.lx.in_list(&w.to_ascii_lowercase(), WordList::NationalOffice)
                     || ["government", "police", "ministry", "military"].iter().any(|o| o.eq_ignore_ascii_case(w))
             });
             let legislator = titles
@@ -461,8 +461,11 @@ fn short_names(doc: &Doc, ents: &Entities) -> FxMap<String, usize> {
         }
         let mut words = party.name.split_whitespace();
         let (Some(w), Some(_)) = (words.next(), words.next()) else { continue };
-        let generic =
-            |w: &str| doc.lx.info(w).is_known() || generic_org_word(w) || doc.lx.party_for_phrase(w).is_some();
+        let generic = |w: &str| {
+            doc.lx.info(w).is_known()
+                || doc.lx.in_list(w, WordList::GenericOrgWord)
+                || doc.lx.party_for_phrase(w).is_some()
+        };
         if w.len() >= 4 && w.chars().next().is_some_and(char::is_uppercase) {
             if !generic(w) {
                 first_words.entry(w.to_string()).or_insert(p);
@@ -902,7 +905,11 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
                 b += 1;
                 continue;
             }
-            if w == "the" && doc.word(b - 1) == "of" && a > 0 && ORG_NOUNS_BEFORE_NAME.contains(&doc.word(a - 1)) {
+            if w == "the"
+                && doc.word(b - 1) == "of"
+                && a > 0
+                && doc.lx.in_list(doc.word(a - 1), WordList::OrgNounBeforeName)
+            {
                 b += 1;
                 continue;
             }
@@ -911,7 +918,7 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
                 continue;
             }
             // "the volunteer group Friends of the Wen"
-            let org_named = a > 0 && ORG_NOUNS_BEFORE_NAME.contains(&doc.word(a - 1));
+            let org_named = a > 0 && doc.lx.in_list(doc.word(a - 1), WordList::OrgNounBeforeName);
             if org_named && w == "of" {
                 b += 1;
                 continue;
@@ -1082,10 +1089,12 @@ impl RunAnalysis<'_, '_, '_> {
             // Mission").
             let first_free = (a..b).find(|&k| covered[k] == u32::MAX).unwrap_or(a);
             let prefix_party = (first_free > a).then(|| gaz[covered[first_free - 1] as usize].target);
-            let state_body = (first_free..b).any(|k| STATE_HEADS.contains(&doc.word(k)));
+            let state_body = (first_free..b).any(|k| doc.lx.in_list(doc.word(k), WordList::StateHead));
             let specific = (first_free..b).any(|k| {
                 let info = doc.info(k);
-                !info.is(ORG_HEAD | TITLE_WORD | COMMON_CAP) && doc.toks[k].has(CAP) && !generic_org_word(doc.word(k))
+                !info.is(ORG_HEAD | TITLE_WORD | COMMON_CAP)
+                    && doc.toks[k].has(CAP)
+                    && !doc.lx.in_list(doc.word(k), WordList::GenericOrgWord)
             });
             let long_name = b - first_free >= 3;
             // "the Environment Agency" named twice is an agency of its own, not a
@@ -1170,8 +1179,9 @@ impl RunAnalysis<'_, '_, '_> {
         // "Grid operator TenneT", "conciliation service Acas", "the national
         // transport agency, Waka Kotahi,": a name after an organisation noun is
         // an organisation.
-        let noun_at =
-            |k: usize| doc.toks[k].is_word() && !doc.toks[k].has(CAP) && ORG_NOUNS_BEFORE_NAME.contains(&doc.word(k));
+        let noun_at = |k: usize| {
+            doc.toks[k].is_word() && !doc.toks[k].has(CAP) && doc.lx.in_list(doc.word(k), WordList::OrgNounBeforeName)
+        };
         let described = a >= 3
             && doc.toks[a - 1].is_punct(',')
             && noun_at(a - 2)
@@ -1225,7 +1235,7 @@ impl RunAnalysis<'_, '_, '_> {
         let given_pair = words.len() == 2 && doc.lx.has_given_name_gender(&words[0]);
         let person_apposition =
             apposition_after(doc, b).is_some_and(|(s, e)| (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD)));
-        if NOT_PERSON_TAILS.contains(&doc.word(b - 1))
+        if doc.lx.in_list(doc.word(b - 1), WordList::PlaceTail)
             && !(given_pair && (person_apposition || is_speech_subject(doc, a, b)))
         {
             return;
@@ -1335,28 +1345,6 @@ struct OrgRun {
     parent: Option<usize>,
 }
 
-/// Titles of national office (of the article's country when no other is named).
-const NATIONAL_OFFICES: &[&str] = &[
-    "Minister",
-    "Secretary",
-    "President",
-    "Premier",
-    "Chancellor",
-    "Sen.",
-    "Senator",
-    "Rep.",
-    "Representative",
-    "Congressman",
-    "Congresswoman",
-    "Lawmaker",
-    "Governor",
-    "Gov.",
-    "Mayor",
-    "Ambassador",
-    "Attorney",
-    "Speaker",
-];
-
 /// The article's own country: the dateline's, else the one it names most
 /// (at least twice, and more than any other).
 fn national_party(doc: &Doc, ents: &mut Entities) -> Option<usize> {
@@ -1409,165 +1397,6 @@ fn title_case(w: &str) -> String {
     out
 }
 
-/// Last words of capitalised names of places, events and things.
-const NOT_PERSON_TAILS: &[&str] = &[
-    "Day",
-    "Week",
-    "Year",
-    "Festival",
-    "Summit",
-    "Conference",
-    "Games",
-    "Cup",
-    "War",
-    "Prize",
-    "Award",
-    "Act",
-    "Law",
-    "Bill",
-    "Treaty",
-    "Accord",
-    "Agreement",
-    "Plan",
-    "Program",
-    "Programme",
-    "Project",
-    "Street",
-    "Avenue",
-    "Road",
-    "Square",
-    "River",
-    "Sea",
-    "Ocean",
-    "Island",
-    "Islands",
-    "Mountain",
-    "Mountains",
-    "Valley",
-    "Desert",
-    "Lake",
-    "Bay",
-    "Gulf",
-    "Strait",
-    "Canal",
-    "Bridge",
-    "Airport",
-    "Hospital",
-    "Stadium",
-    "Hotel",
-    "Park",
-    "Palace",
-    "Museum",
-    "Church",
-    "Mosque",
-    "Temple",
-    "Cathedral",
-    "School",
-    "Region",
-    "Province",
-    "District",
-    "County",
-    "City",
-    "Town",
-    "Village",
-    "Coast",
-    "Peninsula",
-    "Basin",
-    "Delta",
-    "Plateau",
-    "Corridor",
-    "Crossing",
-    "Camp",
-    "Base",
-    "Prison",
-    "Building",
-    "Tower",
-    "Hall",
-    "Stream",
-    "Pipeline",
-    "Station",
-    "Port",
-    "Harbor",
-    "Harbour",
-    "Zone",
-    "Strip",
-    "Bank",
-    "Heights",
-    "Highway",
-    "Forest",
-    "Reserve",
-    "Dam",
-    "Mine",
-    "Field",
-    "Fields",
-    "Stryker",
-    "Chinook",
-];
-
-/// Institutions that belong to the state named before them.
-const STATE_HEADS: &[&str] = &[
-    "Army",
-    "Navy",
-    "Police",
-    "Ministry",
-    "Department",
-    "Government",
-    "Parliament",
-    "Cabinet",
-    "Embassy",
-    "Consulate",
-    "Forces",
-    "Office",
-    "Military",
-    "Guard",
-    "Guards",
-    "Presidency",
-    "Coast",
-];
-
-/// Lower-case nouns that, right before a capitalised name, make it an
-/// organisation's name.
-const ORG_NOUNS_BEFORE_NAME: &[&str] = &[
-    "operator",
-    "company",
-    "firm",
-    "service",
-    "broadcaster",
-    "station",
-    "newspaper",
-    "channel",
-    "agency",
-    "charity",
-    "airline",
-    "carrier",
-    "bank",
-    "lender",
-    "insurer",
-    "manufacturer",
-    "maker",
-    "developer",
-    "producer",
-    "retailer",
-    "startup",
-    "outlet",
-    "network",
-    "organization",
-    "organisation",
-    "association",
-    "union",
-    "group",
-    "publisher",
-    "giant",
-    "conglomerate",
-    "automaker",
-    "shipper",
-    "contractor",
-    "consultancy",
-    "daily",
-    "weekly",
-    "tabloid",
-];
-
 /// Company and media organisations by the last word of their name.
 fn org_kind(doc: &Doc, a: usize, b: usize) -> PartyKind {
     let media = (a..b).any(|k| doc.info(k).is(MEDIA_HEAD)) || matches!(doc.word(a), "Radio" | "TV");
@@ -1591,67 +1420,6 @@ fn org_kind(doc: &Doc, a: usize, b: usize) -> PartyKind {
         }
     }
     PartyKind::Organisation
-}
-
-/// Words that make an organisation name generic rather than specific.
-fn generic_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Health"
-            | "Foreign"
-            | "Interior"
-            | "Defense"
-            | "Defence"
-            | "Finance"
-            | "Information"
-            | "National"
-            | "International"
-            | "Central"
-            | "Federal"
-            | "State"
-            | "Supreme"
-            | "Security"
-            | "Special"
-            | "General"
-            | "Joint"
-            | "High"
-            | "Public"
-            | "Economic"
-            | "Political"
-            | "Justice"
-            | "Education"
-            | "Energy"
-            | "Trade"
-            | "Agriculture"
-            | "Labor"
-            | "Labour"
-            | "Culture"
-            | "Transport"
-            | "Environment"
-            | "Home"
-            | "Local"
-            | "Regional"
-            | "Provincial"
-            | "Municipal"
-            | "City"
-            | "Presidential"
-            | "Royal"
-            | "Executive"
-            | "Army"
-            | "Police"
-            | "Military"
-            | "Emergency"
-            | "Human"
-            | "Rights"
-            | "Development"
-            | "Affairs"
-            | "Social"
-            | "New"
-            | "Main"
-            | "Second"
-            | "First"
-            | "Third"
-    )
 }
 
 /// Lower-case role words right before a run: "opposition leader",
@@ -1903,7 +1671,7 @@ fn describe_person(doc: &Doc, ents: &mut Entities, short: &FxMap<String, usize>,
     // speaks for no one says where someone is from, not whom they speak for.
     let prefix_role =
         (pa..pb).rev().find(|&k| doc.info(k).is(PERSON_NOUN) && !doc.toks[k].has(CAP)).map(|k| doc.word(k));
-    if prefix_role.is_some_and(|r| !official_role(r))
+    if prefix_role.is_some_and(|r| !doc.lx.in_list(r.trim_end_matches('s'), WordList::OfficialRole))
         && party.is_some_and(|p| ents.parties[p].kind == PartyKind::Country)
         && !(pa..pb).any(|k| doc.toks[k].has(POSS))
     {
@@ -1975,49 +1743,7 @@ fn describe_person(doc: &Doc, ents: &mut Entities, short: &FxMap<String, usize>,
         if w == "who" {
             // "who leads the World Health Organization's cholera response"
             let verb = doc.word(s + 1);
-            let leads = matches!(
-                verb,
-                "leads"
-                    | "led"
-                    | "heads"
-                    | "headed"
-                    | "runs"
-                    | "ran"
-                    | "chairs"
-                    | "chaired"
-                    | "directs"
-                    | "directed"
-                    | "founded"
-                    | "represents"
-                    | "represented"
-                    | "works"
-                    | "worked"
-                    | "serves"
-                    | "served"
-                    | "commands"
-                    | "manages"
-                    | "coordinates"
-                    | "has"
-                    | "reviews"
-                    | "reviewed"
-                    | "writes"
-                    | "wrote"
-                    | "reports"
-                    | "reported"
-                    | "covers"
-                    | "covered"
-                    | "edits"
-                    | "edited"
-                    | "teaches"
-                    | "taught"
-                    | "advises"
-                    | "advised"
-                    | "owns"
-                    | "owned"
-                    | "speaks"
-                    | "spoke"
-                    | "joined"
-            );
+            let leads = doc.lx.in_list(verb, WordList::AffiliationVerb);
             if leads && party.is_none() {
                 // The verb ties the person to what they lead: "who chairs
                 // the volunteer group Friends of the Wen".
@@ -2063,94 +1789,13 @@ fn strip_indefinite(text: &str) -> &str {
     ["a ", "an ", "the "].iter().find_map(|a| text.strip_prefix(a)).unwrap_or(text)
 }
 
-/// Role nouns whose holders speak for a party; a nationality before other
-/// roles ("a Nicaraguan journalist") says where someone is from, not whom
-/// they speak for.
-fn official_role(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('s'),
-        "official"
-            | "minister"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "ambassador"
-            | "envoy"
-            | "diplomat"
-            | "negotiator"
-            | "officer"
-            | "soldier"
-            | "commander"
-            | "general"
-            | "president"
-            | "secretary"
-            | "adviser"
-            | "advisor"
-            | "aide"
-            | "lawmaker"
-            | "legislator"
-            | "senator"
-            | "representative"
-            | "delegate"
-            | "mediator"
-            | "leader"
-            | "chief"
-            | "head"
-            | "director"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "co-chair"
-            | "member"
-            | "executive"
-            | "premier"
-            | "governor"
-            | "mayor"
-            | "prosecutor"
-            | "trooper"
-            | "infantryman"
-            | "sergeant"
-            | "captain"
-            | "colonel"
-            | "lieutenant"
-            | "correspondent"
-            | "reporter"
-            | "analyst"
-            | "researcher"
-            | "scientist"
-            | "manager"
-            | "founder"
-            | "host"
-            | "anchor"
-            | "editor"
-            | "coordinator"
-            | "nominee"
-            | "candidate"
-            | "opponent"
-            | "rival"
-            | "challenger"
-            | "incumbent"
-            | "strategist"
-            | "pollster"
-            | "operative"
-            | "surrogate"
-            | "organizer"
-            | "organiser"
-            | "campaigner"
-            | "critic"
-            | "columnist"
-            | "astronaut"
-            | "cosmonaut"
-    )
-}
-
 /// The party a role phrase ties a person to: "spokeswoman for the agency",
 /// "commander of U.S. European Command", "the BMA's junior doctors
 /// committee", "a Saudi official"; not "a caller from Tehran" nor "an
 /// exiled Nicaraguan journalist".
 fn affiliation_in(doc: &Doc, ents: &Entities, pi: usize, s: usize, e: usize) -> Option<usize> {
     let role_head = (s..e).find(|&k| doc.info(k).is(PERSON_NOUN) && !doc.toks[k].has(CAP)).map(|k| doc.word(k));
-    let official = role_head.is_none_or(official_role);
+    let official = role_head.is_none_or(|r| doc.lx.in_list(r.trim_end_matches('s'), WordList::OfficialRole));
     let mut k = s;
     while k < e {
         let Some(m) = ents.mention_at(k).filter(|m| m.a == k && !doc.toks[k].in_quote()).copied() else {
