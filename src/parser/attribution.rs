@@ -276,99 +276,8 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
             i += 1;
             continue;
         }
-        // "said X", "asked X"; never "told X" (X is who was told).
-        let invertible = !matches!(
-            w.to_ascii_lowercase().as_str(),
-            "told"
-                | "tells"
-                | "tell"
-                | "warned"
-                | "urged"
-                | "reminded"
-                | "assured"
-                | "informed"
-                | "promised"
-                | "thanked"
-                | "quoted"
-                | "called"
-                | "calling"
-        );
-        let inverted_ctx = invertible
-            && (i == st.a
-                || matches!(doc.toks[i - 1].kind, TokKind::Close(_) | TokKind::Punct(','))
-                || (doc.toks[i - 1].is_punct(',') && i >= 2 && matches!(doc.toks[i - 2].kind, TokKind::Close(_))));
-        let after = if inverted_ctx { np_after(doc, ents, i, st.b) } else { None };
-        let after_ok = after.as_ref().is_some_and(|np| {
-            let next = doc.toks.get(np.b);
-            next.is_none()
-                || np.b >= st.b
-                || matches!(next.map(|t| t.kind), Some(TokKind::Punct(_) | TokKind::Open(_)))
-                || info(doc, np.b).is(PREP | SUBORD)
-        });
-        let (subject, inverted) = if inverted_ctx && after_ok && form != VerbForm::Participle {
-            (after, true)
-        } else if form == VerbForm::Participle {
-            (None, false)
-        } else {
-            let before = np_before(doc, ents, i, st.a);
-            // "X welcomed the penalty but said …": a second verb shares the
-            // sentence's subject.
-            let j = skip_back_fillers(doc, i, st.a);
-            let coordinated = before.is_none() && j > st.a + 1 && matches!(doc.word(j - 1), "and" | "but");
-            let subject = if coordinated {
-                // "one woman climbed onto a bollard and shouted": the subject
-                // of the verb the coordination joins.
-                previous_verb(doc, j - 1, st.a)
-                    .and_then(|v| np_before(doc, ents, v, st.a))
-                    .or_else(|| main_subject(doc, ents, s))
-            } else {
-                before
-            };
-            (subject, false)
-        };
-        // A finite verb with no subject before it is a reduced relative ("an
-        // agreement announced on May 11") or a noun; a base form ("say") needs a
-        // plausible subject ("officials say", "they say").
-        if form != VerbForm::Participle && subject.is_none() {
-            i += 1;
-            continue;
-        }
-        if form == VerbForm::Base && !inverted && !matches!(w, "read") {
-            let plausible = subject.as_ref().is_some_and(|np| match np.kind {
-                NpKind::Pronoun => matches!(doc.word(np.a).to_ascii_lowercase().as_str(), "they" | "we" | "i" | "you"),
-                NpKind::Group(_) => true,
-                NpKind::Description => {
-                    doc.word(np.b - 1).ends_with('s') || info(doc, np.b - 1).is(ORG_NOUN | GROUP_NOUN)
-                }
-                _ => doc.word(np.b - 1).ends_with('s') || doc.word(i.wrapping_sub(1)) == "to",
-            });
-            if !plausible {
-                i += 1;
-                continue;
-            }
-        }
-        // Plural nouns that look like verbs ("network charges", "media reports")
-        // speak only with a named or pronoun subject.
-        let noun_like = doc.lx.in_list(w, WordList::NounLikeVerb);
-        if noun_like
-            && !subject
-                .as_ref()
-                .is_some_and(|np| matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun))
-        {
-            i += 1;
-            continue;
-        }
-        // "This engagement underscores …": analysis, not speech, unless an actor speaks.
-        if wi.is(ANALYSIS_VERB)
-            && !subject.as_ref().is_some_and(|np| {
-                matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun | NpKind::Name)
-            })
-        {
-            i += 1;
-            continue;
-        }
-        // "read" speaks only for a statement: "the statement read".
-        if matches!(w, "read" | "reads") && !statement_nearby(doc, i, st.a, subject.as_ref()) {
+        let (subject, inverted) = verb_subject(doc, ents, s, i, form);
+        if !subject_can_speak(doc, i, st.a, form, subject.as_ref(), inverted) {
             i += 1;
             continue;
         }
@@ -376,6 +285,92 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
         i += 1;
     }
     out
+}
+
+/// The subject of speech verb `i` of sentence `s`, and whether it follows
+/// the verb: "said X" (never "told X": X is who was told), "X said", a
+/// coordinated verb's subject ("X welcomed … but said"); none for a participle.
+fn verb_subject(doc: &Doc, ents: &Entities, s: usize, i: usize, form: VerbForm) -> (Option<Np>, bool) {
+    let st = doc.sents[s];
+    let w = doc.word(i);
+    let invertible = !doc.lx.in_list(&w.to_ascii_lowercase(), WordList::TellVerb);
+    let inverted_ctx = invertible
+        && (i == st.a
+            || matches!(doc.toks[i - 1].kind, TokKind::Close(_) | TokKind::Punct(','))
+            || (doc.toks[i - 1].is_punct(',') && i >= 2 && matches!(doc.toks[i - 2].kind, TokKind::Close(_))));
+    let after = if inverted_ctx { np_after(doc, ents, i, st.b) } else { None };
+    let after_ok = after.as_ref().is_some_and(|np| {
+        let next = doc.toks.get(np.b);
+        next.is_none()
+            || np.b >= st.b
+            || matches!(next.map(|t| t.kind), Some(TokKind::Punct(_) | TokKind::Open(_)))
+            || info(doc, np.b).is(PREP | SUBORD)
+    });
+    if inverted_ctx && after_ok && form != VerbForm::Participle {
+        (after, true)
+    } else if form == VerbForm::Participle {
+        (None, false)
+    } else {
+        let before = np_before(doc, ents, i, st.a);
+        // "X welcomed the penalty but said …": a second verb shares the
+        // sentence's subject.
+        let j = skip_back_fillers(doc, i, st.a);
+        let coordinated = before.is_none() && j > st.a + 1 && matches!(doc.word(j - 1), "and" | "but");
+        let subject = if coordinated {
+            // "one woman climbed onto a bollard and shouted": the subject
+            // of the verb the coordination joins.
+            previous_verb(doc, j - 1, st.a)
+                .and_then(|v| np_before(doc, ents, v, st.a))
+                .or_else(|| main_subject(doc, ents, s))
+        } else {
+            before
+        };
+        (subject, false)
+    }
+}
+
+/// Whether a speech verb with this subject speaks: not a reduced relative
+/// or a noun, not analysis, not a "read" without a statement.
+fn subject_can_speak(doc: &Doc, i: usize, sent_a: usize, form: VerbForm, subject: Option<&Np>, inverted: bool) -> bool {
+    let w = doc.word(i);
+    let wi = doc.info(i);
+    // A finite verb with no subject before it is a reduced relative ("an
+    // agreement announced on May 11") or a noun; a base form ("say") needs a
+    // plausible subject ("officials say", "they say").
+    if form != VerbForm::Participle && subject.is_none() {
+        return false;
+    }
+    if form == VerbForm::Base && !inverted && !matches!(w, "read") {
+        let plausible = subject.is_some_and(|np| match np.kind {
+            NpKind::Pronoun => matches!(doc.word(np.a).to_ascii_lowercase().as_str(), "they" | "we" | "i" | "you"),
+            NpKind::Group(_) => true,
+            NpKind::Description => doc.word(np.b - 1).ends_with('s') || info(doc, np.b - 1).is(ORG_NOUN | GROUP_NOUN),
+            _ => doc.word(np.b - 1).ends_with('s') || doc.word(i.wrapping_sub(1)) == "to",
+        });
+        if !plausible {
+            return false;
+        }
+    }
+    // Plural nouns that look like verbs ("network charges", "media reports")
+    // speak only with a named or pronoun subject.
+    let noun_like = doc.lx.in_list(w, WordList::NounLikeVerb);
+    if noun_like
+        && !subject.is_some_and(|np| matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun))
+    {
+        return false;
+    }
+    // "This engagement underscores …": analysis, not speech, unless an actor speaks.
+    if wi.is(ANALYSIS_VERB)
+        && !subject
+            .is_some_and(|np| matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun | NpKind::Name))
+    {
+        return false;
+    }
+    // "read" speaks only for a statement: "the statement read".
+    if matches!(w, "read" | "reads") && !statement_nearby(doc, i, sent_a, subject) {
+        return false;
+    }
+    true
 }
 
 /// The finite verb of the clause before a coordinating "and"/"but" at `conj`

@@ -131,6 +131,8 @@ pub(crate) enum WordList {
     SignNoun = 1 << 8,
     /// Heads of military units' names ("Regiment", "Battalion").
     UnitHead = 1 << 9,
+    /// Speech verbs whose object is the one spoken to, lower-case ("told", "urged").
+    TellVerb = 1 << 10,
 }
 
 impl WordList {
@@ -146,6 +148,7 @@ impl WordList {
             "noun_like_verb" => WordList::NounLikeVerb,
             "sign_noun" => WordList::SignNoun,
             "unit_head" => WordList::UnitHead,
+            "tell_verb" => WordList::TellVerb,
             _ => return None,
         })
     }
