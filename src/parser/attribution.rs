@@ -1366,45 +1366,15 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
     let plural = head.ends_with('s') && !head.ends_with("ss");
     // "the 54-year-old said": the person given that age ("Grace Achieng, a
     // 54-year-old farmer", "Raymond Kessler, 67,"), else the latest person.
-    if let Some(age_k) = (np.a..np.b).find(|&k| is_age(doc, k)).filter(|_| definite) {
-        let age_word = doc.word(age_k).to_ascii_lowercase();
-        let age = age_word.split('-').next().unwrap_or("");
-        let end = ents.mentions.partition_point(|m| m.a < np.a);
-        let aged = ents.mentions[..end].iter().rev().find_map(|m| {
-            let Target::Person(p) = m.target else { return None };
-            let after = doc.toks.get(m.b).is_some_and(|t| t.is_punct(','));
-            let stated = after
-                && (doc.word(m.b + 1) == age
-                    || (m.b + 2..m.b + 6).any(|k| doc.word(k).starts_with(age) && is_age(doc, k)));
-            stated.then_some(p)
-        });
-        if let Some(p) = aged.or_else(|| disc.recent_people.last().copied()) {
-            return person_speaker(ents, p, cue);
-        }
+    if let Some(p) =
+        (np.a..np.b).find(|&k| is_age(doc, k)).filter(|_| definite).and_then(|k| person_of_age(doc, ents, k, np, disc))
+    {
+        return person_speaker(ents, p, cue);
     }
     if definite && parties.is_empty() {
         // A person known by this role: "the secretary", "the Nobel Peace Prize winner".
         if head_info.is(PERSON_NOUN) && !plural {
-            // The description's words ("the Nobel Peace Prize winner") in the
-            // person's role or apposition, or its head noun in the role.
-            let words: Vec<String> = (np.a..np.b)
-                .filter(|&k| doc.toks[k].is_word() && !info(doc, k).is(DET))
-                .map(|k| doc.word(k).to_ascii_lowercase())
-                .collect();
-            let found = disc.recent_people.iter().rev().copied().find(|&p| {
-                let person = &ents.people[p];
-                let hay = person.role.as_deref().unwrap_or("").to_ascii_lowercase();
-                let hay: Vec<&str> = hay.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-                let shared = words.iter().filter(|w| w.len() > 3 && hay.contains(&w.as_str())).count();
-                hay.contains(&head.as_str()) || shared >= 2
-            });
-            if let Some(p) = found {
-                return person_speaker(ents, p, cue);
-            }
-            // "the official" after "a senior Hamas official".
-            if let Some((_, sp)) = disc.described.iter().rev().find(|(h, _)| *h == head) {
-                let mut sp = sp.clone();
-                sp.cue = cue;
+            if let Some(sp) = known_by_role(doc, ents, np, disc, &head, cue) {
                 return sp;
             }
         }
@@ -1465,6 +1435,52 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
         parties,
         ..Speaker::default()
     }
+}
+
+/// "the 54-year-old" (its age word at `age_k`): the person given that age
+/// before ("Grace Achieng, a 54-year-old farmer", "Raymond Kessler, 67,"),
+/// else the latest person.
+fn person_of_age(doc: &Doc, ents: &Entities, age_k: usize, np: &Np, disc: &Discourse) -> Option<usize> {
+    let age_word = doc.word(age_k).to_ascii_lowercase();
+    let age = age_word.split('-').next().unwrap_or("");
+    let end = ents.mentions.partition_point(|m| m.a < np.a);
+    let aged = ents.mentions[..end].iter().rev().find_map(|m| {
+        let Target::Person(p) = m.target else { return None };
+        let after = doc.toks.get(m.b).is_some_and(|t| t.is_punct(','));
+        let stated = after
+            && (doc.word(m.b + 1) == age || (m.b + 2..m.b + 6).any(|k| doc.word(k).starts_with(age) && is_age(doc, k)));
+        stated.then_some(p)
+    });
+    aged.or_else(|| disc.recent_people.last().copied())
+}
+
+/// "the secretary", "the Nobel Peace Prize winner", "the official": a
+/// recent person with that role (its head noun, or two of its words), or
+/// the last speaker described with that head noun.
+fn known_by_role(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse, head: &str, cue: Span) -> Option<Speaker> {
+    // The description's words ("the Nobel Peace Prize winner") in the
+    // person's role or apposition, or its head noun in the role.
+    let words: Vec<String> = (np.a..np.b)
+        .filter(|&k| doc.toks[k].is_word() && !info(doc, k).is(DET))
+        .map(|k| doc.word(k).to_ascii_lowercase())
+        .collect();
+    let found = disc.recent_people.iter().rev().copied().find(|&p| {
+        let person = &ents.people[p];
+        let hay = person.role.as_deref().unwrap_or("").to_ascii_lowercase();
+        let hay: Vec<&str> = hay.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let shared = words.iter().filter(|w| w.len() > 3 && hay.contains(&w.as_str())).count();
+        hay.contains(&head) || shared >= 2
+    });
+    if let Some(p) = found {
+        return Some(person_speaker(ents, p, cue));
+    }
+    // "the official" after "a senior Hamas official".
+    if let Some((_, sp)) = disc.described.iter().rev().find(|(h, _)| *h == head) {
+        let mut sp = sp.clone();
+        sp.cue = cue;
+        return Some(sp);
+    }
+    None
 }
 
 /// A description of the state's own people or bodies: "Government officials",

@@ -1738,35 +1738,7 @@ fn describe_person(doc: &Doc, ents: &mut Entities, short: &FxMap<String, usize>,
         }
     }
     if let Some((s, e)) = apposition_after(doc, end) {
-        let w = doc.word(s);
-        let participle = w.ends_with("ing") && !doc.info(s).is(PERSON_NOUN);
-        if w == "who" {
-            // "who leads the World Health Organization's cholera response"
-            let verb = doc.word(s + 1);
-            let leads = doc.lx.in_list(verb, WordList::AffiliationVerb);
-            if leads && party.is_none() {
-                // The verb ties the person to what they lead: "who chairs
-                // the volunteer group Friends of the Wen".
-                party = affiliation_in(doc, ents, pi, s + 1, e).or_else(|| {
-                    (s + 2..e).find_map(|k| {
-                        let m = ents.mention_at(k).filter(|m| m.a == k && !doc.toks[k].in_quote())?;
-                        let place = matches!(doc.word(k - 1), "in" | "from" | "near");
-                        match m.target {
-                            Target::Party(p) if !place => Some(p),
-                            _ => None,
-                        }
-                    })
-                });
-            }
-        } else if !participle {
-            let text = strip_indefinite(Span::new(doc.toks[s].start, doc.toks[e - 1].end).of(doc.text));
-            if role.as_deref().is_none_or(|r| r.len() < 6 || r.ends_with('.')) {
-                role = Some(text.to_string());
-            }
-            if party.is_none() {
-                party = affiliation_in(doc, ents, pi, s, e);
-            }
-        }
+        read_apposition(doc, ents, pi, (s, e), &mut role, &mut party);
     }
     let person = &mut ents.people[pi];
     if c.name_a > pa {
@@ -1782,6 +1754,48 @@ fn describe_person(doc: &Doc, ents: &mut Entities, short: &FxMap<String, usize>,
     }
     if person.party.is_none() {
         person.party = party;
+    }
+}
+
+/// The role and party an apposition after a person's name gives:
+/// ", a former adviser to …," or ", who leads the World Health Organization's
+/// cholera response,"; a role already read is kept unless it is a bare title.
+fn read_apposition(
+    doc: &Doc,
+    ents: &Entities,
+    pi: usize,
+    (s, e): (usize, usize),
+    role: &mut Option<String>,
+    party: &mut Option<usize>,
+) {
+    let w = doc.word(s);
+    let participle = w.ends_with("ing") && !doc.info(s).is(PERSON_NOUN);
+    if w == "who" {
+        // "who leads the World Health Organization's cholera response"
+        let verb = doc.word(s + 1);
+        let leads = doc.lx.in_list(verb, WordList::AffiliationVerb);
+        if leads && party.is_none() {
+            // The verb ties the person to what they lead: "who chairs
+            // the volunteer group Friends of the Wen".
+            *party = affiliation_in(doc, ents, pi, s + 1, e).or_else(|| {
+                (s + 2..e).find_map(|k| {
+                    let m = ents.mention_at(k).filter(|m| m.a == k && !doc.toks[k].in_quote())?;
+                    let place = matches!(doc.word(k - 1), "in" | "from" | "near");
+                    match m.target {
+                        Target::Party(p) if !place => Some(p),
+                        _ => None,
+                    }
+                })
+            });
+        }
+    } else if !participle {
+        let text = strip_indefinite(Span::new(doc.toks[s].start, doc.toks[e - 1].end).of(doc.text));
+        if role.as_deref().is_none_or(|r| r.len() < 6 || r.ends_with('.')) {
+            *role = Some(text.to_string());
+        }
+        if party.is_none() {
+            *party = affiliation_in(doc, ents, pi, s, e);
+        }
     }
 }
 
