@@ -1841,45 +1841,9 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
             return true;
         }
     }
-    // Designations: "so-called "…"", "dubbed "…"" right before the quote, or
-    // "designating Hamas as a "…"" (the verb, then "as a" right before it).
-    let lo = o.saturating_sub(8).max(st.a);
-    let as_before = o >= st.a + 2 && matches!(doc.word(o - 1), "a" | "an" | "the") && doc.word(o - 2) == "as"
-        || o > st.a && doc.word(o - 1) == "as";
-    for k in (lo..o).rev() {
-        let w = doc.word(k).to_ascii_lowercase();
-        if !info(doc, k).is(DESIGNATION) || doc.toks[k].in_quote() {
-            continue;
-        }
-        let near = o - k <= 2 || (o - k <= 3 && doc.word(o - 1).eq_ignore_ascii_case("the"));
-        match w.as_str() {
-            // "called it "a disaster"" is speech; "a group called "X"" is a name.
-            "called" | "named" => {
-                let after_noun = k > st.a && lower_word(doc, k - 1) && !info(doc, k - 1).is(PRONOUN | AUX | ADVERB);
-                // "what the ministry called "serious deficiencies"" is speech;
-                // a name is capitalised: "a group called "Friends of the Wen"".
-                let lowercase = inner.chars().next().is_some_and(char::is_lowercase);
-                if k + 1 == o && after_noun && !lowercase {
-                    return true;
-                }
-            }
-            "known" => {
-                if doc.word(k + 1) == "as" && near {
-                    return true;
-                }
-            }
-            "designated" | "designating" | "designate" | "labeled" | "labelled" | "labeling" | "labelling"
-            | "branded" | "branding" | "termed" => {
-                if near || as_before {
-                    return true;
-                }
-            }
-            _ => {
-                if near {
-                    return true;
-                }
-            }
-        }
+    // Designations: "so-called "…"", "dubbed "…"", "known as "…"".
+    if designated(doc, st.a, o, inner) {
+        return true;
     }
     // A nickname inside a name: `2nd Squadron "Sabre," 3rd Cavalry`, `Joe "Jo" Smith`.
     if o > st.a && words <= 3 {
@@ -1932,6 +1896,52 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
     if let Some(k) = asked {
         if !frames.iter().any(|f| f.verb > k + 1 && f.verb < o) && !sentence_like {
             return true;
+        }
+    }
+    false
+}
+
+/// A designation before the quote opening at token `o` (its sentence
+/// starting at `sent_a`, `inner` its text): "so-called "…"", "dubbed "…""
+/// right before it, "known as "…"", a name after "a group called", or
+/// "designating Hamas as a "…"" (the verb, then "as a" right before it).
+fn designated(doc: &Doc, sent_a: usize, o: usize, inner: &str) -> bool {
+    let lo = o.saturating_sub(8).max(sent_a);
+    let as_before = o >= sent_a + 2 && matches!(doc.word(o - 1), "a" | "an" | "the") && doc.word(o - 2) == "as"
+        || o > sent_a && doc.word(o - 1) == "as";
+    for k in (lo..o).rev() {
+        let w = doc.word(k).to_ascii_lowercase();
+        if !info(doc, k).is(DESIGNATION) || doc.toks[k].in_quote() {
+            continue;
+        }
+        let near = o - k <= 2 || (o - k <= 3 && doc.word(o - 1).eq_ignore_ascii_case("the"));
+        match w.as_str() {
+            // "called it "a disaster"" is speech; "a group called "X"" is a name.
+            "called" | "named" => {
+                let after_noun = k > sent_a && lower_word(doc, k - 1) && !info(doc, k - 1).is(PRONOUN | AUX | ADVERB);
+                // "what the ministry called "serious deficiencies"" is speech;
+                // a name is capitalised: "a group called "Friends of the Wen"".
+                let lowercase = inner.chars().next().is_some_and(char::is_lowercase);
+                if k + 1 == o && after_noun && !lowercase {
+                    return true;
+                }
+            }
+            "known" => {
+                if doc.word(k + 1) == "as" && near {
+                    return true;
+                }
+            }
+            "designated" | "designating" | "designate" | "labeled" | "labelled" | "labeling" | "labelling"
+            | "branded" | "branding" | "termed" => {
+                if near || as_before {
+                    return true;
+                }
+            }
+            _ => {
+                if near {
+                    return true;
+                }
+            }
         }
     }
     false
