@@ -12,7 +12,7 @@ use super::doc::Doc;
 use super::entities::{strip_article, Entities, Mention, Target};
 use super::lexer::{TokKind, CAP, NUM, POSS, SENT_START};
 use super::lexicon::{
-    Gender, VerbForm, WordList, ADVERB, ANALYSIS_VERB, AUX, COMPANY_NOUN, CONJ, DESIGNATION, DET, GROUP_NOUN,
+    Gender, VerbForm, WordInfo, WordList, ADVERB, ANALYSIS_VERB, AUX, COMPANY_NOUN, CONJ, DESIGNATION, DET, GROUP_NOUN,
     MEDIA_NOUN, MONTH, ORG_NOUN, PERSON_NOUN, PREP, PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY,
     WORK_NOUN,
 };
@@ -1292,13 +1292,7 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
     let definite = matches!(doc.word(np.a), "the" | "The");
     let head_k = (np.a..np.b).rev().find(|&k| is_description_noun(doc, k));
     if head_k.is_none() && elliptical_speaker_start(doc, np.b - 1, np.a) == Some(np.a) {
-        // A new person like the last one described: "another protester".
-        let last = disc.described.last().map(|(head, sp)| (head.clone(), sp.parties.clone()));
-        let (name, parties) = match last {
-            Some((head, parties)) => (format!("{text} {head}"), parties),
-            None => (text, Vec::new()),
-        };
-        return Speaker { name, parties, cue, ..Speaker::default() }.party_from(PartyVia::Context);
+        return like_the_last_described(text, cue, disc);
     }
     let head = head_k.map(|k| doc.word(k).to_ascii_lowercase()).unwrap_or_default();
     let head_info = head_k.map(|k| info(doc, k)).unwrap_or_default();
@@ -1322,27 +1316,8 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
         }
     }
     // Parties named inside (not "from Tehran": a place, not an allegiance).
-    let mut parties = Vec::new();
+    let (mut parties, by) = parties_inside(doc, ents, np, head_info);
     let mut party_via = PartyVia::Stated;
-    let mut by: Option<usize> = None;
-    for k in np.a..np.b {
-        if matches!(doc.word(k), "by" | "from") && head_info.is(STATEMENT_NOUN) {
-            by = Some(k + 1);
-        }
-        if let Some(m) = ents.mention_at(k) {
-            if m.a != k && k != np.a {
-                continue;
-            }
-            if k > np.a && matches!(doc.word(k - 1), "from" | "in" | "near" | "at") && !head_info.is(STATEMENT_NOUN) {
-                continue;
-            }
-            if let Some(p) = ents.party_of(m) {
-                if !parties.contains(&p) {
-                    parties.push(p);
-                }
-            }
-        }
-    }
     // "A statement released by X": X speaks.
     if let Some(b) = by {
         if b < np.b {
@@ -1435,6 +1410,44 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
         parties,
         ..Speaker::default()
     }
+}
+
+/// A new person like the last one described: "another" after "one
+/// protester" is "another protester", of the same party.
+fn like_the_last_described(text: String, cue: Span, disc: &Discourse) -> Speaker {
+    let last = disc.described.last().map(|(head, sp)| (head.clone(), sp.parties.clone()));
+    let (name, parties) = match last {
+        Some((head, parties)) => (format!("{text} {head}"), parties),
+        None => (text, Vec::new()),
+    };
+    Speaker { name, parties, cue, ..Speaker::default() }.party_from(PartyVia::Context)
+}
+
+/// The parties a description names inside it ("a Hamas official"; not
+/// "a caller from Tehran": a place, not an allegiance), and where the
+/// author of a statement is named ("a statement released by X").
+fn parties_inside(doc: &Doc, ents: &Entities, np: &Np, head_info: WordInfo) -> (Vec<usize>, Option<usize>) {
+    let mut parties = Vec::new();
+    let mut by: Option<usize> = None;
+    for k in np.a..np.b {
+        if matches!(doc.word(k), "by" | "from") && head_info.is(STATEMENT_NOUN) {
+            by = Some(k + 1);
+        }
+        if let Some(m) = ents.mention_at(k) {
+            if m.a != k && k != np.a {
+                continue;
+            }
+            if k > np.a && matches!(doc.word(k - 1), "from" | "in" | "near" | "at") && !head_info.is(STATEMENT_NOUN) {
+                continue;
+            }
+            if let Some(p) = ents.party_of(m) {
+                if !parties.contains(&p) {
+                    parties.push(p);
+                }
+            }
+        }
+    }
+    (parties, by)
 }
 
 /// "the 54-year-old" (its age word at `age_k`): the person given that age
@@ -2013,38 +2026,7 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
     let mut person_subject = false;
     for f in frames {
         let Some(sp) = &f.speaker else { continue };
-        // "he"/"she" tells the person's gender for later pronouns.
-        if let (Some(np), Some(p)) = (f.subject.as_ref(), sp.person) {
-            if np.kind == NpKind::Pronoun {
-                let g = match doc.word(np.a).to_ascii_lowercase().as_str() {
-                    "he" => Gender::Male,
-                    "she" => Gender::Female,
-                    _ => Gender::Unknown,
-                };
-                if g != Gender::Unknown && !disc.genders.iter().any(|(q, _)| *q == p) {
-                    disc.genders.push((p, g));
-                }
-            }
-        }
-        // "Okonjo said she had accepted": the pronoun right after the verb
-        // tells the speaker's gender.
-        if let (Some(p), false) = (sp.person, f.inverted) {
-            let mut k = f.verb_end + 1;
-            if doc.word(k) == "that" {
-                k += 1;
-            }
-            let g = match doc.word(k) {
-                "he" => Gender::Male,
-                "she" => Gender::Female,
-                _ => Gender::Unknown,
-            };
-            if g != Gender::Unknown
-                && ents.people[p].gender == Gender::Unknown
-                && !disc.genders.iter().any(|(q, _)| *q == p)
-            {
-                disc.genders.push((p, g));
-            }
-        }
+        learn_gender(doc, ents, f, sp, disc);
         // A person speaking ends the reign of a described speaker; a singular
         // person-like description ("One victim", "a doctor") starts one.
         if sp.person.is_some() {
@@ -2130,6 +2112,43 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
             if disc.last_party.is_none() || !matches!(ents.parties[p].kind, PartyKind::Media) {
                 disc.last_party = Some(p);
             }
+        }
+    }
+}
+
+/// Genders a frame tells: the pronoun that names a person ("he said"), or
+/// the one right after their verb ("Okonjo said she had accepted").
+fn learn_gender(doc: &Doc, ents: &Entities, f: &Frame, sp: &Speaker, disc: &mut Discourse) {
+    // "he"/"she" tells the person's gender for later pronouns.
+    if let (Some(np), Some(p)) = (f.subject.as_ref(), sp.person) {
+        if np.kind == NpKind::Pronoun {
+            let g = match doc.word(np.a).to_ascii_lowercase().as_str() {
+                "he" => Gender::Male,
+                "she" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            if g != Gender::Unknown && !disc.genders.iter().any(|(q, _)| *q == p) {
+                disc.genders.push((p, g));
+            }
+        }
+    }
+    // "Okonjo said she had accepted": the pronoun right after the verb
+    // tells the speaker's gender.
+    if let (Some(p), false) = (sp.person, f.inverted) {
+        let mut k = f.verb_end + 1;
+        if doc.word(k) == "that" {
+            k += 1;
+        }
+        let g = match doc.word(k) {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        if g != Gender::Unknown
+            && ents.people[p].gender == Gender::Unknown
+            && !disc.genders.iter().any(|(q, _)| *q == p)
+        {
+            disc.genders.push((p, g));
         }
     }
 }
