@@ -64,7 +64,7 @@ fn descriptions(ents: &Entities, pi: usize) -> String {
 /// person's party) that the sentence before is about.
 fn possessive_antecedent(doc: &Doc, ents: &Entities, pi: usize) -> Option<usize> {
     let first = ents.people[pi].first;
-    let sent = *doc.sent_of.get(first)? as usize;
+    let sent = (*doc.sent_of.get(first)?)?.index();
     let from = doc.sents.get(sent)?.a;
     let its = (from..first).rev().take(8).find(|&k| matches!(doc.word(k), "Its" | "its" | "Their" | "their"))?;
     // The sentence before, or this one up to the pronoun.
@@ -139,7 +139,7 @@ fn office_location(doc: &Doc, ents: &Entities, pi: usize) -> Option<usize> {
         return None;
     }
     let first = ents.people[pi].first;
-    let sent = doc.sents.get(*doc.sent_of.get(first)? as usize)?;
+    let sent = doc.sents.get((*doc.sent_of.get(first)?)?.index())?;
     // "In Moscow,", "At the White House,".
     if !matches!(doc.word(sent.a).to_ascii_lowercase().as_str(), "in" | "at") {
         return None;

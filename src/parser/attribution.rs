@@ -498,7 +498,7 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
         return Some(Np { a: k, b: k + 1, kind: NpKind::Pronoun });
     }
     if let Some(m) = ents.mention_at(k) {
-        let mi = ents.mention_of[k] as usize;
+        let mi = ents.mention_index(k);
         if m.b == k + 1 && !doc.toks[k].has(POSS) {
             // "a top researcher in Washington": the mention is inside a description.
             if m.a > floor + 1 && info(doc, m.a - 1).is(PREP) && is_description_noun(doc, m.a - 2) {
@@ -614,7 +614,7 @@ fn person_ending_at(doc: &Doc, ents: &Entities, a: usize, end: usize) -> Option<
         && m.b == end
         && matches!(m.target, Target::Person(_))
         && (a..m.a).all(|k| doc.toks[k].is_word() && !info(doc, k).is(VERBISH | AUX | SUBORD | CONJ | PRONOUN));
-    descriptor.then(|| Np { a, b: end, kind: NpKind::Mention(ents.mention_of[m.a] as usize) })
+    descriptor.then(|| Np { a, b: end, kind: NpKind::Mention(ents.mention_index(m.a)) })
 }
 
 /// The comma before `before` (not inside a quote, within 40 tokens, not before `floor`).
@@ -796,7 +796,7 @@ fn group_before(doc: &Doc, ents: &Entities, mi: usize, floor: usize) -> Np {
         need_conj = false;
         match ents.mention_at(j - 1) {
             Some(prev) if prev.b == j && !doc.toks[j - 1].has(POSS) => {
-                members.push(ents.mention_of[j - 1] as usize);
+                members.push(ents.mention_index(j - 1));
                 a = prev.a;
                 k = prev.a;
             }
@@ -918,7 +918,7 @@ fn person_after_descriptor(doc: &Doc, ents: &Entities, j: usize, limit: usize) -
             return None;
         }
         if let Some(m) = ents.mention_at(k).filter(|m| m.a == k && matches!(m.target, Target::Person(_))) {
-            return Some(Np { a: j, b: m.b, kind: NpKind::Mention(ents.mention_of[k] as usize) });
+            return Some(Np { a: j, b: m.b, kind: NpKind::Mention(ents.mention_index(k)) });
         }
     }
     None
@@ -928,11 +928,11 @@ fn person_after_descriptor(doc: &Doc, ents: &Entities, j: usize, limit: usize) -
 /// "VOA" + "Director Dan Austin", "U.S." + "Envoy Stephen Bosworth".
 fn mention_np_at(doc: &Doc, ents: &Entities, j: usize) -> Option<Np> {
     let m = ents.mention_at(j).filter(|m| m.a == j)?;
-    let mut mi = ents.mention_of[j] as usize;
+    let mut mi = ents.mention_index(j);
     let mut b = m.b;
     if matches!(m.target, Target::Party(_)) {
         if let Some(next) = ents.mention_at(m.b).filter(|n| n.a == m.b && matches!(n.target, Target::Person(_))) {
-            mi = ents.mention_of[m.b] as usize;
+            mi = ents.mention_index(m.b);
             b = next.b;
         } else if doc.toks[m.b - 1].has(POSS) {
             return None;
@@ -966,7 +966,7 @@ fn main_subject(doc: &Doc, ents: &Entities, s: usize) -> Option<Np> {
         if let Some(m) = ents.mention_at(k).map(|m| skip_descriptor(doc, ents, m)) {
             if m.a >= k {
                 let k = m.a;
-                let mi = ents.mention_of[k] as usize;
+                let mi = ents.mention_index(k);
                 // Extend over a following coordination handled by group_before.
                 let mut end = m.b;
                 let mut last = mi;
@@ -983,7 +983,7 @@ fn main_subject(doc: &Doc, ents: &Entities, s: usize) -> Option<Np> {
                     }
                     match ents.mention_at(j).map(|n| skip_descriptor(doc, ents, n)) {
                         Some(n) if n.a >= j && j > end => {
-                            last = ents.mention_of[n.a] as usize;
+                            last = ents.mention_index(n.a);
                             end = n.b;
                         }
                         _ => break,
@@ -1143,7 +1143,7 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
                 })
                 .collect();
             let plain = (np.a..np.b).all(|k| {
-                ents.mention_of[k] != u32::MAX
+                ents.mention_of[k].is_some()
                     || !doc.toks[k].is_word()
                     || matches!(doc.word(k), "and" | "or" | "the" | "The")
             });
@@ -1262,7 +1262,7 @@ fn last_mention_before(ents: &Entities, p: usize, at: usize) -> Option<usize> {
 /// paragraphs) who satisfies `ok`.
 fn recently_named(doc: &Doc, ents: &Entities, at: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
     let end = ents.mentions.partition_point(|m| m.a < at);
-    let para = doc.sents.get(doc.sent_of[at] as usize).map_or(0, |s| s.para);
+    let para = doc.sent_of[at].and_then(|s| doc.sents.get(s.index())).map_or(0, |s| s.para);
     let floor = doc.paras.get(para.saturating_sub(3)).map_or(0, |p| p.a);
     ents.mentions[..end].iter().rev().take_while(|m| m.a >= floor).find_map(|m| match m.target {
         Target::Person(p) if ok(p) => Some(p),
@@ -1323,7 +1323,7 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
         if b < np.b {
             let sub = Np { a: b, b: np.b, kind: NpKind::Description };
             if let Some(m) = ents.mention_at(b).filter(|m| m.a == b) {
-                let mi = ents.mention_of[b] as usize;
+                let mi = ents.mention_index(b);
                 if let Some(s) = resolve(doc, ents, &Np { a: m.a, b: m.b, kind: NpKind::Mention(mi) }, disc) {
                     return s;
                 }
@@ -1515,7 +1515,7 @@ fn is_state_description(doc: &Doc, np: &Np) -> bool {
 /// and the three before it.
 fn party_named_before(doc: &Doc, ents: &Entities, at: usize, kind: PartyKind) -> Option<usize> {
     let end = ents.mentions.partition_point(|m| m.a < at);
-    let para = doc.sents.get(doc.sent_of[at] as usize).map_or(0, |s| s.para);
+    let para = doc.sent_of[at].and_then(|s| doc.sents.get(s.index())).map_or(0, |s| s.para);
     let floor = doc.paras.get(para.saturating_sub(3)).map_or(0, |p| p.a);
     ents.mentions[..end].iter().rev().take_while(|m| m.a >= floor).find_map(|m| match m.target {
         Target::Party(p) if ents.parties[p].kind == kind && !doc.toks[m.a].in_quote() => Some(p),

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::ids::MentionId;
 use super::lexicon::Gender;
 use super::model::{PartyKind, PartyVia, Span};
 
@@ -66,8 +67,8 @@ pub(crate) struct Entities {
     pub people: Vec<DocPerson>,
     /// Sorted by position, not overlapping.
     pub mentions: Vec<Mention>,
-    /// Mention index covering each token, or `u32::MAX`.
-    pub mention_of: Vec<u32>,
+    /// The mention covering each token.
+    pub mention_of: Vec<Option<MentionId>>,
     pub party_by_name: FxHashMap<String, usize>,
     /// People by the last word of their name.
     pub by_surname: FxHashMap<String, Vec<usize>>,
@@ -83,7 +84,7 @@ impl Entities {
             parties: Vec::new(),
             people: Vec::new(),
             mentions: Vec::new(),
-            mention_of: vec![u32::MAX; tokens],
+            mention_of: vec![None; tokens],
             party_by_name: FxHashMap::default(),
             by_surname: FxHashMap::default(),
             home: None,
@@ -99,23 +100,29 @@ impl Entities {
         more.append(&mut self.mentions);
         more.sort_by_key(|m| (m.a, std::cmp::Reverse(m.b)));
         for t in &mut self.mention_of {
-            *t = u32::MAX;
+            *t = None;
         }
         for m in more {
             if self.mentions.last().is_some_and(|l| l.b > m.a) {
                 continue;
             }
-            let idx = self.mentions.len() as u32;
+            let id = Some(MentionId::new(self.mentions.len()));
             for t in &mut self.mention_of[m.a..m.b] {
-                *t = idx;
+                *t = id;
             }
             self.mentions.push(m);
         }
     }
 
     pub fn mention_at(&self, tok: usize) -> Option<&Mention> {
-        let m = *self.mention_of.get(tok)?;
-        (m != u32::MAX).then(|| &self.mentions[m as usize])
+        let m = (*self.mention_of.get(tok)?)?;
+        self.mentions.get(m.index())
+    }
+
+    /// The index of the mention covering token `tok` (0 when there is none:
+    /// callers ask only where [`Entities::mention_at`] found one).
+    pub fn mention_index(&self, tok: usize) -> usize {
+        self.mention_of.get(tok).copied().flatten().map_or(0, MentionId::index)
     }
 
     /// The party index for a canonical name, creating it on first use.

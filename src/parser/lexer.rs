@@ -6,6 +6,7 @@
 //! `'s` is dropped from the word and recorded as a flag, so "VOA's" reads as
 //! the word "VOA" with [`POSS`].
 
+use super::ids::QuoteId;
 use super::model::Span;
 use super::quotes::{is_quote_glyph, QuoteSpan};
 
@@ -24,17 +25,14 @@ pub(crate) const HYPHEN: u16 = 1 << 5;
 /// First token of a sentence (set by the sentence splitter).
 pub(crate) const SENT_START: u16 = 1 << 6;
 
-/// Marks "not inside any quote" in [`Tok::quote`].
-pub(crate) const NO_QUOTE: u32 = u32::MAX;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
     Word,
     Punct(char),
     /// Opening mark of the outermost quote with this index.
-    Open(u32),
+    Open(QuoteId),
     /// Closing mark (possibly empty, when missing) of that quote.
-    Close(u32),
+    Close(QuoteId),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -43,8 +41,8 @@ pub(crate) struct Tok {
     pub end: usize,
     pub kind: TokKind,
     pub flags: u16,
-    /// Index of the outermost quote this token lies inside, or [`NO_QUOTE`].
-    pub quote: u32,
+    /// The outermost quote this token lies inside.
+    pub quote: Option<QuoteId>,
 }
 
 impl Tok {
@@ -61,7 +59,7 @@ impl Tok {
         self.kind == TokKind::Punct(c)
     }
     pub fn in_quote(&self) -> bool {
-        self.quote != NO_QUOTE
+        self.quote.is_some()
     }
 }
 
@@ -94,8 +92,8 @@ fn is_non_ascii_punct(c: char) -> bool {
 #[derive(Clone, Copy)]
 enum MarkEvent {
     /// Quote index and the mark's length in bytes (0 for a missing mark).
-    Open(u32, usize),
-    Close(u32, usize),
+    Open(QuoteId, usize),
+    Close(QuoteId, usize),
     /// A mark of a nested quote (its length): plain punctuation inside the outer quote.
     Nested(usize),
 }
@@ -115,8 +113,8 @@ pub(crate) fn tokenize(
     for (qi, &i) in outer.iter().enumerate() {
         is_outer[i] = true;
         let q = &quotes[i];
-        events.push((q.open.start, MarkEvent::Open(qi as u32, q.open.len())));
-        events.push((q.close.start, MarkEvent::Close(qi as u32, q.close.len())));
+        events.push((q.open.start, MarkEvent::Open(QuoteId::new(qi), q.open.len())));
+        events.push((q.close.start, MarkEvent::Close(QuoteId::new(qi), q.close.len())));
     }
     for (i, q) in quotes.iter().enumerate() {
         if !is_outer[i] {
@@ -157,7 +155,7 @@ fn lex_paragraph(
     let body = para.of(text);
     let bytes = body.as_bytes();
     let base = para.start;
-    let mut current_quote = NO_QUOTE;
+    let mut current_quote = None;
     let mut i = 0usize;
     while i < bytes.len() {
         let abs = base + i;
@@ -169,13 +167,13 @@ fn lex_paragraph(
         while *ev < events.len() && events[*ev].0 == abs {
             match events[*ev].1 {
                 MarkEvent::Open(q, len) => {
-                    toks.push(Tok { start: abs, end: abs + len, kind: TokKind::Open(q), flags: 0, quote: q });
-                    current_quote = q;
+                    toks.push(Tok { start: abs, end: abs + len, kind: TokKind::Open(q), flags: 0, quote: Some(q) });
+                    current_quote = Some(q);
                     consumed = consumed.max(len);
                 }
                 MarkEvent::Close(q, len) => {
-                    toks.push(Tok { start: abs, end: abs + len, kind: TokKind::Close(q), flags: 0, quote: q });
-                    current_quote = NO_QUOTE;
+                    toks.push(Tok { start: abs, end: abs + len, kind: TokKind::Close(q), flags: 0, quote: Some(q) });
+                    current_quote = None;
                     consumed = consumed.max(len);
                 }
                 MarkEvent::Nested(len) => {
@@ -238,7 +236,7 @@ fn lex_paragraph(
     while *ev < events.len() && events[*ev].0 <= base + bytes.len() {
         if let MarkEvent::Close(q, _) = events[*ev].1 {
             let abs = events[*ev].0;
-            toks.push(Tok { start: abs, end: abs, kind: TokKind::Close(q), flags: 0, quote: q });
+            toks.push(Tok { start: abs, end: abs, kind: TokKind::Close(q), flags: 0, quote: Some(q) });
         }
         *ev += 1;
     }

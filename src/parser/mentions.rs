@@ -8,6 +8,7 @@
 
 use super::doc::Doc;
 use super::entities::{strip_article, DocPerson, Entities, Mention, Target};
+use super::ids::GazId;
 use super::lexer::{TokKind, ABBR, CAP, HYPHEN, NUM, POSS, SENT_START, UPPER};
 use super::lexicon::{
     AliasTarget, Gender, WordList, AUX, COMMON_CAP, COMPANY_HEAD, COMPANY_NOUN, CONJ, DET, GROUP_NOUN, HONORIFIC,
@@ -49,10 +50,10 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     let mut ents = Entities::new(doc.toks.len());
     let gaz = gazetteer_matches(doc);
     // Covered tokens: gazetteer matches.
-    let mut covered: Vec<u32> = vec![u32::MAX; doc.toks.len()];
+    let mut covered: Vec<Option<GazId>> = vec![None; doc.toks.len()];
     for (gi, g) in gaz.iter().enumerate() {
         for c in &mut covered[g.a..g.b] {
-            *c = gi as u32;
+            *c = Some(GazId::new(gi));
         }
     }
     let found = capital_runs(doc, &covered, &gaz);
@@ -80,7 +81,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
 }
 
 /// Capitalised runs → people and unknown organisations.
-fn capital_runs(doc: &Doc, covered: &[u32], gaz: &[GazMatch]) -> RunFindings {
+fn capital_runs(doc: &Doc, covered: &[Option<GazId>], gaz: &[GazMatch]) -> RunFindings {
     let n = doc.toks.len();
     let mut found = RunFindings::default();
     // How often each capitalised word occurs (a reused surname marks a person).
@@ -129,7 +130,7 @@ fn name_people(
     doc: &Doc,
     ents: &mut Entities,
     found: RunFindings,
-    covered: &[u32],
+    covered: &[Option<GazId>],
     pending: &mut Vec<Mention>,
 ) -> Vec<(usize, Candidate)> {
     // People: multi-word names first, so "McFarlane" finds "Robert McFarlane"
@@ -190,7 +191,7 @@ fn name_people(
     }
     for (pi, c) in &person_mentions {
         // Party prefixes ("White House", "Ukrainian") stay party mentions.
-        let a = (c.a..c.name_a).rev().find(|&k| covered[k] != u32::MAX).map_or(c.a, |k| k + 1);
+        let a = (c.a..c.name_a).rev().find(|&k| covered[k].is_some()).map_or(c.a, |k| k + 1);
         pending.push(Mention { a, b: c.b, target: Target::Person(*pi), antecedent: None });
     }
 
@@ -434,7 +435,7 @@ fn acronyms(doc: &Doc, ents: &Entities) -> Vec<Mention> {
         return out;
     }
     for (i, t) in doc.toks.iter().enumerate() {
-        if t.is_word() && t.has(CAP) && ents.mention_of[i] == u32::MAX && doc.sent_of[i] != u32::MAX {
+        if t.is_word() && t.has(CAP) && ents.mention_of[i].is_none() && doc.sent_of[i].is_some() {
             if let Some(&p) = known.get(doc.word(i)) {
                 out.push(Mention { a: i, b: i + 1, target: Target::Party(p), antecedent: None });
             }
@@ -531,7 +532,7 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
     let mut i = 0;
     while i < n {
         let t = &doc.toks[i];
-        if !t.is_word() || t.in_quote() || !doc.word(i).eq_ignore_ascii_case("the") || doc.sent_of[i] == u32::MAX {
+        if !t.is_word() || t.in_quote() || !doc.word(i).eq_ignore_ascii_case("the") || doc.sent_of[i].is_none() {
             i += 1;
             continue;
         }
@@ -553,7 +554,7 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
                 h += 1;
                 continue;
             }
-            if !th.is_word() || th.has(CAP) || th.has(NUM) || ents.mention_of[h] != u32::MAX {
+            if !th.is_word() || th.has(CAP) || th.has(NUM) || ents.mention_of[h].is_some() {
                 break;
             }
             let w = doc.word(h);
@@ -647,8 +648,7 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
 /// The mention a description at token `at` with head `head` refers to.
 fn antecedent(doc: &Doc, ents: &Entities, at: usize, head: &str) -> Option<usize> {
     let before = ents.mentions.partition_point(|m| m.a < at);
-    let sent = doc.sent_of[at] as usize;
-    let para = doc.sents.get(sent).map_or(0, |s| s.para);
+    let para = doc.sent_of[at].and_then(|s| doc.sents.get(s.index())).map_or(0, |s| s.para);
     let window_start = doc.paras.get(para.saturating_sub(3)).map_or(0, |p| p.a);
     let mut fitting: Option<usize> = None;
     let mut salient: Option<usize> = None;
@@ -676,10 +676,10 @@ fn antecedent(doc: &Doc, ents: &Entities, at: usize, head: &str) -> Option<usize
             fitting.get_or_insert(mi);
         }
         // Salient: opens its sentence (the sentence's subject).
-        let s = doc.sent_of[m.a] as usize;
+        let sent = doc.sent_of[m.a].and_then(|s| doc.sents.get(s.index()));
         let modifier = ents.mention_at(m.b).is_some_and(|n| n.a == m.b && matches!(n.target, Target::Party(_)));
         let opens = !modifier
-            && doc.sents.get(s).is_some_and(|st| {
+            && sent.is_some_and(|st| {
                 (st.a..m.a).all(|k| doc.info(k).is(DET) || doc.toks[k].has(POSS) || !doc.toks[k].is_word())
                     && m.a - st.a <= 3
             });
@@ -728,7 +728,7 @@ fn gazetteer_matches(doc: &Doc) -> Vec<GazMatch> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !t.is_word() || doc.sent_of[i] == u32::MAX {
+        if !t.is_word() || doc.sent_of[i].is_none() {
             i += 1;
             continue;
         }
@@ -824,14 +824,14 @@ fn particle_name(w: &str) -> bool {
 }
 
 /// The capitalised run starting at or after `i`: `(a, b)`.
-fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
+fn capital_run(doc: &Doc, i: usize, covered: &[Option<GazId>]) -> Option<(usize, usize)> {
     let toks = &doc.toks;
-    if !run_word(doc, i) || doc.sent_of[i] == u32::MAX {
+    if !run_word(doc, i) || doc.sent_of[i].is_none() {
         return None;
     }
     let mut a = i;
     // Skip sentence openers that are not names ("The", "When").
-    while a < toks.len() && run_word(doc, a) && covered[a] == u32::MAX {
+    while a < toks.len() && run_word(doc, a) && covered[a].is_none() {
         let info = doc.info(a);
         if info.is(COMMON_CAP) && !info.is(TITLE_WORD) && !toks[a].has(POSS) {
             a += 1;
@@ -927,7 +927,7 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
             // "the Dunedin City Council in New Zealand".
             let in_country =
                 w == "in"
-                    && covered.get(b + 1).is_some_and(|&g| g != u32::MAX)
+                    && covered.get(b + 1).is_some_and(|g| g.is_some())
                     && doc.lx.aliases_starting(doc.word(b + 1)).iter().any(
                         |e| matches!(e.target, AliasTarget::Party(p) if doc.lx.parties[p].kind == PartyKind::Country),
                     );
@@ -986,7 +986,7 @@ fn name_word(doc: &Doc, i: usize) -> bool {
 #[derive(Clone, Copy)]
 struct RunAnalysis<'r, 'd, 'a> {
     doc: &'r Doc<'a>,
-    covered: &'r [u32],
+    covered: &'r [Option<GazId>],
     gaz: &'r [GazMatch],
     cap_counts: &'r FxMap<&'d str, u32>,
 }
@@ -1007,7 +1007,7 @@ impl RunAnalysis<'_, '_, '_> {
         let mut after_of = false;
         for (k, &c) in covered.iter().enumerate().take(b).skip(a) {
             let role_noun = doc.toks[k].has(CAP) && doc.info(k).is(PERSON_NOUN) && k + 1 < b;
-            if c != u32::MAX || is_title(doc, k) || role_noun {
+            if c.is_some() || is_title(doc, k) || role_noun {
                 name_a = k + 1;
             } else if matches!(doc.word(k), "of" | "for") {
                 name_a = k + 1;
@@ -1029,15 +1029,14 @@ impl RunAnalysis<'_, '_, '_> {
     fn known_people(&self, a: usize, b: usize, found: &mut RunFindings) {
         let Self { doc, covered, gaz, .. } = *self;
         for k in a..b {
-            let g = covered[k];
-            if g != u32::MAX {
-                if let AliasTarget::Person(_) = gaz[g as usize].target {
-                    let m = &gaz[g as usize];
+            if let Some(g) = covered[k] {
+                if let AliasTarget::Person(_) = gaz[g.index()].target {
+                    let m = &gaz[g.index()];
                     if m.a == k {
                         let mut prefix_a = m.a;
                         while prefix_a > a
                             && (is_title(doc, prefix_a - 1)
-                                || covered[prefix_a - 1] != u32::MAX
+                                || covered[prefix_a - 1].is_some()
                                 || (doc.word(prefix_a - 1) == "of" && prefix_a - 1 > a && is_title(doc, prefix_a - 2)))
                         {
                             prefix_a -= 1;
@@ -1079,16 +1078,17 @@ impl RunAnalysis<'_, '_, '_> {
         // "Le Courrier Parisien", "El Heraldo Iberico": an outlet's word inside the name.
         let outlet = b - a >= 2 && b - a <= 5 && (a + 1..b).any(|k| doc.info(k).is(MEDIA_HEAD) && doc.toks[k].has(CAP));
         // "Banca Ferrante", "Grupo Bimbo": a word that opens organisations' names.
-        let org_first = b - a >= 2 && b - a <= 5 && doc.info(a).is(ORG_FIRST) && covered[a] == u32::MAX;
+        let org_first = b - a >= 2 && b - a <= 5 && doc.info(a).is(ORG_FIRST) && covered[a].is_none();
         let outlet = outlet || org_first;
-        let all_covered = (a..b).all(|k| covered[k] != u32::MAX);
+        let all_covered = (a..b).all(|k| covered[k].is_some());
         if !all_covered && (last_info.is(ORG_HEAD) || org_of || outlet) && b - a >= 2 {
             // A party prefix: its possessive or a state institution makes the
             // organisation part of it ("Niger's Ministry of …", "Somali National
             // Army"); otherwise it is part of the name ("African Union Transition
             // Mission").
-            let first_free = (a..b).find(|&k| covered[k] == u32::MAX).unwrap_or(a);
-            let prefix_party = (first_free > a).then(|| gaz[covered[first_free - 1] as usize].target);
+            let first_free = (a..b).find(|&k| covered[k].is_none()).unwrap_or(a);
+            let prefix_party =
+                (first_free > a).then(|| covered[first_free - 1]).flatten().map(|g| gaz[g.index()].target);
             let state_body = (first_free..b).any(|k| doc.lx.in_list(doc.word(k), WordList::StateHead));
             let specific = (first_free..b).any(|k| {
                 let info = doc.info(k);
@@ -1140,21 +1140,19 @@ impl RunAnalysis<'_, '_, '_> {
         let role_before = |k: usize| doc.toks[k].is_word() && !doc.toks[k].has(CAP) && doc.info(k).is(PERSON_NOUN);
         let after_role_link = (a >= 2 && link(a - 1) && role_before(a - 2))
             || (a >= 3 && doc.word(a - 1) == "the" && link(a - 2) && role_before(a - 3));
-        if after_role_link && b - a >= 2 && (a..b).all(|k| covered[k] == u32::MAX) && !doc.lx.is_first_name(doc.word(a))
-        {
+        if after_role_link && b - a >= 2 && (a..b).all(|k| covered[k].is_none()) && !doc.lx.is_first_name(doc.word(a)) {
             found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
             return true;
         }
         // "Radio Quispillaccta", "TV Rain": a broadcaster's name.
-        if b - a >= 2 && matches!(doc.word(a), "Radio" | "TV" | "Television" | "Channel") && covered[a] == u32::MAX {
+        if b - a >= 2 && matches!(doc.word(a), "Radio" | "TV" | "Television" | "Channel") && covered[a].is_none() {
             found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
             return true;
         }
         // A known organisation followed by more capitalised words: "NHS England",
         // "BBC Arabic", "Al Jazeera English" are organisations of their own.
-        if let Some(AliasTarget::Party(p)) = (covered[a] != u32::MAX).then(|| gaz[covered[a] as usize].target) {
-            let g = &gaz[covered[a] as usize];
-            let tail_free = (g.b..b).all(|k| covered[k] == u32::MAX && !is_title(doc, k));
+        if let Some((g, AliasTarget::Party(p))) = covered[a].map(|g| (&gaz[g.index()], gaz[g.index()].target)) {
+            let tail_free = (g.b..b).all(|k| covered[k].is_none() && !is_title(doc, k));
             if g.a == a
                 && g.b < b
                 && b - g.b <= 2
@@ -1170,7 +1168,7 @@ impl RunAnalysis<'_, '_, '_> {
         // World Service" name organisations, not people.
         let acronym = (a..b).any(|k| {
             let w = doc.word(k);
-            covered[k] == u32::MAX && doc.toks[k].has(UPPER) && !w.contains('.') && (2..=6).contains(&w.len())
+            covered[k].is_none() && doc.toks[k].has(UPPER) && !w.contains('.') && (2..=6).contains(&w.len())
         });
         if acronym && b - a >= 2 && !(a..b).any(|k| is_title(doc, k)) {
             found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
@@ -1189,7 +1187,7 @@ impl RunAnalysis<'_, '_, '_> {
             && doc.toks.get(b).is_none_or(|t| matches!(t.kind, TokKind::Punct(_)))
             && !(a..b).any(|k| is_title(doc, k))
             && !doc.lx.is_first_name(doc.word(a));
-        if ((a > 0 && noun_at(a - 1)) || described) && (a..b).all(|k| covered[k] == u32::MAX) && b - a <= 4 {
+        if ((a > 0 && noun_at(a - 1)) || described) && (a..b).all(|k| covered[k].is_none()) && b - a <= 4 {
             found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
             return true;
         }
@@ -1263,7 +1261,7 @@ impl RunAnalysis<'_, '_, '_> {
                 .find(|&k| !doc.toks[k].has(POSS) && doc.info(k).is(ORG_NOUN | PERSON_NOUN | TITLE_WORD));
             doc.info(s).is(DET) && head.is_some_and(|k| !doc.info(k).is(PERSON_NOUN | TITLE_WORD))
         });
-        if org_apposition && !titled && (na..b).all(|k| covered[k] == u32::MAX) {
+        if org_apposition && !titled && (na..b).all(|k| covered[k].is_none()) {
             found.orgs.push(OrgRun { a: na, b, name_a: na, parent: None });
             return;
         }
@@ -1279,7 +1277,7 @@ impl RunAnalysis<'_, '_, '_> {
                 && (na + 1..na + 4).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD));
             let candidate =
                 Candidate { a, b, name_a: na, prefix: (a, na), words, gender: gender_of_prefix(doc, a, na) };
-            let unknown = na == a && b == a + 1 && covered[a] == u32::MAX && !after_prep;
+            let unknown = na == a && b == a + 1 && covered[a].is_none() && !after_prep;
             if role_apposition && !after_prep {
                 found.people.push(candidate);
             } else if unknown && (speaks || owns_role) {
@@ -1314,9 +1312,9 @@ impl RunAnalysis<'_, '_, '_> {
 /// "BP's chief executive", "American citizen", "Zimbabwe opposition leader").
 /// The "of" that ends a titled person's name in a run "Title Given Surname of
 /// Place": the name opens with a given name right after the titles.
-fn titled_name_before_place(doc: &Doc, a: usize, b: usize, covered: &[u32]) -> Option<usize> {
+fn titled_name_before_place(doc: &Doc, a: usize, b: usize, covered: &[Option<GazId>]) -> Option<usize> {
     let of = (a + 2..b).find(|&k| doc.word(k) == "of")?;
-    let name_a = (a..of).find(|&k| !is_title(doc, k) && covered[k] == u32::MAX)?;
+    let name_a = (a..of).find(|&k| !is_title(doc, k) && covered[k].is_none())?;
     let titled = name_a > a && is_title(doc, name_a - 1);
     let name_len = of - name_a;
     let given = doc.lx.is_first_name(doc.word(name_a)) || doc.lx.has_given_name_gender(doc.word(name_a));
@@ -1324,10 +1322,11 @@ fn titled_name_before_place(doc: &Doc, a: usize, b: usize, covered: &[u32]) -> O
     (titled && given && (2..=4).contains(&name_len) && place_after).then_some(of)
 }
 
-fn outer_prefix(doc: &Doc, a: usize, covered: &[u32], gaz: &[GazMatch]) -> usize {
+fn outer_prefix(doc: &Doc, a: usize, covered: &[Option<GazId>], gaz: &[GazMatch]) -> usize {
     let mut prefix_a = role_words_before(doc, a).map_or(a, |(s, _)| s);
-    if prefix_a > 0 && covered[prefix_a - 1] != u32::MAX && doc.toks[prefix_a - 1].quote == doc.toks[a].quote {
-        let g = &gaz[covered[prefix_a - 1] as usize];
+    let before = (prefix_a > 0).then(|| covered[prefix_a - 1]).flatten();
+    if let Some(g) = before.filter(|_| doc.toks[prefix_a - 1].quote == doc.toks[a].quote) {
+        let g = &gaz[g.index()];
         if matches!(g.target, AliasTarget::Party(_)) && (doc.toks[prefix_a - 1].has(POSS) || prefix_a < a) {
             prefix_a = g.a;
         }

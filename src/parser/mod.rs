@@ -22,6 +22,7 @@ mod doc;
 mod entities;
 mod facts;
 mod figures;
+mod ids;
 mod lexer;
 mod lexicon;
 mod mentions;
