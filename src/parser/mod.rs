@@ -8,10 +8,15 @@
 //!    [`lexer`] turns paragraphs into tokens; [`sentences`] and [`doc`] find
 //!    sentences, the dateline, headline, timestamp and abstract.
 //! 2. [`mentions`] finds parties and people (knowledge files in `data/` via
-//!    [`lexicon`], plus the shapes of names).
+//!    [`lexicon`], plus the shapes of names) into [`entities`]; [`affiliation`]
+//!    adds the parties people have only by context.
 //! 3. [`attribution`] finds speech verbs and their subjects and gives every
 //!    quote a speaker and a kind.
-//! 4. [`facts`], [`figures`] and [`dates`] build the reported statements.
+//! 4. [`assemble`] builds the [`Breakdown`]: [`figures`] and [`dates`] per
+//!    sentence, [`facts`], and the parties and people that are named.
+//!
+//! The modules use each other without cycles (`scripts/parser-deps.py`);
+//! stored indices that may be missing are typed ([`ids`]).
 
 mod affiliation;
 mod assemble;
