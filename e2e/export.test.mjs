@@ -94,7 +94,7 @@ test("“Download JSON” saves exactly what the CLI prints for the same text", 
     assert.equal(name, "us-confirms-direct-talks-with-hamas-over-gaza-captives.json");
     await page.getByRole("status").filter({ hasText: `Downloaded ${name}.` }).waitFor();
     const breakdown = JSON.parse(json);
-    assert.equal(breakdown.version, 1);
+    assert.equal(breakdown.version, 2);
     assert.equal(breakdown.meta.headline.text, "US confirms direct talks with Hamas over Gaza captives");
     assert.equal(json, await cliJson(seed), "byte for byte the CLI's `factsheet --json`");
     // The quotes listed are the JSON's.
