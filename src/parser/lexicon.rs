@@ -269,6 +269,30 @@ fn data_lines(src: &str) -> impl Iterator<Item = Fields<'_>> {
     })
 }
 
+/// The class bit of a class named in `data/word_classes.tsv`.
+fn word_class(name: &str) -> Option<u64> {
+    Some(match name {
+        "org_noun" => ORG_NOUN,
+        "statement_noun" => STATEMENT_NOUN,
+        "group_noun" => GROUP_NOUN,
+        "month" => MONTH,
+        "weekday" => WEEKDAY,
+        "number_word" => NUMBER_WORD,
+        "ordinal_word" => ORDINAL_WORD,
+        "analysis_verb" => ANALYSIS_VERB,
+        "evaluative" => EVALUATIVE,
+        "abstract_noun" => ABSTRACT_NOUN,
+        "designation" => DESIGNATION,
+        "work_noun" => WORK_NOUN,
+        "particle" => PARTICLE,
+        "role_adj" => ROLE_ADJ,
+        "person_noun" => PERSON_NOUN,
+        "common_cap" => COMMON_CAP,
+        "verbish" => VERBISH,
+        _ => return None,
+    })
+}
+
 fn party_kind(s: &str) -> PartyKind {
     match s {
         "country" => PartyKind::Country,
@@ -323,6 +347,11 @@ impl Lexicon {
         for (list, class) in BUILTIN {
             for w in list.split_whitespace() {
                 lx.add(w, *class);
+            }
+        }
+        for fields in data_lines(include_str!("data/word_classes.tsv")) {
+            if let (Some(word), Some(class)) = (fields.first(), fields.get(1).and_then(|c| word_class(c.trim()))) {
+                lx.add(word.trim(), class);
             }
         }
         for fields in data_lines(include_str!("data/speech_verbs.tsv")) {
@@ -556,8 +585,9 @@ impl Lexicon {
     }
 }
 
-/// Common words, by class. Lists of closed-class words are complete; the
-/// open-class lists are the words news writing uses in these positions.
+/// The closed grammatical classes, complete (the open classes are in
+/// `data/word_classes.tsv`). Adverbs are here too: the ones that sit between a
+/// subject and its verb.
 const BUILTIN: &[(&str, u64)] = &[
     (
         "the a an this that these those some any each every another its their his her our my your both all no \
@@ -589,119 +619,6 @@ const BUILTIN: &[(&str, u64)] = &[
     ),
     ("he she him her his hers it its i me we us they them you himself herself itself themselves", PRONOUN),
     ("they we them us", PLURAL_PRONOUN),
-    (
-        "ministry ministries government governments administration department office agency embassy council \
-         committee commission army military police court movement party organization organisation group \
-         company firm bank regime authority authorities cabinet parliament presidency spokesperson spokesman \
-         spokeswoman mission service forces force navy secretariat bureau directorate coalition alliance union \
-         board institute foundation center centre network outlet newspaper channel broadcaster campaign \
-         delegation team kingdom republic state junta",
-        ORG_NOUN,
-    ),
-    (
-        "statement statements communique communiqué letter report release message post tweet announcement \
-         declaration notice memo briefing interview readout editorial",
-        STATEMENT_NOUN,
-    ),
-    (
-        "countries nations allies powers states sides parties governments leaders ministers officials members \
-         partners neighbors neighbours signatories mediators negotiators groups militants rebels fighters",
-        GROUP_NOUN,
-    ),
-    ("january february march april may june july august september october november december sept", MONTH),
-    ("monday tuesday wednesday thursday friday saturday sunday", WEEKDAY),
-    (
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen \
-         seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand \
-         million billion trillion dozen dozens hundreds thousands millions billions half",
-        NUMBER_WORD,
-    ),
-    (
-        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth \
-         fifteenth twentieth",
-        ORDINAL_WORD,
-    ),
-    (
-        "underscores underscore underscored underlines underline highlights highlight signifies signify \
-         signals reflects reflect indicates indicate suggests suggest illustrates illustrate demonstrates \
-         demonstrate exemplifies epitomizes showcases emphasizes emphasises marks represents reveals reveal \
-         points speaks raises reinforces reinforce adds serves underpins complicates complicate",
-        ANALYSIS_VERB,
-    ),
-    (
-        "urgent urgency crucial critical vital essential important importance significant significance \
-         unacceptable necessary remarkable troubling alarming encouraging commendable regrettable dangerous \
-         reckless admirable notable achievable laudable worrying concerning sensitive sensitivity \
-         complexity complex comprehensive severity severe growing delicate fragile precarious pivotal \
-         unprecedented profound deep broader wider potential contention pressing grave dire tragic \
-         heartening welcome welcomed shameful outrageous staggering stark clear obvious undeniable \
-         timeless noble blunt sharply indispensable mounting fragility truth ordinary unclear uncertain \
-         inevitable impatience frustration credibility legitimacy unsustainable untenable bleak",
-        EVALUATIVE,
-    ),
-    (
-        "engagement continuity consultation focus scope shift pressure condemnation move development developments \
-         situation decision approach effort efforts trend escalation dynamic tension tensions stance response \
-         coordination cooperation development step steps strategy policy shift change changes emphasis \
-         involvement outreach dialogue diplomacy standoff impasse deadlock uncertainty pattern episode \
-         confirmation consensus disagreement divergence rift convergence exchange arithmetic wording push \
-         price retreat outcome stakes question debate standoff gamble calculus message signal timing",
-        ABSTRACT_NOUN,
-    ),
-    (
-        "so-called dubbed called named nicknamed known designated designating designate labeled labelled \
-         labeling labelling branded branding termed titled entitled headlined",
-        DESIGNATION,
-    ),
-    (
-        "book film movie song album show program programme series report article column slogan campaign \
-         operation exercise initiative plan doctrine documentary novel play poem painting magazine newspaper \
-         podcast hashtag motto banner headline phrase term word words expression label nickname codename \
-         code-name title",
-        WORK_NOUN,
-    ),
-    ("de da di del della van von der den bin ibn al el la le du dos das st", PARTICLE),
-    (
-        "former top senior chief deputy acting interim assistant associate principal special executive \
-         veteran longtime leading high-ranking high-level foreign local regional military civilian \
-         unnamed anonymous another",
-        ROLE_ADJ,
-    ),
-    (
-        "official officials spokesman spokeswoman spokesperson minister envoy diplomat diplomats ambassador \
-         negotiator leader commander officer soldier soldiers infantryman trooper troopers correspondent \
-         reporter journalist analyst expert researcher scientist doctor professor lawyer attorney prosecutor \
-         judge witness resident residents survivor victim caller viewer listener activist protester mediator \
-         adviser advisor aide director executive chairman secretary lawmaker legislator senator governor mayor \
-         candidate militant fighter chaplain medic nurse teacher student worker farmer owner founder manager \
-         head representative delegate member source sources citizen citizens winner laureate president king \
-         queen prince emir sheikh chancellor premier host anchor presenter economist strategist commentator \
-         observer monitor investigator inspector coordinator chief sergeant captain lieutenant general colonel \
-         major private specialist",
-        PERSON_NOUN,
-    ),
-    (
-        "The A An In On At But And Or This That These Those It Its He She They We I You His Her Their Our My As \
-         When While After Before If Although Though Because Since Until Under Over For From With By To Into \
-         About Despite During Following Meanwhile However Still Yet So Then There Here What Which Who Where Why \
-         How Such Some Many Most Much More All Both Each Every No Not Only Also Even Just Now Today Yesterday \
-         Tomorrow Last Next First Second Third Earlier Later Once Thus Instead Indeed Nonetheless Nevertheless \
-         Moreover Furthermore Additionally According Among Between Against Without Within Through Across Amid \
-         Several Other Another Further Whether Unlike Like Is Are Was Were Has Have Had Will Would Can Could \
-         Should May Might Must Do Does Did Be Been Mr Mrs Ms Dr Sir Madam Please Yes Oh Well Although Overall \
-         Asked Speaking Writing Reporting Allowing Defeating Turning Arriving Asked Hi Hello Dear Thanks Sorry \
-         Congratulations Welcome Goodbye Happy",
-        COMMON_CAP,
-    ),
-    (
-        "said says say saying told tells added adds stated states asked asks replied wrote writes explained \
-         noted insisted claimed argued declared announced confirmed warned urged described expressed called \
-         reported quoted continued concluded stressed emphasized believes believed thinks thought feels felt \
-         hopes hoped expects expected fears feared wants wanted launched released held met visited arrived \
-         left made took gave came went began started ended killed attacked struck accepted rejected agreed \
-         signed suspended refused indicated pushing insists calls urges welcomes welcomed is are was were",
-        VERBISH,
-    ),
 ];
 
 /// Whether `phrase` occurs in `text` on word boundaries.
