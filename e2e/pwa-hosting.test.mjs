@@ -8,6 +8,7 @@ import path from "node:path";
 import { test } from "node:test";
 import {
   ROOT,
+  assertParsedInWorker,
   cspViolations,
   fixture,
   launchProfile,
@@ -62,9 +63,13 @@ test("the app works from a sub-path (--public-url /factsheet/), online and offli
     await waitForApp(page);
     await article.fill(await fixture("seed-us-hamas-talks.txt"));
     await quotes.filter({ hasText: "Karine Jean-Pierre" }).first().waitFor({ timeout: 10_000 });
+    await assertParsedInWorker(page);
     const tab = await context.newPage();
     assert.ok((await tab.goto(`${host.url}index.html?utm_source=test`)).fromServiceWorker(), "index.html?query too");
     await waitForApp(tab);
+    await tab.getByRole("textbox", { name: "Article text", exact: true }).fill(await fixture("seed-us-hamas-talks.txt"));
+    await tab.getByRole("region", { name: "Quotes", exact: true }).getByRole("listitem").filter({ hasText: "Karine Jean-Pierre" }).first().waitFor({ timeout: 10_000 });
+    await assertParsedInWorker(tab);
 
     const known = (u) => KNOWN_OUTSIDE.some((k) => u === k || u.startsWith(`${host.origin}${k}`));
     for (const u of new Set(host.outside.filter(known))) console.log(`# KNOWN ISSUE: ${u} requested outside ${PREFIX} (src/ui/header.rs)`);

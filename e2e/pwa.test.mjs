@@ -14,6 +14,7 @@ import { startServer } from "./serve.mjs";
 import {
   DIST,
   ROOT,
+  assertParsedInWorker,
   cspViolations,
   fixture,
   launchProfile,
@@ -107,7 +108,16 @@ test("the build hook precaches every built file under a version hash of their co
   const built = (await filesOf(DIST)).filter((f) => f !== "sw.js" && !f.startsWith("screenshots/"));
   const expected = built.map((f) => (f === "index.html" ? "./" : f)).sort();
   assert.deepEqual([...list].sort(), expected, "PRECACHE lists exactly the built files");
-  for (const re of [/_bg\.wasm$/, /^factsheet-web-[0-9a-f]{1,16}\.js$/, /^main-[0-9a-f]{1,16}\.css$/, /^boot\.js$/, /^manifest\.webmanifest$/]) {
+  for (const re of [
+    /^factsheet-web-[0-9a-f]{1,16}_bg\.wasm$/,
+    /^factsheet-web-[0-9a-f]{1,16}\.js$/,
+    /^factsheet-parser_bg\.wasm$/,
+    /^factsheet-parser\.js$/,
+    /^parser-worker\.js$/,
+    /^main-[0-9a-f]{1,16}\.css$/,
+    /^boot\.js$/,
+    /^manifest\.webmanifest$/,
+  ]) {
     assert.ok(list.some((f) => re.test(f)), `PRECACHE has ${re}`);
   }
 
@@ -204,6 +214,7 @@ test("after one visit the app works offline: reload, new tab, seed article, note
     await waitForApp(page);
     const quotes = await breakDownSeed(page);
     assert.ok(quotes >= 4, `offline, the seed article still gives its quotes (listed ${quotes})`);
+    await assertParsedInWorker(page);
     assert.equal(await noteBox.inputValue(), note, "the note survived, offline");
 
     const tab = await context.newPage();
@@ -211,6 +222,7 @@ test("after one visit the app works offline: reload, new tab, seed article, note
     assert.ok(opened.fromServiceWorker(), "a new tab opened offline comes from the service worker");
     await waitForApp(tab);
     assert.ok((await breakDownSeed(tab)) >= 4, "a new tab opened offline breaks down the seed article");
+    await assertParsedInWorker(tab);
     const tabNote = tab.getByRole("textbox", { name: "Article note", exact: true });
     assert.equal(await tabNote.inputValue(), note, "the note is there in a new tab, offline");
     assert.deepEqual(await seriousA11yViolations(tab), [], "no serious accessibility problems offline");
@@ -222,6 +234,7 @@ test("after one visit the app works offline: reload, new tab, seed article, note
     assert.ok(noServer.fromServiceWorker());
     await waitForApp(tab);
     assert.ok((await breakDownSeed(tab)) >= 4, "with the server stopped the app still works");
+    await assertParsedInWorker(tab);
 
     for (const p of [page, tab]) assert.deepEqual(await cspViolations(p), [], "no CSP violations");
     for (const w of warnings) console.log(`# ${w}`);

@@ -59,6 +59,15 @@ export async function startApp() {
 }
 
 /**
+ * Whether a failed request was only cut short by the page being left or
+ * reloaded meanwhile (Chromium's net::ERR_ABORTED), e.g. the parser's worker
+ * loading its wasm, which starts with the app, when a test reloads at once.
+ */
+function leftBehind(req) {
+  return req.failure()?.errorText === "net::ERR_ABORTED";
+}
+
+/**
  * A fresh page (1280x900 unless `options` say otherwise: any Playwright
  * context option, e.g. viewport, colorScheme, reducedMotion) whose console
  * errors, uncaught exceptions and failed requests are collected in
@@ -74,9 +83,9 @@ export async function newPage(browser, options = {}) {
     if (msg.type() === "warning") warnings.push(`console.warn: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("requestfailed", (req) =>
-    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`),
-  );
+  page.on("requestfailed", (req) => {
+    if (!leftBehind(req)) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
@@ -239,7 +248,9 @@ export async function launchProfile(origin, { viewport = { width: 1280, height: 
       if (msg.type() === "warning") warnings.push(`console.warn: ${msg.text()}${where}`);
     });
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-    page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+    page.on("requestfailed", (req) => {
+      if (!leftBehind(req)) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+    });
     page.on("response", (res) => {
       if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
     });
@@ -311,4 +322,18 @@ export async function startPrefixedServer(root, prefix) {
       await new Promise((resolve) => inner.server.close(resolve));
     },
   };
+}
+
+/**
+ * Fails unless the parser's Web Worker runs in `page` and the page never
+ * fell back to parsing on its own thread (it says so when it does).
+ */
+export async function assertParsedInWorker(page) {
+  if (!page.workers().some((w) => w.url().endsWith("/parser-worker.js"))) {
+    throw new Error(`no parser worker in the page (workers: ${page.workers().map((w) => w.url()).join(", ") || "none"})`);
+  }
+  if (await page.getByText("Analysing on this page").count()) throw new Error("the page fell back to parsing on its own thread");
+  if (!(await page.evaluate(() => performance.getEntriesByName("factsheet:parse").length))) {
+    throw new Error("no answer of the parser was measured");
+  }
 }

@@ -47,15 +47,22 @@ step clippy-wasm cargo clippy --all-targets --target wasm32-unknown-unknown -- -
 # owned by the parser). Add parser-specific steps here, e.g.:
 #   step eval python3 ../shared/eval/score.py --gold ../shared/eval/dev --cmd "target/release/factsheet --json"
 step cargo-test cargo test
+# Whole web pages pasted (issue 11's targets), scored on the CLI itself, plain
+# text and HTML (tests/corpus/pages/README.md; cargo test built the binary).
+step pages python3 tests/corpus/pages/score.py --cmd "target/debug/factsheet --json" \
+  --html-cmd "target/debug/factsheet --json --html" \
+  --min-headline 0.95 --max-furniture-shown 0.02 --min-quotes-kept 1.0 --max-parties-added 0
 
 step build bash scripts/build.sh
-# Size budgets of dist/ (wasm <= 350 KB, first load <= 450 KB, gzipped).
+# Size budgets of dist/ (UI wasm <= 400 KB, parser wasm <= 250 KB, first load
+# <= 650 KB, gzipped), and no native-only crate (the CLI's HTML parser) in a wasm.
 step budgets node scripts/budgets.mjs dist
 # The same app built for hosting under a sub-path; e2e/pwa-hosting.test.mjs
 # serves it under /factsheet/ (cargo is up to date here: ~10 s).
 step build-subpath trunk build --release --offline --public-url /factsheet/ --dist target/dist-subpath
 step e2e node --test --test-reporter=spec e2e/
-# Lighthouse thresholds + Chromium's installability check on dist/ (~20 s).
+# Lighthouse thresholds (and time to interactive <= 4 s) + Chromium's
+# installability check on dist/ (~20 s).
 step lighthouse node e2e/lighthouse.mjs dist
 
 # Totals over the Rust and the browser tests (not over the steps above).

@@ -34,4 +34,4 @@ pub use model::{
 };
 pub use schema::{load, LoadOutcome, LoadStatus, CURRENT_SCHEMA};
 pub use store::{Backend, FlushResult, Health, MemoryBackend, StorageFault, Store, SyncOutcome};
-pub use text::{article_id, sort_with};
+pub use text::{article_id, fnv1a64, sort_with};

@@ -13,7 +13,7 @@ use super::model::{
     Breakdown, DateMention, Fact, FactKind, Figure, Notice, Paragraph, ParagraphRole, PartyVia, Person, Quote,
     QuoteKind, Sentence, Source, Span, Stats, SCHEMA_VERSION,
 };
-use super::{dates, facts, figures};
+use super::{dates, facts, figures, page};
 
 /// The state of the assembly: the passes' results and the renumbering of
 /// parties and people.
@@ -89,7 +89,7 @@ impl<'d, 'a> Assembly<'d, 'a> {
             stats,
             paragraphs: self.paragraphs(),
             sentences: (0..doc.sents.len())
-                .map(|s| Sentence { span: doc.sentence_span(s), paragraph: doc.sents[s].para })
+                .map(|s| Sentence { span: doc.sentence_span(s), paragraph: doc.line_of_para[doc.sents[s].para] })
                 .collect(),
             quotes,
             people,
@@ -155,7 +155,7 @@ impl<'d, 'a> Assembly<'d, 'a> {
                 speaker_via: sp.map(|s| s.via),
                 party_via: sp.filter(|s| !s.parties.is_empty()).map(|s| s.party_via.unwrap_or(PartyVia::Stated)),
                 sentence: q.sent,
-                paragraph: q.para,
+                paragraph: doc.line_of_para[q.para],
                 continues: q.span.continues,
             });
         }
@@ -240,22 +240,49 @@ impl<'d, 'a> Assembly<'d, 'a> {
                     dates,
                     quotes: f.quotes,
                     sentence: f.sentence,
-                    paragraph: doc.sents[f.sentence].para,
+                    paragraph: doc.line_of_para[doc.sents[f.sentence].para],
                 }
             })
             .collect()
     }
 
+    /// Every line of the text as a paragraph: the article's with their roles
+    /// and sentences, the byline and page furniture with none.
     fn paragraphs(&self) -> Vec<Paragraph> {
         let doc = self.doc;
-        let mut out = Vec::with_capacity(doc.paras.len());
+        let mut out: Vec<Paragraph> = doc
+            .lines
+            .iter()
+            .zip(&doc.layout.roles)
+            .map(|(&span, role)| Paragraph {
+                span,
+                role: match role {
+                    page::LineRole::Byline => ParagraphRole::Byline,
+                    page::LineRole::Headline => ParagraphRole::Headline,
+                    page::LineRole::Timestamp => ParagraphRole::Timestamp,
+                    page::LineRole::Article | page::LineRole::Furniture => ParagraphRole::Furniture,
+                },
+                sentences: Span::new(0, 0),
+            })
+            .collect();
         let mut s = 0;
         for (pi, p) in doc.paras.iter().enumerate() {
             let first = s;
             while s < doc.sents.len() && doc.sents[s].para == pi {
                 s += 1;
             }
-            out.push(Paragraph { span: p.span, role: p.role, sentences: Span::new(first, s) });
+            if let Some(slot) = out.get_mut(doc.line_of_para[pi]) {
+                *slot = Paragraph { span: p.span, role: p.role, sentences: Span::new(first, s) };
+            }
+        }
+        // Lines without sentences point at where the next sentence starts.
+        let mut next = doc.sents.len();
+        for p in out.iter_mut().rev() {
+            if p.sentences.is_empty() {
+                p.sentences = Span::new(next, next);
+            } else {
+                next = p.sentences.start;
+            }
         }
         out
     }

@@ -7,6 +7,7 @@ use super::ids::SentId;
 use super::lexer::{self, Tok, TokKind, SENT_START};
 use super::lexicon::{lexicon, Lexicon, WordInfo};
 use super::model::{Dateline, Meta, ParagraphRole, Snippet, Span, Timestamp};
+use super::page::{Layout, LineRole};
 use super::quotes::{self, QuoteSpan};
 use super::sentences;
 
@@ -54,12 +55,23 @@ pub(crate) struct Doc<'a> {
     /// The article's own date, to resolve "on Sunday".
     pub reference: Option<Ymd>,
     pub unclosed_quotes: Vec<Span>,
+    /// Every line (paragraph) of the text, furniture included, with its role
+    /// from the page pass; `paras` holds only the article's.
+    pub lines: Vec<Span>,
+    pub layout: Layout,
+    /// For each of `paras`, its index in `lines`.
+    pub line_of_para: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
-    pub fn build(text: &'a str) -> Doc<'a> {
+    /// The article of `text`; `article_lines` are lines the reader keeps as
+    /// article text (see [`Layout::read`]).
+    pub fn build(text: &'a str, article_lines: &[String]) -> Doc<'a> {
         let lx = lexicon();
-        let para_spans = blocks::paragraphs(text);
+        let lines = blocks::paragraphs(text);
+        let layout = Layout::read(text, &lines, article_lines);
+        let line_of_para: Vec<usize> = (0..lines.len()).filter(|&i| layout.reads(i)).collect();
+        let para_spans: Vec<Span> = line_of_para.iter().map(|&i| lines[i]).collect();
         let all_quotes = quotes::find_quotes(text, &para_spans);
         let outer: Vec<usize> = (0..all_quotes.len()).filter(|&i| all_quotes[i].depth == 0).collect();
         let per_para = lexer::tokenize(text, &para_spans, &all_quotes, &outer, lx);
@@ -85,6 +97,9 @@ impl<'a> Doc<'a> {
             meta: Meta::default(),
             reference: None,
             unclosed_quotes: Vec::new(),
+            lines,
+            layout,
+            line_of_para,
         };
         doc.find_meta();
         doc.split_sentences(&all_quotes, &outer);
@@ -106,17 +121,31 @@ impl<'a> Doc<'a> {
     fn find_meta(&mut self) {
         let text = self.text;
         let n = self.paras.len();
+        self.meta.byline = self.layout.byline.clone();
+        let page = self.layout.page;
+        if page {
+            self.meta_from_page();
+        }
         let mut first_body = None;
         for i in 0..n.min(6) {
             let body = self.paras[i].span.of(text);
-            if i == 0 && n > 1 && blocks::looks_like_headline(body) && !blocks::is_timestamp_paragraph(body) {
+            let line_role = self.layout.roles[self.line_of_para[i]];
+            if line_role == LineRole::Headline
+                || !page
+                    && i == 0
+                    && n > 1
+                    && blocks::looks_like_headline(body)
+                    && !blocks::is_timestamp_paragraph(body)
+            {
                 self.paras[i].role = ParagraphRole::Headline;
                 self.meta.headline = Some(Snippet { text: body.to_string(), span: self.paras[i].span });
                 continue;
             }
-            if self.meta.timestamp.is_none() && blocks::is_timestamp_paragraph(body) {
+            if line_role == LineRole::Timestamp
+                || !page && self.meta.timestamp.is_none() && blocks::is_timestamp_paragraph(body)
+            {
                 self.paras[i].role = ParagraphRole::Timestamp;
-                let iso = dates::parse_timestamp(body);
+                let iso = dates::parse_timestamp(body).or_else(|| self.layout.timestamp_iso.clone());
                 self.meta.timestamp = Some(Timestamp { text: body.to_string(), span: self.paras[i].span, iso });
                 continue;
             }
@@ -184,6 +213,20 @@ impl<'a> Doc<'a> {
                 let span = Span::new(start, p.span.end);
                 self.meta.abstract_text = Some(Snippet { text: span.of(text).to_string(), span });
             }
+        }
+    }
+
+    /// A page's headline and timestamp, from the page pass.
+    fn meta_from_page(&mut self) {
+        let text = self.text;
+        if let Some(h) = self.layout.line_with(LineRole::Headline) {
+            let span = self.lines[h];
+            self.meta.headline = Some(Snippet { text: span.of(text).to_string(), span });
+        }
+        if let Some(t) = self.layout.line_with(LineRole::Timestamp) {
+            let span = self.lines[t];
+            let iso = self.layout.timestamp_iso.clone();
+            self.meta.timestamp = Some(Timestamp { text: span.of(text).to_string(), span, iso });
         }
     }
 

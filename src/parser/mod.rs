@@ -32,6 +32,7 @@ mod lexer;
 mod lexicon;
 mod mentions;
 mod model;
+pub mod page;
 mod quotes;
 mod sentences;
 
@@ -46,7 +47,12 @@ use doc::Doc;
 /// Never panics; any input, however odd, gives a breakdown (possibly empty)
 /// whose spans all lie on `char` boundaries inside `text`.
 pub fn parse(text: &str) -> Breakdown {
-    let doc = Doc::build(text);
+    parse_with(text, &Options::default())
+}
+
+/// [`parse`], with what the reader said about the text (see [`Options`]).
+pub fn parse_with(text: &str, options: &Options) -> Breakdown {
+    let doc = Doc::build(text, &options.article_lines);
     let ents = mentions::find(&doc);
     let attr = attribution::attribute(&doc, &ents);
     assemble::Assembly::new(&doc, &ents, &attr).breakdown()
@@ -57,7 +63,7 @@ pub fn parse(text: &str) -> Breakdown {
 #[doc(hidden)]
 pub fn debug_dump(text: &str) -> String {
     use std::fmt::Write as _;
-    let doc = Doc::build(text);
+    let doc = Doc::build(text, &[]);
     let ents = mentions::find(&doc);
     let attr = attribution::attribute(&doc, &ents);
     let mut out = String::new();

@@ -1,4 +1,5 @@
-//! The breakdown of an article: what [`parse`](super::parse) returns.
+//! The breakdown of an article: what [`parse`](super::parse) returns, and
+//! the [`Options`] it may be given.
 //!
 //! Every item carries byte offsets ([`Span`]) into the text that was parsed, so
 //! a viewer can highlight it in the source. Items refer to each other by index
@@ -10,6 +11,16 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the JSON shape below; raised on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 2;
+
+/// What the reader told the parser about a text (see
+/// [`parse_with`](super::parse_with)). Serialisable because the app sends it
+/// to the parser's worker with the text (`crate::wire`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Options {
+    /// Lines (paragraphs, compared trimmed) the reader keeps as article text:
+    /// never set aside as page furniture.
+    pub article_lines: Vec<String>,
+}
 
 /// A byte range `start..end` into the parsed text (always on `char` boundaries).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -75,6 +86,20 @@ pub struct Meta {
     #[serde(rename = "abstract")]
     pub abstract_text: Option<Snippet>,
     pub dateline: Option<Dateline>,
+    /// Who wrote it, when a byline credits them ("By Jane Doe, Associated Press").
+    pub byline: Option<Byline>,
+}
+
+/// A byline: metadata about the article, never a fact, quote or party of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Byline {
+    /// The line as written.
+    pub text: String,
+    pub span: Span,
+    /// The writers it names ("Jane Doe").
+    pub authors: Vec<String>,
+    /// A news agency it credits ("Associated Press", "Reuters").
+    pub agency: Option<String>,
 }
 
 /// When the article was published, as written and as ISO 8601 when it can be read.
@@ -125,6 +150,11 @@ pub enum ParagraphRole {
     Timestamp,
     Abstract,
     Body,
+    /// The byline ("By Jane Doe"): metadata, no sentences.
+    Byline,
+    /// Page furniture around or between the article's paragraphs (menus,
+    /// share buttons, captions, "READ MORE:" links, footers): no sentences.
+    Furniture,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 //! browser APIs, so all of it is unit-tested natively (`cargo test`). The
 //! components in `ui` only lay out what these functions return.
 //!
+//! * [`analysis`]: which text the parser works on (the latest wins).
 //! * [`filter`]: the party filter and the search, applied to every section
 //!   ([`sheet_view`]), and who stands behind a figure or a date.
 //! * [`search`]: case- and accent-insensitive matching and search hits.
@@ -10,14 +11,18 @@
 //! * [`emphasis`]: figures, dates, quotes and search hits set off inside an item.
 //! * [`segments`]: text cut into highlighted pieces from overlapping spans.
 //! * [`source`]: the source view's blocks and marks, the item at an offset.
+//! * [`page`]: pasted web pages: furniture runs, lines kept as article text,
+//!   opened files and shared text.
 //! * [`export`]: the fact sheet as Markdown, the breakdown as JSON.
 //! * [`format`]: counts, dates and labels for people.
 
+pub mod analysis;
 pub mod emphasis;
 pub mod export;
 pub mod filter;
 pub mod format;
 pub mod notes;
+pub mod page;
 pub mod quotes;
 pub mod search;
 pub mod segments;
@@ -47,10 +52,10 @@ pub fn shown_count(total: usize, requested: usize, must_show: Option<usize>) -> 
     wanted.min(total)
 }
 
-/// How long to wait after an edit before analysing `len` bytes of text
-/// (milliseconds). Short articles are analysed at once (the next task after
-/// the input event); long ones after a pause in typing, so that keystrokes
-/// are never stuck behind a parse of a whole book.
+/// How long to wait after a keystroke before analysing `len` bytes of text
+/// (milliseconds; a paste is analysed at once). Short articles are analysed
+/// at once; long ones after a pause in typing, so that the page does not
+/// redraw a whole book's sheet on every keystroke.
 pub fn analysis_delay(len: usize) -> u32 {
     match len {
         0..=30_000 => 0,
@@ -59,15 +64,11 @@ pub fn analysis_delay(len: usize) -> u32 {
     }
 }
 
-/// From this many bytes on, the app parses in one task and renders in the
-/// next, so no single task holds the page for both.
-pub const SPLIT_ANALYSIS: usize = 30_000;
-
-/// A cheap fingerprint of a text (64-bit FNV-1a of its bytes), to check that
-/// a breakdown prepared ahead is the breakdown of the text at hand.
-pub fn fingerprint(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
-}
+/// From this length on (UTF-16 units, as the box counts) the article box is
+/// folded away after a paste: Chromium takes ~300 ms to lay out 1 MB in a
+/// textarea, and as long again when its size changes, which would hold the
+/// page. The text stays in the box (folded, not laid out) and in the source view.
+pub const FOLD_CHARS: usize = 100_000;
 
 /// An item of the sheet that has a place in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -143,16 +144,6 @@ mod tests {
         assert_eq!(analysis_delay(4_729), 0, "the seed article is analysed at once");
         assert_eq!(analysis_delay(100_000), 120);
         assert_eq!(analysis_delay(1 << 20), 300);
-    }
-
-    #[test]
-    fn fingerprints_tell_texts_apart() {
-        // FNV-1a reference values.
-        assert_eq!(fingerprint(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fingerprint("a"), 0xaf63_dc4c_8601_ec8c);
-        assert_ne!(fingerprint("Gaza talks"), fingerprint("Gaza talk"));
-        assert_ne!(fingerprint("ab"), fingerprint("ba"));
-        assert_eq!(fingerprint("same"), fingerprint("same"));
     }
 
     #[test]

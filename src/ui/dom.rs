@@ -245,10 +245,44 @@ pub fn read_file(input: &web_sys::HtmlInputElement, done: impl FnOnce(Option<Str
     fail.forget();
 }
 
+/// Whether the event happened on a button (or inside one).
+pub fn on_button(ev: &web_sys::MouseEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.closest("button").ok().flatten().is_some())
+}
+
 /// The value of a text box (`<textarea>` or `<input>`), "" for anything else.
 pub fn value_of(el: &web_sys::Element) -> String {
     if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         return t.value();
     }
     el.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
+}
+
+// The two DOM calls below, typed to take and give JS strings (web-sys's
+// versions convert to and from Rust strings).
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A `DataTransfer`.
+    type Transfer;
+    #[wasm_bindgen(method, js_name = getData)]
+    fn get_data(this: &Transfer, format: &str) -> js_sys::JsString;
+
+    /// A `<textarea>`.
+    type TextBox;
+    #[wasm_bindgen(method, js_name = setRangeText)]
+    fn set_range_text(this: &TextBox, text: &js_sys::JsString, start: u32, end: u32, mode: &str);
+}
+
+/// The plain text on a clipboard, as a JS string (a long paste is not copied
+/// into the wasm's memory and back).
+pub fn clipboard_text(data: &web_sys::DataTransfer) -> js_sys::JsString {
+    data.unchecked_ref::<Transfer>().get_data("text/plain")
+}
+
+/// Replaces `start..end` of the box's value with `text`, the caret after it
+/// (`setRangeText`, without the browser's editing commands).
+pub fn replace_range(textarea: &web_sys::HtmlTextAreaElement, text: &js_sys::JsString, start: u32, end: u32) {
+    textarea.unchecked_ref::<TextBox>().set_range_text(text, start, end, "end");
 }

@@ -346,19 +346,27 @@ impl Notes {
     }
 
     /// Closes the editor; a note left empty (no text, no tags) goes away.
+    /// `refocus`: the focus goes back to the button that opened it, once its
+    /// label is up to date ("Edit note" after a note was written in it).
     pub(super) fn close_editor(&self, refocus: bool) {
         let Some(target) = self.editing.try_update_value(Option::take).flatten() else { return };
-        super::notes_dom::remove_editor(&target, refocus);
-        let Some(note) = self.editor_note.try_update_value(Option::take).flatten() else { return };
-        let empty = self.compute_view().row(&note).is_some_and(|r| r.body.trim().is_empty() && r.tags.is_empty());
-        let article = self.current.get_value();
-        if let (true, Some(article)) = (empty, article) {
-            let now = web::now_ms();
-            self.store.update_value(|s| {
-                s.update(now, |lib| lib.article_mut(&article).map(|a| a.delete_note(&note, now)));
-            });
+        super::notes_dom::remove_editor();
+        if let Some(note) = self.editor_note.try_update_value(Option::take).flatten() {
+            let empty = self.compute_view().row(&note).is_some_and(|r| r.body.trim().is_empty() && r.tags.is_empty());
+            let article = self.current.get_value();
+            if let (true, Some(article)) = (empty, article) {
+                let now = web::now_ms();
+                self.store.update_value(|s| {
+                    s.update(now, |lib| lib.article_mut(&article).map(|a| a.delete_note(&note, now)));
+                });
+            }
+            self.changed();
         }
-        self.changed();
+        if refocus {
+            // Not on the next frame: the button would take the focus with its old label.
+            super::notes_dom::render(*self);
+            super::notes_dom::focus_opener(&target);
+        }
     }
 
     /// Deletes a note, offering "Undo".

@@ -128,19 +128,20 @@ fn opener_of(target: &Edit) -> Option<Element> {
     doc().query_selector(&selector).ok().flatten()
 }
 
-/// Takes the editor off the page; `refocus`: focus goes back to the button
-/// that opened it.
-pub fn remove_editor(target: &Edit, refocus: bool) {
+/// Takes the editor off the page.
+pub fn remove_editor() {
     if let Some(editor) = dom::by_id("note-editor") {
         if let Some(slot) = editor.parent_element() {
             let _ = slot.remove_attribute("data-sig");
         }
         editor.remove();
     }
-    if refocus {
-        if let Some(button) = opener_of(target) {
-            dom::focus_quietly(&button);
-        }
+}
+
+/// Gives the focus to the button that opens the editor on `target`.
+pub fn focus_opener(target: &Edit) {
+    if let Some(button) = opener_of(target) {
+        dom::focus_quietly(&button);
     }
 }
 

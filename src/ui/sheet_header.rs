@@ -61,6 +61,7 @@ fn head(b: &Breakdown, text: &str) -> AnyView {
             <h2 id="headline" class=if untitled { "headline is-untitled" } else { "headline" }>
                 {headline.unwrap_or_else(|| "Untitled article".to_string())}
             </h2>
+            {meta.byline.as_ref().map(|by| view! { <p class="byline">{by.text.trim().to_string()}</p> })}
             {meta.abstract_text.as_ref().map(|a| view! { <p class="abstract">{a.text.trim().to_string()}</p> })}
             <dl class="stats" aria-label="Counts">{stats}</dl>
             {notices}

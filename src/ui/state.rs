@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use crate::parser::{parse, Breakdown};
+use crate::parser::Breakdown;
 use crate::sheet::source::SourceModel;
-use crate::sheet::{fingerprint, sheet_view, Filter, ItemRef, SheetView};
+use crate::sheet::{sheet_view, Filter, ItemRef, SheetView};
 
 /// Where a request to show an item came from, so the other side scrolls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,23 +34,30 @@ pub enum QuoteOrder {
     Speaker,
 }
 
-/// A breakdown parsed in an earlier task, waiting for its text to be set
-/// (long texts only: see `Analyser`).
-pub struct Prepared {
-    pub len: usize,
-    pub fingerprint: u64,
-    pub breakdown: Breakdown,
-}
-
 /// Everything the panels read, `Copy`, provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct Sheet {
     /// The text that was analysed last (the textarea may be ahead of it).
     pub source: RwSignal<String>,
-    /// The parser's breakdown of `source`.
-    pub breakdown: Memo<Breakdown>,
-    /// True while an edit waits to be analysed.
+    /// The parser's breakdown of `source`, set with it when the parser (in
+    /// its worker) answers: every panel derives from these two.
+    pub breakdown: RwSignal<Breakdown>,
+    /// Lines of `source` the reader keeps as article text (not page
+    /// furniture): those `breakdown` was parsed with.
+    pub kept: RwSignal<Vec<String>>,
+    /// True while an edit waits for its sheet.
     pub pending: RwSignal<bool>,
+    /// True once that wait is long enough to say "Analysing…".
+    pub slow: RwSignal<bool>,
+    /// Whether the panels below the quotes are on the page, and the source
+    /// text: after a large answer they come one task and two tasks after the
+    /// top of the sheet, so that no single task builds the whole sheet (both
+    /// true otherwise).
+    pub rest_shown: RwSignal<bool>,
+    pub source_shown: RwSignal<bool>,
+    /// What the reader should know about the analysis itself (it runs on the
+    /// page, or a text could not be analysed).
+    pub analysis_notice: RwSignal<Option<String>>,
     /// Canonical names of the parties the sheet is narrowed to.
     pub parties: RwSignal<Vec<String>>,
     /// What is typed in the search box.
@@ -66,31 +73,13 @@ pub struct Sheet {
     /// `focus`'s item (changes only when the item does).
     pub focused: Memo<Option<ItemRef>>,
     pub has_text: Memo<bool>,
-    /// See [`Prepared`]; taken by `breakdown` when its text comes.
-    pub prepared: StoredValue<Option<Prepared>>,
 }
 
 impl Sheet {
     pub fn new() -> Sheet {
         let source = RwSignal::new(String::new());
-        let prepared = StoredValue::new(None::<Prepared>);
-        // A new text (set only when it differs) always gives a new breakdown:
-        // no equality check (it would compare two whole breakdowns).
-        let breakdown = Memo::new_with_compare(
-            move |_| {
-                source.with(|t| {
-                    let ready = prepared
-                        .try_update_value(Option::take)
-                        .flatten()
-                        .filter(|p| p.len == t.len() && p.fingerprint == fingerprint(t));
-                    match ready {
-                        Some(p) => p.breakdown,
-                        None => timed_parse(t),
-                    }
-                })
-            },
-            always_changed,
-        );
+        let breakdown = RwSignal::new(Breakdown::default());
+        let kept = RwSignal::new(Vec::<String>::new());
         let parties = RwSignal::new(Vec::<String>::new());
         let query = RwSignal::new(String::new());
         let filter = Memo::new(move |_| breakdown.with(|b| parties.with(|p| query.with(|q| Filter::new(b, p, q)))));
@@ -105,8 +94,13 @@ impl Sheet {
         let has_text = Memo::new(move |_| source.with(|t| !t.trim().is_empty()));
         Sheet {
             source,
+            kept,
             breakdown,
             pending: RwSignal::new(false),
+            slow: RwSignal::new(false),
+            rest_shown: RwSignal::new(true),
+            source_shown: RwSignal::new(true),
+            analysis_notice: RwSignal::new(None),
             parties,
             query,
             order: RwSignal::new(QuoteOrder::Article),
@@ -116,7 +110,6 @@ impl Sheet {
             model,
             focused,
             has_text,
-            prepared,
         }
     }
 
@@ -128,6 +121,7 @@ impl Sheet {
     /// miss a change of its direct source checked later. Checking the
     /// upstream sources first avoids that.
     pub fn track_input(&self) {
+        self.kept.track();
         self.breakdown.track();
         self.source.track();
         self.filter.track();
@@ -169,15 +163,6 @@ impl Sheet {
 /// A memo comparison for values that change whenever they are recomputed.
 fn always_changed<T>(_: Option<&T>, _: Option<&T>) -> bool {
     true
-}
-
-/// The parser, with performance marks around it ("factsheet:parse").
-pub fn timed_parse(text: &str) -> Breakdown {
-    super::dom::mark("factsheet:parse-start");
-    let b = parse(text);
-    super::dom::mark("factsheet:parse-end");
-    super::dom::measure("factsheet:parse", "factsheet:parse-start", "factsheet:parse-end");
-    b
 }
 
 /// Keeps the `is-focused` class on the elements of the item in focus (its
