@@ -908,3 +908,39 @@ fn how_a_speaker_was_named_is_reported() {
     assert_eq!(quote(&b, "I pay").speaker_via, Some(SpeakerVia::Description));
     assert_eq!(quote(&b, "This is a").speaker_via, Some(SpeakerVia::Label));
 }
+
+// --- Sentence openers and clauses that name no speaker -----------------------
+
+#[test]
+fn a_fronted_prepositional_phrase_does_not_speak() {
+    for text in [
+        "With union leaders increasingly anxious about turnout, Governor Ruth Calder is trying a blunter pitch: \"Vote like your pension depends on it.\"",
+        "Amid fears among farm groups over the drought, Minister Tomas Lind has a new line: \"Nobody will be left behind.\"",
+    ] {
+        let b = parse(text);
+        let q = &b.quotes[0];
+        let who = q.speaker.as_deref().unwrap_or("");
+        assert!(who == "Ruth Calder" || who == "Tomas Lind", "{text}: {:?}", q.speaker);
+    }
+}
+
+#[test]
+fn a_sentence_opening_function_word_or_gerund_is_not_part_of_a_name() {
+    let b = parse(
+        "Neither Marsh nor his aides have been charged, said Paul Ostrander, a lawyer.\n\n\
+         Blaming Marsh for the delay is the council's latest tactic. \"We are done waiting,\" said Ostrander.",
+    );
+    let names: Vec<&str> = b.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.starts_with("Neither") || n.starts_with("Blaming")), "{names:?}");
+    assert_eq!(speaker(&b, "We are done").as_deref(), Some("Paul Ostrander"));
+}
+
+#[test]
+fn a_rating_or_label_in_quotes_is_said_by_the_subject() {
+    let b = parse(
+        "The watchdog group CheckRight rated 40% of Liberal claims as \"misleading\" last year. \
+         A rival site labelled the minister's figures \"plainly wrong\" in a post.",
+    );
+    assert_eq!(speaker(&b, "misleading").as_deref(), Some("CheckRight"));
+    assert_ne!(speaker(&b, "plainly wrong").as_deref(), Some("Liberal"));
+}

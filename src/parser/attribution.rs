@@ -220,10 +220,11 @@ fn lower_word(doc: &Doc, i: usize) -> bool {
 fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
     let st = doc.sents[s];
     let mut out = Vec::new();
+    let fronted = fronted_phrase_end(doc, st.a, st.b);
     let mut i = st.a;
     while i < st.b {
         let t = &doc.toks[i];
-        if !t.is_word() || t.in_quote() {
+        if !t.is_word() || t.in_quote() || i < fronted {
             i += 1;
             continue;
         }
@@ -285,6 +286,26 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
         i += 1;
     }
     out
+}
+
+/// The end of a sentence-opening prepositional phrase with no quote in it,
+/// whose verbs say nothing ("With Democratic leaders worried about …,
+/// President Obama …"); `a` when the sentence opens otherwise.
+fn fronted_phrase_end(doc: &Doc, a: usize, b: usize) -> usize {
+    let w = doc.word(a);
+    let prep = doc.toks[a].is_word() && info(doc, a).is(PREP) && !info(doc, a).is(SUBORD);
+    if !prep || w.eq_ignore_ascii_case("according") || w.eq_ignore_ascii_case("as") {
+        return a;
+    }
+    let Some(comma) = (a..b.min(a + 40)).find(|&k| doc.toks[k].is_punct(',')) else {
+        return a;
+    };
+    let quoted = (a..comma).any(|k| doc.toks[k].in_quote());
+    let quote_after = (comma..b).any(|k| doc.toks[k].in_quote());
+    if quoted || !quote_after {
+        return a;
+    }
+    comma
 }
 
 /// The subject of speech verb `i` of sentence `s`, and whether it follows
@@ -359,6 +380,17 @@ fn subject_can_speak(doc: &Doc, i: usize, sent_a: usize, form: VerbForm, subject
     {
         return false;
     }
+    // "32% of Republican claims", "the Russian reports": a name after "of",
+    // a determiner or a number modifies a noun; it is not a subject.
+    if noun_like
+        && subject.is_some_and(|np| {
+            matches!(np.kind, NpKind::Mention(_))
+                && np.a > sent_a
+                && (info(doc, np.a - 1).is(DET) || doc.word(np.a - 1) == "of" || doc.toks[np.a - 1].has(NUM))
+        })
+    {
+        return false;
+    }
     // "This engagement underscores …": analysis, not speech, unless an actor speaks.
     if wi.is(ANALYSIS_VERB)
         && !subject
@@ -394,7 +426,9 @@ fn frame_verb_ok(doc: &Doc, i: usize, sent_a: usize) -> bool {
     {
         return false;
     }
-    if w.starts_with("call") || w.starts_with("brand") {
+    let naming = ["call", "brand", "label"].iter().any(|p| w.starts_with(p))
+        || matches!(w.as_str(), "rate" | "rates" | "rated" | "rating");
+    if naming {
         // "called on", or "called the plan "a war on cars"" (a quote follows).
         // The quote may follow its object: "called half of his supporters "deplorables"".
         let quote_follows = (i + 1..doc.toks.len().min(i + 12))
@@ -747,7 +781,10 @@ fn description_before(doc: &Doc, end: usize, floor: usize) -> Option<Np> {
             a = k;
             continue;
         }
-        if inf.is(AUX | SUBORD | CONJ | SPEECH | PREP) && !t.has(CAP) {
+        // A function word ends the description, capitalised too when it opens
+        // the sentence ("With Democratic leaders worried, …").
+        let opens = t.has(SENT_START);
+        if inf.is(AUX | SUBORD | CONJ | SPEECH | PREP) && (!t.has(CAP) || opens) {
             break;
         }
         if inf.is(VERBISH) && !t.has(CAP) {
@@ -1762,6 +1799,17 @@ fn continued_or_context(
 ) -> (Option<Speaker>, Option<String>, Attribution) {
     let q = &doc.quotes[qi];
     let s = q.sent;
+    // "President Obama is rolling out a new message: "It's about me."": after
+    // a colon, the person the sentence is about.
+    if q.open > doc.sents[s].a && doc.toks[q.open - 1].is_punct(':') {
+        if let Some(np) = main_subject(doc, ents, s) {
+            if let NpKind::Mention(mi) = np.kind {
+                if let Target::Person(p) = ents.mentions[mi].target {
+                    return (Some(person_speaker(ents, p, np_span(doc, &np))), None, Attribution::Context);
+                }
+            }
+        }
+    }
     let para_start = doc.sents[s].a == doc.paras[q.para].body_from;
     // The sentence before, in this paragraph or (for a quote opening a
     // paragraph) at the end of the previous one.

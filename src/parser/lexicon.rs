@@ -600,7 +600,7 @@ const BUILTIN: &[(&str, u64)] = &[
          throughout upon inside outside alongside around regarding concerning including like unlike than",
         PREP,
     ),
-    ("and or but nor yet so plus", CONJ),
+    ("and or but nor neither either yet so plus", CONJ),
     (
         "when while whilst if although though because as since until unless whether where whereas that which who \
          whom whose what once after before",

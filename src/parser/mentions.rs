@@ -824,6 +824,18 @@ fn particle_name(w: &str) -> bool {
 }
 
 /// The capitalised run starting at or after `i`: `(a, b)`.
+/// A sentence's first word that is not part of the name after it: a function
+/// word ("Neither Clinton nor …") or a gerund ("Injecting Clinton's troubles
+/// into …") right before another capitalised word.
+fn opens_with_function_word(doc: &Doc, a: usize) -> bool {
+    let t = &doc.toks[a];
+    if !t.has(SENT_START) || !doc.toks.get(a + 1).is_some_and(|n| n.is_word() && n.has(CAP)) {
+        return false;
+    }
+    let w = doc.word(a);
+    doc.info(a).is(PREP | CONJ | SUBORD | DET | AUX) || (w.len() > 5 && w.ends_with("ing") && !doc.lx.is_first_name(w))
+}
+
 fn capital_run(doc: &Doc, i: usize, covered: &[Option<GazId>]) -> Option<(usize, usize)> {
     let toks = &doc.toks;
     if !run_word(doc, i) || doc.sent_of[i].is_none() {
@@ -833,7 +845,7 @@ fn capital_run(doc: &Doc, i: usize, covered: &[Option<GazId>]) -> Option<(usize,
     // Skip sentence openers that are not names ("The", "When").
     while a < toks.len() && run_word(doc, a) && covered[a].is_none() {
         let info = doc.info(a);
-        if info.is(COMMON_CAP) && !info.is(TITLE_WORD) && !toks[a].has(POSS) {
+        if (info.is(COMMON_CAP) || opens_with_function_word(doc, a)) && !info.is(TITLE_WORD) && !toks[a].has(POSS) {
             a += 1;
         } else {
             break;
