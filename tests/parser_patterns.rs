@@ -944,3 +944,15 @@ fn a_rating_or_label_in_quotes_is_said_by_the_subject() {
     assert_eq!(speaker(&b, "misleading").as_deref(), Some("CheckRight"));
     assert_ne!(speaker(&b, "plainly wrong").as_deref(), Some("Liberal"));
 }
+
+#[test]
+fn a_person_right_before_saying_is_its_subject() {
+    let b = parse(
+        "Senator Ana Harlow released an ad on Monday about Ben Voss. The spot concludes with footage of Voss \
+         saying during the debate last week, \"That makes me smart,\" when Harlow blasted him for not paying tax.",
+    );
+    assert_eq!(speaker(&b, "That makes").as_deref(), Some("Ben Voss"));
+    // After a comma, the -ing form is the sentence subject's.
+    let b = parse("Mayor Lina Ortiz met Governor Paul Reyes on Friday, saying, \"We agree on the bridge.\"");
+    assert_eq!(speaker(&b, "We agree").as_deref(), Some("Lina Ortiz"));
+}

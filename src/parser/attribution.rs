@@ -330,7 +330,7 @@ fn verb_subject(doc: &Doc, ents: &Entities, s: usize, i: usize, form: VerbForm) 
     if inverted_ctx && after_ok && form != VerbForm::Participle {
         (after, true)
     } else if form == VerbForm::Participle {
-        (None, false)
+        (person_before_gerund(doc, ents, i, st.a), false)
     } else {
         let before = np_before(doc, ents, i, st.a);
         // "X welcomed the penalty but said …": a second verb shares the
@@ -348,6 +348,25 @@ fn verb_subject(doc: &Doc, ents: &Entities, s: usize, i: usize, form: VerbForm) 
         };
         (subject, false)
     }
+}
+
+/// The person named right before an -ing form, after "of" or "showing":
+/// "footage of Trump saying", "a clip showing Mayor Ruiz telling". After a
+/// comma the -ing form belongs to the sentence's subject instead.
+fn person_before_gerund(doc: &Doc, ents: &Entities, i: usize, floor: usize) -> Option<Np> {
+    if !doc.word(i).ends_with("ing") || i <= floor + 1 {
+        return None;
+    }
+    let m = ents.mention_at(i - 1)?;
+    if m.b != i || m.a <= floor || !matches!(m.target, Target::Person(_)) {
+        return None;
+    }
+    let before = doc.word(m.a - 1);
+    matches!(before, "of" | "showing" | "shows" | "showed" | "shown" | "heard" | "hear" | "watched").then(|| Np {
+        a: m.a,
+        b: m.b,
+        kind: NpKind::Mention(ents.mention_index(m.a)),
+    })
 }
 
 /// Whether a speech verb with this subject speaks: not a reduced relative
