@@ -956,3 +956,22 @@ fn a_person_right_before_saying_is_its_subject() {
     let b = parse("Mayor Lina Ortiz met Governor Paul Reyes on Friday, saying, \"We agree on the bridge.\"");
     assert_eq!(speaker(&b, "We agree").as_deref(), Some("Lina Ortiz"));
 }
+
+#[test]
+fn an_office_under_a_state_or_province_speaks_for_its_government() {
+    let b = parse(
+        "PERTH — Bushfires forced evacuations on Sunday.\n\n\
+         Western Fire Minister Carla Nunn said crews were stretched. \"We need rain,\" Nunn said.\n\n\
+         Manitoba Premier Wes Kinew said: \"Our crews will go west.\"\n\n\
+         Foreign Minister Ana Lopes said: \"We are watching.\"\n\n\
+         Shadow Health Minister Tom Reed said: \"Too late.\"\n\n\
+         Western Australia Premier Roger Cook said: \"We will help.\"",
+    );
+    assert_eq!(party(&b, "Our crews").as_deref(), Some("Manitoba Government"));
+    assert_ne!(party(&b, "We need rain").as_deref(), Some("Western Government"));
+    assert_eq!(quote(&b, "Our crews").party_via, Some(PartyVia::Role));
+    // A title word is not a place.
+    assert_ne!(party(&b, "We are watching").as_deref(), Some("Foreign Government"));
+    assert_ne!(party(&b, "Too late").as_deref(), Some("Shadow Government"));
+    assert_ne!(party(&b, "We will help").as_deref(), Some("Western Government"));
+}

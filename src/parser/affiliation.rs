@@ -10,12 +10,14 @@
 //!   holder located in a country's capital speaks for that country.
 //! * Soldiers and officers (a rank, or a soldier's role) speak for the unit
 //!   or armed service the article names.
+//! * An office under a place no list knows ("Ontario Premier X") speaks for
+//!   that place's government.
 //! * Astronauts, flight directors and mission control speak for the space
 //!   agency the article names.
 
 use super::doc::Doc;
 use super::entities::{Entities, Mention, Target};
-use super::lexicon::{WordList, MILITARY};
+use super::lexicon::{WordList, COMMON_CAP, MILITARY, MONTH, ORG_HEAD, ORG_NOUN, ROLE_ADJ, TITLE_WORD, WEEKDAY};
 use super::model::{PartyKind, PartyVia};
 
 /// Fills the implied parties of the article's people.
@@ -29,7 +31,8 @@ pub(crate) fn infer(doc: &Doc, ents: &mut Entities) {
                 .or_else(|| office_location(doc, ents, pi))
                 .map(|p| (p, PartyVia::Context))
                 .or_else(|| council.filter(|_| council_member(doc, ents, pi)).map(|p| (p, PartyVia::Role)))
-                .or_else(|| office_country(doc, ents, pi).map(|p| (p, PartyVia::Role)));
+                .or_else(|| office_country(doc, ents, pi).map(|p| (p, PartyVia::Role)))
+                .or_else(|| regional_government(doc, ents, pi).map(|p| (p, PartyVia::Role)));
             set_party(ents, pi, found);
         }
         if let Some(p) = military_party(doc, ents, pi, &units) {
@@ -102,6 +105,39 @@ fn office_country(doc: &Doc, ents: &mut Entities, pi: usize) -> Option<usize> {
     let known = person.titles.iter().chain(person.role.iter()).find_map(|t| doc.lx.office_country(t))?;
     let (name, kind) = (known.name.clone(), known.kind);
     Some(ents.party(&name, kind, first))
+}
+
+/// "Queensland Emergency Services Minister Bronwyn Hale", "Texas Gov. Greg
+/// Abbott", "Ontario Premier Doug Ford": a government office under a place no
+/// list knows (a state or province) speaks for that place's government.
+fn regional_government(doc: &Doc, ents: &mut Entities, pi: usize) -> Option<usize> {
+    let person = &ents.people[pi];
+    let role = person.role.as_deref()?;
+    let mut words = role.split_whitespace().peekable();
+    let mut place = words.next()?.to_string();
+    // "Western Australia", "Northern Territory": a compass word joins the next.
+    if place.ends_with("ern") {
+        place = format!("{place} {}", words.next()?);
+    }
+    let office = words.any(|w| {
+        matches!(
+            w.trim_end_matches('.').to_ascii_lowercase().as_str(),
+            "minister" | "premier" | "gov" | "governor" | "treasurer" | "attorney-general"
+        )
+    });
+    let placelike = place.split(' ').all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic())
+            && w.len() > 2
+            && !doc.lx.info(w).is(TITLE_WORD | ORG_HEAD | ORG_NOUN | COMMON_CAP | MONTH | WEEKDAY | MILITARY | ROLE_ADJ)
+            && !doc.lx.in_list(w, WordList::GenericOrgWord)
+            && !doc.lx.is_first_name(w)
+    });
+    if !office || !placelike {
+        return None;
+    }
+    let first = person.first;
+    Some(ents.party(&format!("{place} Government"), PartyKind::GovernmentBody, first))
 }
 
 /// The article's one council ("Harlow Springs City Council"), if it names exactly one.
