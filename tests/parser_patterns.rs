@@ -975,3 +975,24 @@ fn an_office_under_a_state_or_province_speaks_for_its_government() {
     assert_ne!(party(&b, "Too late").as_deref(), Some("Shadow Government"));
     assert_ne!(party(&b, "We will help").as_deref(), Some("Western Government"));
 }
+
+#[test]
+fn a_person_of_a_party_speaks_not_the_party() {
+    let b = parse(
+        "Opposition leader Tomas Vaher of the Reform Alliance called the plan \"a fig leaf\" on Monday. \
+         Councillor Aino Mets from the Green League said the vote was \"rushed.\"",
+    );
+    assert_eq!(speaker(&b, "a fig leaf").as_deref(), Some("Tomas Vaher"));
+    assert_eq!(party(&b, "a fig leaf").as_deref(), Some("Reform Alliance"));
+    assert_eq!(speaker(&b, "rushed").as_deref(), Some("Aino Mets"));
+}
+
+#[test]
+fn a_company_spokesperson_speaks_for_the_company_named_before() {
+    let b = parse(
+        "Halden Motors cut its forecast on Thursday, sending its shares down 9%.\n\n\
+         \"Orders have slowed,\" said a company spokeswoman, Elin Berg. The firm's lawyer, Ivo Sand, said: \"We will appeal.\"",
+    );
+    assert_eq!(party(&b, "Orders have").as_deref(), Some("Halden Motors"));
+    assert_eq!(party(&b, "We will appeal").as_deref(), Some("Halden Motors"));
+}

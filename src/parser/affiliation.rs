@@ -12,6 +12,7 @@
 //!   or armed service the article names.
 //! * An office under a place no list knows ("Ontario Premier X") speaks for
 //!   that place's government.
+//! * "A company spokeswoman": the company named last before.
 //! * Astronauts, flight directors and mission control speak for the space
 //!   agency the article names.
 
@@ -32,7 +33,8 @@ pub(crate) fn infer(doc: &Doc, ents: &mut Entities) {
                 .map(|p| (p, PartyVia::Context))
                 .or_else(|| council.filter(|_| council_member(doc, ents, pi)).map(|p| (p, PartyVia::Role)))
                 .or_else(|| office_country(doc, ents, pi).map(|p| (p, PartyVia::Role)))
-                .or_else(|| regional_government(doc, ents, pi).map(|p| (p, PartyVia::Role)));
+                .or_else(|| regional_government(doc, ents, pi).map(|p| (p, PartyVia::Role)))
+                .or_else(|| company_role(ents, pi).map(|p| (p, PartyVia::Context)));
             set_party(ents, pi, found);
         }
         if let Some(p) = military_party(doc, ents, pi, &units) {
@@ -138,6 +140,25 @@ fn regional_government(doc: &Doc, ents: &mut Entities, pi: usize) -> Option<usiz
     }
     let first = person.first;
     Some(ents.party(&format!("{place} Government"), PartyKind::GovernmentBody, first))
+}
+
+/// "A company spokeswoman, Elin Berg", "the firm's lawyer": the company
+/// named last before the person.
+fn company_role(ents: &Entities, pi: usize) -> Option<usize> {
+    let person = &ents.people[pi];
+    let role = person.role.as_deref()?.to_lowercase();
+    let company = role.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "company" | "firm" | "group"))
+        && !role.contains(" at ")
+        && !role.contains(" of ");
+    if !company {
+        return None;
+    }
+    let first = person.first;
+    let before = ents.mentions.partition_point(|m| m.a < first);
+    ents.mentions[..before].iter().rev().find_map(|m| match m.target {
+        Target::Party(p) if ents.parties[p].kind == PartyKind::Company => Some(p),
+        _ => None,
+    })
 }
 
 /// The article's one council ("Harlow Springs City Council"), if it names exactly one.

@@ -521,6 +521,27 @@ fn skip_back_fillers(doc: &Doc, mut j: usize, floor: usize) -> usize {
     j
 }
 
+/// The person mention right before "of (the)", "from (the)" or "at (the)"
+/// and the party mention starting at `party_a`: "X of the Reform Alliance".
+fn person_before_affiliation(doc: &Doc, ents: &Entities, party_a: usize, floor: usize) -> Option<Np> {
+    if !matches!(ents.mention_at(party_a)?.target, Target::Party(_)) {
+        return None;
+    }
+    let mut j = party_a;
+    if j > floor && doc.word(j - 1).eq_ignore_ascii_case("the") {
+        j -= 1;
+    }
+    if j <= floor + 1 || !matches!(doc.word(j - 1), "of" | "from" | "at") {
+        return None;
+    }
+    let m = ents.mention_at(j - 2)?;
+    (m.b == j - 1 && m.a >= floor && matches!(m.target, Target::Person(_))).then(|| Np {
+        a: m.a,
+        b: m.b,
+        kind: NpKind::Mention(ents.mention_index(m.a)),
+    })
+}
+
 /// The subject before verb `v` (not before `floor`).
 fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
     let j = skip_back_fillers(doc, v, floor);
@@ -556,6 +577,11 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
             // "a top researcher in Washington": the mention is inside a description.
             if m.a > floor + 1 && info(doc, m.a - 1).is(PREP) && is_description_noun(doc, m.a - 2) {
                 return description_before(doc, k + 1, floor);
+            }
+            // "Tomas Vaher of the Reform Alliance called": the person named
+            // before "of"/"from"/"at" the party speaks.
+            if let Some(np) = person_before_affiliation(doc, ents, m.a, floor) {
+                return Some(np);
             }
             return Some(group_before(doc, ents, mi, floor));
         }
