@@ -996,3 +996,32 @@ fn a_company_spokesperson_speaks_for_the_company_named_before() {
     assert_eq!(party(&b, "Orders have").as_deref(), Some("Halden Motors"));
     assert_eq!(party(&b, "We will appeal").as_deref(), Some("Halden Motors"));
 }
+
+#[test]
+fn a_pronoun_after_a_newly_named_person_is_not_the_described_speaker() {
+    let b = parse(
+        "RIGA — Farmers blocked roads on Monday.\n\n\"We cannot survive this,\" one farmer said.\n\n\
+         Agriculture Minister Ilze Ozola met them at noon. \"We will find the money,\" she told reporters.",
+    );
+    assert_eq!(speaker(&b, "We cannot").as_deref(), Some("one farmer"));
+    assert_eq!(speaker(&b, "We will find").as_deref(), Some("Ilze Ozola"));
+}
+
+#[test]
+fn a_portfolio_named_like_a_party_is_not_the_party() {
+    let b = parse("Labour Minister Sean Doyle said: \"The code protects workers.\" The Labour Department agreed.");
+    assert!(
+        !b.parties.iter().any(|p| p.name == "Labour Party"),
+        "{:?}",
+        b.parties.iter().map(|p| &p.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn slogans_on_signs_are_terms_also_when_the_sentence_opens_with_the_sign() {
+    let b = parse(
+        "Mayor Rui Lobo spoke to the crowd on Sunday. Placards read \"Homes not hotels\" and \"Stop the evictions\".",
+    );
+    assert_eq!(quote(&b, "Homes not").kind, QuoteKind::Term);
+    assert_eq!(quote(&b, "Stop the").kind, QuoteKind::Term);
+}

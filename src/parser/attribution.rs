@@ -1254,15 +1254,21 @@ fn resolve_pronoun(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse, cue: S
             match w.as_str() {
                 "he" | "she" => {
                     let want = if w == "he" { Gender::Male } else { Gender::Female };
-                    if let Some(d) = &disc.human_description {
-                        let mut d = d.clone();
-                        d.cue = cue;
-                        return Some(d);
-                    }
                     let gender = |p: usize| {
                         disc.genders.iter().rev().find(|(q, _)| *q == p).map_or(ents.people[p].gender, |(_, g)| *g)
                     };
                     let fits = |p: usize| matches!(gender(p), Gender::Unknown) || gender(p) == want;
+                    if let Some(d) = &disc.human_description {
+                        // Unless someone who fits was named since the description spoke.
+                        let named_since = recently_named(doc, ents, np.a, fits)
+                            .and_then(|p| last_mention_before(ents, p, np.a))
+                            .is_some_and(|k| doc.toks[k].start >= d.cue.end);
+                        if !named_since {
+                            let mut d = d.clone();
+                            d.cue = cue;
+                            return Some(d);
+                        }
+                    }
                     let known = |p: usize| gender(p) == want;
                     // A person of the pronoun's known gender named recently beats
                     // a salient person of the other gender.
@@ -2061,7 +2067,10 @@ fn ents_free(doc: &Doc, k: usize) -> bool {
 
 /// Things that carry words but do not speak: signs, banners, captions.
 fn is_sign_noun(doc: &Doc, k: usize) -> bool {
-    lower_word(doc, k) && doc.lx.in_list(doc.word(k), WordList::SignNoun)
+    // Lower-case, or capitalised only because it opens the sentence ("Signs read").
+    let opening = doc.toks.get(k).is_some_and(|t| t.is_word() && t.has(SENT_START) && !t.has(NUM));
+    (lower_word(doc, k) && doc.lx.in_list(doc.word(k), WordList::SignNoun))
+        || (opening && doc.lx.in_list(&doc.word(k).to_ascii_lowercase(), WordList::SignNoun))
 }
 
 /// Direct or partial speech.

@@ -757,7 +757,13 @@ fn gazetteer_matches(doc: &Doc) -> Vec<GazMatch> {
                 break;
             }
         }
-        if let Some((b, target)) = matched {
+        // "Labour Minister", "Labor Department": a portfolio, not the party.
+        let portfolio = |b: usize, target: AliasTarget| {
+            matches!(target, AliasTarget::Party(k) if doc.lx.parties[k].kind == PartyKind::PoliticalParty)
+                && b == i + 1
+                && matches!(doc.word(b), "Minister" | "Ministry" | "Secretary" | "Department" | "minister" | "ministry")
+        };
+        if let Some((b, target)) = matched.filter(|&(b, target)| !portfolio(b, target)) {
             out.push(GazMatch { a: i, b, target });
             i = b;
             continue;
