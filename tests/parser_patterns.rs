@@ -1025,3 +1025,22 @@ fn slogans_on_signs_are_terms_also_when_the_sentence_opens_with_the_sign() {
     assert_eq!(quote(&b, "Homes not").kind, QuoteKind::Term);
     assert_eq!(quote(&b, "Stop the").kind, QuoteKind::Term);
 }
+
+#[test]
+fn a_named_apposition_after_an_inverted_verb_speaks() {
+    let b = parse(
+        "Two astronauts worked outside the station on Thursday. \"It's moving now,\" astronaut Dana Reyes radioed.\n\n\
+         \"Copy that,\" replied Reyes's crewmate, Lt. Col. Jin Ahn.",
+    );
+    assert_eq!(speaker(&b, "It's moving").as_deref(), Some("Dana Reyes"));
+    assert_eq!(speaker(&b, "Copy that").as_deref(), Some("Jin Ahn"));
+    assert_eq!(quote(&b, "Copy that").kind, QuoteKind::Direct);
+}
+
+#[test]
+fn relatives_and_colleagues_are_people_who_can_speak() {
+    let b = parse(
+        "Flood waters rose overnight in the valley. \"We lost everything,\" said his neighbour, a retired nurse.",
+    );
+    assert!(speaker(&b, "We lost").is_some_and(|s| s.contains("neighbour")), "{:?}", speaker(&b, "We lost"));
+}

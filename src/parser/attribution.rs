@@ -977,6 +977,16 @@ fn np_after_inner(doc: &Doc, ents: &Entities, v: usize, limit: usize) -> Option<
         }
     }
     if head && b > j {
+        // "replied Reyes's partner, Lt. Col. Jin Ahn": the name in apposition speaks.
+        if doc.toks.get(b).is_some_and(|t| t.is_punct(',')) && b + 1 < limit {
+            let named = mention_np_at(doc, ents, b + 1).or_else(|| person_after_descriptor(doc, ents, b + 1, limit));
+            if let Some(np) = named.filter(|np| {
+                matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)))
+                    && doc.toks.get(np.b).is_none_or(|t| !t.is_word())
+            }) {
+                return Some(np);
+            }
+        }
         return Some(Np { a: j, b, kind: NpKind::Description });
     }
     if doc.toks[j].has(CAP) && !inf.is(super::lexicon::COMMON_CAP | MONTH | WEEKDAY) {
