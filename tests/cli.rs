@@ -26,6 +26,10 @@ fn json_from_stdin_is_the_breakdown() {
     assert_eq!(v["version"], 2);
     assert_eq!(v["quotes"][0]["text"], "We are ready,");
     assert_eq!(v["quotes"][0]["speaker"], "Lena Brandt");
+    assert_eq!(v["quotes"][0]["speaker_via"], "name");
+    // A foreign minister with no country named speaks for the dateline's.
+    assert_eq!(v["quotes"][0]["party"], "United States");
+    assert_eq!(v["quotes"][0]["party_via"], "dateline");
     assert_eq!(v["meta"]["dateline"]["place"], "WASHINGTON");
 }
 

@@ -336,11 +336,14 @@ fn score_article(gold: &Value, pred: &Breakdown, t: &mut Tally) {
 
 struct Scores {
     quote_f1: f64,
+    /// Of the matched quotes with a labelled speaker (score.py's `speaker_acc`).
+    speaker_acc: f64,
     speaker_acc_of_all: f64,
     party_acc: f64,
     parties_recall: f64,
     figures_recall: f64,
     terms_as_quotes: usize,
+    terms: usize,
     commentary_f1: f64,
     articles: usize,
 }
@@ -355,9 +358,12 @@ fn corpus(dir: &str) -> Vec<PathBuf> {
 }
 
 fn score_corpus(dir: &str) -> Scores {
-    let files = corpus(dir);
+    score_files(dir, &corpus(dir))
+}
+
+fn score_files(dir: &str, files: &[PathBuf]) -> Scores {
     let mut t = Tally::default();
-    for path in &files {
+    for path in files {
         let raw = std::fs::read_to_string(path).expect("corpus file is readable");
         let gold: Value = serde_json::from_str(&raw).expect("corpus file is JSON");
         let pred = parse(gold["text"].as_str().unwrap_or(""));
@@ -365,19 +371,22 @@ fn score_corpus(dir: &str) -> Scores {
     }
     let s = Scores {
         quote_f1: prf(t.quote_tp, t.quote_pred, t.quote_gold),
+        speaker_acc: t.speaker_ok as f64 / t.speaker_gold.max(1) as f64,
         speaker_acc_of_all: t.speaker_ok as f64 / t.speaker_all.max(1) as f64,
         party_acc: t.party_ok as f64 / t.party_gold.max(1) as f64,
         parties_recall: t.parties_found as f64 / t.parties_gold.max(1) as f64,
         figures_recall: t.figures_found as f64 / t.figures_readable.max(1) as f64,
         terms_as_quotes: t.terms_as_quotes,
+        terms: t.terms,
         commentary_f1: prf(t.comm_tp, t.comm_pred, t.comm_gold),
         articles: files.len(),
     };
     println!(
-        "{dir}: {} articles · quote F1 {:.3} · speaker (of all) {:.3} · party {:.3} · parties recall {:.3} · \
+        "{dir}: {} articles · quote F1 {:.3} · speaker {:.3} (of all {:.3}) · party {:.3} · parties recall {:.3} · \
          figures recall {:.3} ({} of {} gold values readable) · terms as quotes {}/{} · commentary F1 {:.3}",
         s.articles,
         s.quote_f1,
+        s.speaker_acc,
         s.speaker_acc_of_all,
         s.party_acc,
         s.parties_recall,
@@ -418,6 +427,41 @@ fn extra_corpus_stays_above_its_floor() {
     assert!(s.figures_recall >= 0.95, "figures recall {:.3}", s.figures_recall);
     assert_eq!(s.terms_as_quotes, 0, "terms returned as quotes");
     assert!(s.commentary_f1 >= 0.8, "commentary F1 {:.3}", s.commentary_f1);
+}
+
+/// The second held-out set (issue 10): scored at first contact before any
+/// tuning (README), tuned on since, so now held to the issue's targets for
+/// unseen text: quote F1 >= 0.97, speaker accuracy of all quotes >= 0.92,
+/// party >= 0.90, terms taken as quotes <= 1 in 20.
+#[test]
+fn holdout2_corpus_meets_the_unseen_text_targets() {
+    let s = score_corpus("holdout2");
+    assert!(s.articles >= 14, "the second held-out corpus is in tests/corpus/holdout2");
+    assert!(s.quote_f1 >= 0.97, "quote F1 {:.3} < 0.97", s.quote_f1);
+    assert!(s.speaker_acc_of_all >= 0.92, "speaker accuracy {:.3} < 0.92", s.speaker_acc_of_all);
+    assert!(s.party_acc >= 0.90, "party accuracy {:.3} < 0.90", s.party_acc);
+    assert!(s.terms_as_quotes * 20 <= s.terms, "terms as quotes {} of {}", s.terms_as_quotes, s.terms);
+}
+
+/// PolNeAR's dev split (real 2016 US news, annotated by others; see
+/// shared/eval/polnear/README.md). Its texts may not be committed: convert it
+/// outside the repository and point `POLNEAR_DEV` at the folder, e.g.
+/// `POLNEAR_DEV=/tmp/polnear/dev cargo test --test corpus_accuracy`. Skipped
+/// when the variable is not set.
+#[test]
+fn polnear_dev_meets_its_targets() {
+    let Some(dir) = std::env::var_os("POLNEAR_DEV") else {
+        println!("polnear: POLNEAR_DEV not set, skipped");
+        return;
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect())
+        .unwrap_or_default();
+    files.sort();
+    assert!(files.len() >= 80, "POLNEAR_DEV holds {} articles, want the 84 of the dev split", files.len());
+    let s = score_files("polnear", &files);
+    assert!(s.quote_f1 >= 0.96, "quote F1 {:.3} < 0.96", s.quote_f1);
+    assert!(s.speaker_acc >= 0.88, "speaker accuracy {:.3} < 0.88", s.speaker_acc);
 }
 
 #[test]

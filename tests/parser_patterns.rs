@@ -1,7 +1,9 @@
 //! One test per quote style, attribution pattern and breakdown feature the
 //! parser promises, each on a small article written for the test.
 
-use factsheet::parser::{parse, Attribution, Breakdown, DateKind, FactKind, FigureKind, PartyKind, Quote, QuoteKind};
+use factsheet::parser::{
+    parse, Attribution, Breakdown, DateKind, FactKind, FigureKind, PartyKind, PartyVia, Quote, QuoteKind, SpeakerVia,
+};
 
 /// The quote whose text starts with `start`.
 fn quote<'a>(b: &'a Breakdown, start: &str) -> &'a Quote {
@@ -573,4 +575,472 @@ fn empty_and_junk_input_give_an_empty_sheet_and_a_notice() {
     assert!(b.notices.iter().any(|n| n.message.contains("empty")));
     let b = parse("\u{0}\u{1}\u{fffd}\u{fffd}<script>alert(1)</script>\"\"\"");
     assert!(b.quotes.iter().all(|q| !q.text.is_empty() || q.kind == QuoteKind::Term));
+}
+
+// --- Shapes seen failing on unseen news ---------------------------------------
+
+#[test]
+fn two_apostrophes_pair_like_double_quotes() {
+    let b = parse("''We will win this state,'' Gov. Lyle Brandvold said on Thursday. ''Then we fix the mills.''");
+    assert_eq!(quote(&b, "We will win").text, "We will win this state,");
+    assert_eq!(quote(&b, "Then we fix").text, "Then we fix the mills.");
+    assert_eq!(speaker(&b, "Then we fix").as_deref(), Some("Lyle Brandvold"));
+    let b = parse("Mrs. Dana Holm called the tariff ''a tax on every family'' and left.");
+    assert_eq!(quote(&b, "a tax").text, "a tax on every family");
+    assert_eq!(quote(&b, "a tax").kind, QuoteKind::Partial);
+}
+
+#[test]
+fn an_age_after_the_name_does_not_hide_the_speaker() {
+    for text in [
+        "Linda Pasko, 58, who runs a diner near the mill, said she liked the idea but \"wanted to see the math.\"",
+        "Linda Pasko, 58, said she \"wanted to see the math.\"",
+        "\"We wanted to see the math,\" Linda Pasko, 58, told the network's reporter.",
+        "Linda Pasko, 58, a diner owner, said: \"We wanted to see the math.\"",
+    ] {
+        let b = parse(text);
+        let q = b.quotes.iter().find(|q| q.text.contains("math")).expect("the quote");
+        assert_eq!(q.speaker.as_deref(), Some("Linda Pasko"), "{text}");
+    }
+}
+
+#[test]
+fn a_place_with_its_state_inside_an_aside_is_skipped() {
+    let b = parse(
+        "Mrs. Helen Marchetti, campaigning in Erie, Pa., told reporters that the tariff was \"a tax on every family.\"",
+    );
+    assert_eq!(speaker(&b, "a tax").as_deref(), Some("Helen Marchetti"));
+    let b = parse("Donna Rawlings, 59, of Ashton, Md., said the museum was \"for all the people who came before.\"");
+    assert_eq!(speaker(&b, "for all").as_deref(), Some("Donna Rawlings"));
+}
+
+#[test]
+fn who_said_speaks_for_the_noun_it_hangs_on() {
+    let b = parse(
+        "The rally was opened by Dale Kostecki, the chairman of the county party, who said the governor had \"done what no one has done.\"",
+    );
+    assert_eq!(speaker(&b, "done what").as_deref(), Some("Dale Kostecki"));
+    let b = parse("Officers questioned Maria Lopez, who said she had \"seen nothing at all.\"");
+    assert_eq!(speaker(&b, "seen nothing").as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn a_pronoun_later_in_the_sentence_is_its_earlier_speaker() {
+    let b = parse(
+        "Joris Vandeputte said he had read the novel three times.\n\n\
+         Owen Marsh, the chief critic of The Northern Review, called the film \"the most beautiful of the year,\" \
+         though he warned that its length \"will test the patience of anyone.\"",
+    );
+    assert_eq!(speaker(&b, "will test").as_deref(), Some("Owen Marsh"));
+}
+
+#[test]
+fn given_names_tell_the_gender_of_a_pronoun() {
+    let b = parse(
+        "Mark Lindqvist, the director, opened the session. Ingrid Solberg, who reviews films for a weekly, was blunter.\n\n\
+         \"It is two and a half hours of wind,\" she said.",
+    );
+    assert_eq!(speaker(&b, "It is two").as_deref(), Some("Ingrid Solberg"));
+    let b = parse(
+        "Carla Dietz, the campaign manager, spoke after Mrs. Marchetti had left.\n\nCarla Dietz told reporters the offices would open soon. \"We will not concede a county,\" she said.",
+    );
+    assert_eq!(speaker(&b, "We will not").as_deref(), Some("Carla Dietz"));
+}
+
+#[test]
+fn another_and_a_third_are_new_unnamed_speakers() {
+    let b = parse(
+        "\"I pay 950 euros for one room,\" one protester shouted. \"My grandmother lived on this street,\" said another, \
+         a nurse. \"We are not against tourists,\" a third added.",
+    );
+    assert_eq!(speaker(&b, "I pay").as_deref(), Some("one protester"));
+    assert_eq!(speaker(&b, "My grandmother").as_deref(), Some("another protester"));
+    assert_eq!(speaker(&b, "We are not").as_deref(), Some("a third protester"));
+    let b = parse(
+        "Lena Voss, the company's founder, said sales were up.\n\n\
+         \"It is a wild thing to say,\" one user replied. \"Imagine having a marketing budget,\" wrote another.",
+    );
+    assert_eq!(speaker(&b, "It is a wild").as_deref(), Some("one user"));
+    assert_eq!(speaker(&b, "Imagine").as_deref(), Some("another user"));
+}
+
+#[test]
+fn a_coordinated_verb_takes_the_subject_of_its_own_clause() {
+    let b = parse(
+        "When the march reached the square, a group of students began chanting and one woman climbed onto a bollard \
+         and shouted \"Shame on you!\" at the windows.",
+    );
+    assert_eq!(speaker(&b, "Shame").as_deref(), Some("one woman"));
+}
+
+#[test]
+fn round_up_labels_name_the_speaker_and_the_outlet() {
+    let b = parse(
+        "Here is what the papers said.\n\n\
+         Helene Marchal, Le Courrier Parisien: \"This is not a business failure. It is a betrayal.\"\n\n\
+         Paola Ferri, La Voce di Genova:\n\"Europe built a single sky and forgot the safety net.\"",
+    );
+    assert_eq!(speaker(&b, "This is not").as_deref(), Some("Helene Marchal"));
+    assert_eq!(party(&b, "This is not").as_deref(), Some("Le Courrier Parisien"));
+    assert_eq!(speaker(&b, "Europe built").as_deref(), Some("Paola Ferri"));
+    assert_eq!(party(&b, "Europe built").as_deref(), Some("La Voce di Genova"));
+}
+
+#[test]
+fn a_dash_and_a_name_after_a_quote_name_its_speaker() {
+    let b = parse(
+        "Readers wrote in.\n\n\
+         \u{201c}He represents our greatest shame.\u{201d} \u{2015} Sonya Herridge\n\
+         \u{201c}He is ignorant of our culture.\u{201d}\u{2015} Pamela Padilla\n\
+         \u{201c}Trump must stop portraying Latinos as gangsters.\u{201d} \u{2014} Carla Sanchez.",
+    );
+    assert_eq!(speaker(&b, "He represents").as_deref(), Some("Sonya Herridge"));
+    assert_eq!(speaker(&b, "He is ignorant").as_deref(), Some("Pamela Padilla"));
+    assert_eq!(speaker(&b, "Trump must").as_deref(), Some("Carla Sanchez"));
+}
+
+#[test]
+fn a_transcript_label_inside_the_quote_names_the_speaker() {
+    let b = parse(
+        "Chris Wallace pressed the governor on Sunday.\n\n\
+         \"WALLACE: Governor, I don't want to interrupt, but do you see those two as equivalent?\"",
+    );
+    assert_eq!(speaker(&b, "WALLACE").as_deref(), Some("Chris Wallace"));
+    let b = parse("\"MATTHEWS: His body language was excellent.\"");
+    assert_eq!(speaker(&b, "MATTHEWS").as_deref(), Some("Matthews"));
+}
+
+#[test]
+fn described_outlets_and_companies_are_the_ones_named_before() {
+    let b = parse(
+        "In Germany, the Berliner Tagesbote pointed the finger at regulators. \"The warning lights were flashing,\" \
+         the newspaper wrote.\n\n\
+         In the United States, the Washington Sentinel focused on the industry. \"The collapse is a warning,\" the \
+         influential US daily said. The Sentinel noted that three carriers had failed.",
+    );
+    assert_eq!(speaker(&b, "The warning lights").as_deref(), Some("Berliner Tagesbote"));
+    assert_eq!(party(&b, "The collapse").as_deref(), Some("Washington Sentinel"));
+    let b = parse(
+        "Kestrel Home recalled 310,000 air fryers on Tuesday. \"We are deeply sorry to every customer,\" the company said.",
+    );
+    assert_eq!(speaker(&b, "We are deeply").as_deref(), Some("Kestrel Home"));
+}
+
+#[test]
+fn a_short_description_before_an_inverted_speaker_is_skipped() {
+    for (text, want) in [
+        ("\"To be frank, the city will never go back,\" said the Rev. Peter Wherry.", "Peter Wherry"),
+        ("\"He did all the things right,\" said MSNBC host Chris Matthews.", "Chris Matthews"),
+        ("\"The rationales don't hold weight,\" said 9/11 widow Terry Strada.", "Terry Strada"),
+        (
+            "\"The veto will be overridden,\" Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.",
+            "Mitch McConnell",
+        ),
+    ] {
+        let b = parse(text);
+        assert_eq!(b.quotes[0].speaker.as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn markup_pasted_with_the_text_is_never_a_quote() {
+    let b = parse(
+        "\"Not one word to me,\" Sam Okonjo wrote on X.\n\n<tweet tweet-id=\"1846112093374519622\">\n\n\
+         1846112093374519622\n\n<a href=\"https://x.com/nightshiftbakes/status/1\" title=\"post\">link</a>",
+    );
+    let texts: Vec<&str> = b.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["Not one word to me,"]);
+}
+
+#[test]
+fn words_on_signs_are_terms_not_speech() {
+    let b = parse(
+        "Marchers walked behind a brass band, many carrying hand-painted signs that read \"Homes, not hotels\" and \
+         \"Lisbon is not for sale\".",
+    );
+    assert_eq!(quote(&b, "Homes").kind, QuoteKind::Term);
+    assert_eq!(quote(&b, "Lisbon").kind, QuoteKind::Term);
+    let b = parse("Supporters waved banners reading \"Enough is enough\" outside the court.");
+    assert_eq!(quote(&b, "Enough").kind, QuoteKind::Term);
+}
+
+#[test]
+fn partial_quotes_of_speech_are_not_terms() {
+    for (text, start) in [
+        ("China's foreign ministry said China \"firmly opposes\" unilateral sanctions.", "firmly"),
+        (
+            "Inspectors found what the Turkish transport ministry called \"serious deficiencies\" in the pumps.",
+            "serious",
+        ),
+        ("Clinton called half of Donald Trump's supporters \"deplorables.\"", "deplorables"),
+        ("Dean said he would \"never\" diagnose someone through television.", "never"),
+        (
+            "Government officials have dismissed its leaders as \"keyboard revolutionaries\" who never ran anything.",
+            "keyboard",
+        ),
+    ] {
+        let b = parse(text);
+        assert_eq!(quote(&b, start).kind, QuoteKind::Partial, "{text}");
+    }
+    // Titles and names stay terms.
+    let b = parse("A consultant's report, titled \"Water Forward 2040,\" found the plant was at capacity.");
+    assert_eq!(quote(&b, "Water Forward").kind, QuoteKind::Term);
+    let b = parse("She will seek 'designated bathing water' status for the river.");
+    assert_eq!(quote(&b, "designated").kind, QuoteKind::Term);
+}
+
+// --- Implied affiliation -------------------------------------------------------
+
+#[test]
+fn its_spokeswoman_speaks_for_what_the_sentence_before_is_about() {
+    let b = parse(
+        "The march was called by Casa Para Todos, a coalition of tenants' associations. Its spokeswoman, Ines \
+         Carvalho, said the movement wanted rents frozen.\n\n\"People are tired of promises,\" Carvalho told reporters.",
+    );
+    assert_eq!(party(&b, "People are tired").as_deref(), Some("Casa Para Todos"));
+    assert_eq!(quote(&b, "People are tired").party_via, Some(PartyVia::Context));
+    let b = parse(
+        "Gov. Lyle Brandvold of Nebraska, the Republican presidential nominee, spoke in Ohio. His Democratic opponent, \
+         Senator Helen Marchetti of Oregon, stayed away.\n\nThe Marchetti campaign responded within the hour. Its \
+         communications director, Tomas Reyna, said the governor was \"selling a fantasy.\"",
+    );
+    assert_eq!(party(&b, "selling").as_deref(), Some("Democratic Party"));
+}
+
+#[test]
+fn an_office_holder_located_in_a_capital_speaks_for_its_country() {
+    let b = parse(
+        "ANKARA (AFP) - Turkey held the ship for a third day.\n\n\
+         In Moscow, Deputy Foreign Minister Arkady Voronin said Russia had \"all the necessary tools\" to protect its fleet.",
+    );
+    assert_eq!(party(&b, "all the necessary").as_deref(), Some("Russia"));
+    let b = parse(
+        "DOHA, Qatar — Talks resumed on Sunday.\n\n\
+         At the White House, national security spokesman Daniel Okafor said Washington saw \"real momentum.\"",
+    );
+    assert_eq!(party(&b, "real momentum").as_deref(), Some("United States"));
+}
+
+#[test]
+fn soldiers_speak_for_their_unit_or_service() {
+    let b = parse(
+        "CENTRAL TRAINING AREA, Estonia — Soldiers of the 2nd Battalion, 93rd Field Artillery Regiment fired 400 \
+         rounds alongside Estonian Defence Forces gun crews.\n\n\
+         \"Safety is the first round downrange,\" said Sgt. 1st Class Derrick Oyelaran.\n\n\
+         \"You learn pretty fast to keep your gloves on,\" said Spc. Tyler Brunswick, a cannon crewmember.\n\n\
+         The Estonian battery commander, Maj. Kristjan Tamm, said the armies compared procedures. \"Our soldiers \
+         learn the American way,\" Tamm said.",
+    );
+    for start in ["Safety", "You learn"] {
+        assert_eq!(party(&b, start).as_deref(), Some("2nd Battalion, 93rd Field Artillery Regiment"), "{start}");
+        assert_eq!(quote(&b, start).party_via, Some(PartyVia::Role));
+    }
+    assert_eq!(party(&b, "Our soldiers").as_deref(), Some("Estonian Defence Forces"));
+}
+
+#[test]
+fn astronauts_and_flight_directors_speak_for_the_space_agency() {
+    let b = parse(
+        "HOUSTON — NASA astronauts replaced a failed pump outside the International Space Station on Tuesday.\n\n\
+         \"We stayed patient, and patience paid off,\" said flight director Marcus Tillery.\n\n\
+         \"It's moving. I've got about a quarter turn,\" astronaut Rachel Okafor radioed.",
+    );
+    assert_eq!(party(&b, "We stayed").as_deref(), Some("NASA"));
+    assert_eq!(party(&b, "It's moving").as_deref(), Some("NASA"));
+}
+
+#[test]
+fn council_members_sit_on_the_article_s_council() {
+    let b = parse(
+        "HARLOW SPRINGS — The Harlow Springs City Council voted 5-2 on Tuesday to raise water rates.\n\n\
+         Voting against were Council members Ray Dubois and Glen Hartsock. \"We're asking people on fixed incomes to \
+         carry this,\" Dubois said. Hartsock called the plan \"a blank check.\"",
+    );
+    assert_eq!(party(&b, "We're asking").as_deref(), Some("Harlow Springs City Council"));
+    assert_eq!(party(&b, "a blank check").as_deref(), Some("Harlow Springs City Council"));
+}
+
+#[test]
+fn an_office_only_one_country_has_gives_its_country() {
+    let b = parse(
+        "Belarus jailed another reporter this week.\n\n\
+         \"Journalists are not enemies of the state,\" said Under Secretary of State for Public Diplomacy Elena Marsh.",
+    );
+    assert_eq!(party(&b, "Journalists").as_deref(), Some("United States"));
+    let b = parse("\"The border is secure,\" Home Secretary Alan Brook said in Dover.");
+    assert_eq!(party(&b, "The border").as_deref(), Some("United Kingdom"));
+}
+
+#[test]
+fn state_descriptions_speak_for_the_article_s_country() {
+    let b = parse(
+        "LILONGWE, Malawi — Police broke up a march on Saturday.\n\n\
+         Government officials have dismissed the movement's leaders as \"keyboard revolutionaries.\"\n\n\
+         \"Anyone who wants to protest can come to us,\" National police spokesperson Patrick Chirwa said.",
+    );
+    assert_eq!(party(&b, "keyboard").as_deref(), Some("Malawi"));
+    assert_eq!(quote(&b, "keyboard").party_via, Some(PartyVia::Dateline));
+    assert_eq!(party(&b, "Anyone").as_deref(), Some("Malawi"));
+}
+
+#[test]
+fn a_company_known_by_a_generic_first_word_is_named_by_its_other_word() {
+    let b = parse(
+        "MILAN, Oct 23 (Reuters) - Shares in Banca Ferrante fell 9% on Thursday.\n\n\
+         \"We are seeing stress in one part of our book,\" Ferrante Chief Executive Paolo Ruggeri told analysts.\n\n\
+         Ferrante's chief financial officer, Marta Lodigiani, said lending had tightened. \"We stopped growing in \
+         that part of the book,\" she said.",
+    );
+    assert_eq!(party(&b, "We are seeing").as_deref(), Some("Banca Ferrante"));
+    assert_eq!(party(&b, "We stopped").as_deref(), Some("Banca Ferrante"));
+    let b = parse("Crumb & Co apologised on Tuesday. \"We got this badly wrong,\" the company said.");
+    assert_eq!(speaker(&b, "We got").as_deref(), Some("Crumb & Co"));
+}
+
+#[test]
+fn how_a_speaker_was_named_is_reported() {
+    let b = parse(
+        "Mark Lindqvist, the director, spoke first. \"It was hard,\" he said. \"It was easy,\" Lindqvist said.\n\n\
+         \"I pay 950 euros,\" one protester shouted.\n\nHelene Marchal, Le Courrier Parisien: \"This is a betrayal.\"",
+    );
+    assert_eq!(quote(&b, "It was hard").speaker_via, Some(SpeakerVia::Pronoun));
+    assert_eq!(quote(&b, "It was easy").speaker_via, Some(SpeakerVia::Name));
+    assert_eq!(quote(&b, "I pay").speaker_via, Some(SpeakerVia::Description));
+    assert_eq!(quote(&b, "This is a").speaker_via, Some(SpeakerVia::Label));
+}
+
+// --- Sentence openers and clauses that name no speaker -----------------------
+
+#[test]
+fn a_fronted_prepositional_phrase_does_not_speak() {
+    for text in [
+        "With union leaders increasingly anxious about turnout, Governor Ruth Calder is trying a blunter pitch: \"Vote like your pension depends on it.\"",
+        "Amid fears among farm groups over the drought, Minister Tomas Lind has a new line: \"Nobody will be left behind.\"",
+    ] {
+        let b = parse(text);
+        let q = &b.quotes[0];
+        let who = q.speaker.as_deref().unwrap_or("");
+        assert!(who == "Ruth Calder" || who == "Tomas Lind", "{text}: {:?}", q.speaker);
+    }
+}
+
+#[test]
+fn a_sentence_opening_function_word_or_gerund_is_not_part_of_a_name() {
+    let b = parse(
+        "Neither Marsh nor his aides have been charged, said Paul Ostrander, a lawyer.\n\n\
+         Blaming Marsh for the delay is the council's latest tactic. \"We are done waiting,\" said Ostrander.",
+    );
+    let names: Vec<&str> = b.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.starts_with("Neither") || n.starts_with("Blaming")), "{names:?}");
+    assert_eq!(speaker(&b, "We are done").as_deref(), Some("Paul Ostrander"));
+}
+
+#[test]
+fn a_rating_or_label_in_quotes_is_said_by_the_subject() {
+    let b = parse(
+        "The watchdog group CheckRight rated 40% of Liberal claims as \"misleading\" last year. \
+         A rival site labelled the minister's figures \"plainly wrong\" in a post.",
+    );
+    assert_eq!(speaker(&b, "misleading").as_deref(), Some("CheckRight"));
+    assert_ne!(speaker(&b, "plainly wrong").as_deref(), Some("Liberal"));
+}
+
+#[test]
+fn a_person_right_before_saying_is_its_subject() {
+    let b = parse(
+        "Senator Ana Harlow released an ad on Monday about Ben Voss. The spot concludes with footage of Voss \
+         saying during the debate last week, \"That makes me smart,\" when Harlow blasted him for not paying tax.",
+    );
+    assert_eq!(speaker(&b, "That makes").as_deref(), Some("Ben Voss"));
+    // After a comma, the -ing form is the sentence subject's.
+    let b = parse("Mayor Lina Ortiz met Governor Paul Reyes on Friday, saying, \"We agree on the bridge.\"");
+    assert_eq!(speaker(&b, "We agree").as_deref(), Some("Lina Ortiz"));
+}
+
+#[test]
+fn an_office_under_a_state_or_province_speaks_for_its_government() {
+    let b = parse(
+        "PERTH — Bushfires forced evacuations on Sunday.\n\n\
+         Western Fire Minister Carla Nunn said crews were stretched. \"We need rain,\" Nunn said.\n\n\
+         Manitoba Premier Wes Kinew said: \"Our crews will go west.\"\n\n\
+         Foreign Minister Ana Lopes said: \"We are watching.\"\n\n\
+         Shadow Health Minister Tom Reed said: \"Too late.\"\n\n\
+         Western Australia Premier Roger Cook said: \"We will help.\"",
+    );
+    assert_eq!(party(&b, "Our crews").as_deref(), Some("Manitoba Government"));
+    assert_ne!(party(&b, "We need rain").as_deref(), Some("Western Government"));
+    assert_eq!(quote(&b, "Our crews").party_via, Some(PartyVia::Role));
+    // A title word is not a place.
+    assert_ne!(party(&b, "We are watching").as_deref(), Some("Foreign Government"));
+    assert_ne!(party(&b, "Too late").as_deref(), Some("Shadow Government"));
+    assert_ne!(party(&b, "We will help").as_deref(), Some("Western Government"));
+}
+
+#[test]
+fn a_person_of_a_party_speaks_not_the_party() {
+    let b = parse(
+        "Opposition leader Tomas Vaher of the Reform Alliance called the plan \"a fig leaf\" on Monday. \
+         Councillor Aino Mets from the Green League said the vote was \"rushed.\"",
+    );
+    assert_eq!(speaker(&b, "a fig leaf").as_deref(), Some("Tomas Vaher"));
+    assert_eq!(party(&b, "a fig leaf").as_deref(), Some("Reform Alliance"));
+    assert_eq!(speaker(&b, "rushed").as_deref(), Some("Aino Mets"));
+}
+
+#[test]
+fn a_company_spokesperson_speaks_for_the_company_named_before() {
+    let b = parse(
+        "Halden Motors cut its forecast on Thursday, sending its shares down 9%.\n\n\
+         \"Orders have slowed,\" said a company spokeswoman, Elin Berg. The firm's lawyer, Ivo Sand, said: \"We will appeal.\"",
+    );
+    assert_eq!(party(&b, "Orders have").as_deref(), Some("Halden Motors"));
+    assert_eq!(party(&b, "We will appeal").as_deref(), Some("Halden Motors"));
+}
+
+#[test]
+fn a_pronoun_after_a_newly_named_person_is_not_the_described_speaker() {
+    let b = parse(
+        "RIGA — Farmers blocked roads on Monday.\n\n\"We cannot survive this,\" one farmer said.\n\n\
+         Agriculture Minister Ilze Ozola met them at noon. \"We will find the money,\" she told reporters.",
+    );
+    assert_eq!(speaker(&b, "We cannot").as_deref(), Some("one farmer"));
+    assert_eq!(speaker(&b, "We will find").as_deref(), Some("Ilze Ozola"));
+}
+
+#[test]
+fn a_portfolio_named_like_a_party_is_not_the_party() {
+    let b = parse("Labour Minister Sean Doyle said: \"The code protects workers.\" The Labour Department agreed.");
+    assert!(
+        !b.parties.iter().any(|p| p.name == "Labour Party"),
+        "{:?}",
+        b.parties.iter().map(|p| &p.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn slogans_on_signs_are_terms_also_when_the_sentence_opens_with_the_sign() {
+    let b = parse(
+        "Mayor Rui Lobo spoke to the crowd on Sunday. Placards read \"Homes not hotels\" and \"Stop the evictions\".",
+    );
+    assert_eq!(quote(&b, "Homes not").kind, QuoteKind::Term);
+    assert_eq!(quote(&b, "Stop the").kind, QuoteKind::Term);
+}
+
+#[test]
+fn a_named_apposition_after_an_inverted_verb_speaks() {
+    let b = parse(
+        "Two astronauts worked outside the station on Thursday. \"It's moving now,\" astronaut Dana Reyes radioed.\n\n\
+         \"Copy that,\" replied Reyes's crewmate, Lt. Col. Jin Ahn.",
+    );
+    assert_eq!(speaker(&b, "It's moving").as_deref(), Some("Dana Reyes"));
+    assert_eq!(speaker(&b, "Copy that").as_deref(), Some("Jin Ahn"));
+    assert_eq!(quote(&b, "Copy that").kind, QuoteKind::Direct);
+}
+
+#[test]
+fn relatives_and_colleagues_are_people_who_can_speak() {
+    let b = parse(
+        "Flood waters rose overnight in the valley. \"We lost everything,\" said his neighbour, a retired nurse.",
+    );
+    assert!(speaker(&b, "We lost").is_some_and(|s| s.contains("neighbour")), "{:?}", speaker(&b, "We lost"));
 }

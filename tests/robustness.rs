@@ -120,8 +120,14 @@ fn check_invariants(text: &str, b: &Breakdown) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// 600 cases, or `PROPTEST_CASES` for a longer run (`PROPTEST_CASES=20000 cargo test --release
+/// --test robustness`).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(600)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn any_article_keeps_the_invariants(text in article()) {

@@ -9,13 +9,14 @@
 //! these it stays unattributed: an honest unknown beats a wrong guess.
 
 use super::doc::Doc;
+use super::entities::{strip_article, Entities, Mention, Target};
 use super::lexer::{TokKind, CAP, NUM, POSS, SENT_START};
 use super::lexicon::{
-    VerbForm, ADVERB, ANALYSIS_VERB, AUX, CONJ, DESIGNATION, DET, GROUP_NOUN, MONTH, ORG_NOUN, PERSON_NOUN, PREP,
-    PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY, WORK_NOUN,
+    Gender, VerbForm, WordInfo, WordList, ADVERB, ANALYSIS_VERB, AUX, COMPANY_NOUN, CONJ, DESIGNATION, DET, GROUP_NOUN,
+    MEDIA_NOUN, MONTH, ORG_NOUN, PERSON_NOUN, PREP, PRONOUN, SPEECH, STATEMENT_NOUN, SUBORD, THINK, VERBISH, WEEKDAY,
+    WORK_NOUN,
 };
-use super::mentions::{Entities, Gender, Mention, Target};
-use super::model::{Attribution, PartyKind, QuoteKind, Span};
+use super::model::{Attribution, PartyKind, PartyVia, QuoteKind, Span, SpeakerVia};
 
 /// A noun phrase naming who speaks.
 #[derive(Clone, Debug)]
@@ -63,6 +64,26 @@ pub(crate) struct Speaker {
     pub plural: bool,
     /// Head noun of an institutional description ("ministry").
     pub head: Option<String>,
+    /// How the text names the speaker.
+    pub via: SpeakerVia,
+    /// Where the party comes from (when there is one).
+    pub party_via: Option<PartyVia>,
+}
+
+impl Speaker {
+    /// The same speaker, named another way (a pronoun, a description).
+    fn named_by(mut self, via: SpeakerVia) -> Speaker {
+        self.via = via;
+        self
+    }
+
+    /// The same speaker, with a party found from the context.
+    fn party_from(mut self, via: PartyVia) -> Speaker {
+        if !self.parties.is_empty() {
+            self.party_via = Some(via);
+        }
+        self
+    }
 }
 
 /// What was found for one quote.
@@ -106,10 +127,14 @@ pub(crate) fn attribute(doc: &Doc, ents: &Entities) -> Attributions {
     let mut qi = 0;
     for s in 0..doc.sents.len() {
         let mut frames = find_frames(doc, ents, s);
-        for f in &mut frames {
-            if let Some(np) = &f.subject {
-                f.speaker = resolve(doc, ents, np, &disc);
-            }
+        for k in 0..frames.len() {
+            let Some(np) = frames[k].subject.clone() else { continue };
+            // "X called it "…", though he warned …": a pronoun takes the
+            // person who spoke earlier in the same sentence.
+            let earlier = (np.kind == NpKind::Pronoun)
+                .then(|| same_sentence_person(doc, ents, &np, &frames[..k], &disc))
+                .flatten();
+            frames[k].speaker = earlier.or_else(|| resolve(doc, ents, &np, &disc));
         }
         // Participles and "to say" take the subject of their clause.
         for k in 0..frames.len() {
@@ -195,14 +220,30 @@ fn lower_word(doc: &Doc, i: usize) -> bool {
 fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
     let st = doc.sents[s];
     let mut out = Vec::new();
+    let fronted = fronted_phrase_end(doc, st.a, st.b);
     let mut i = st.a;
     while i < st.b {
         let t = &doc.toks[i];
-        if !t.is_word() || t.in_quote() {
+        if !t.is_word() || t.in_quote() || i < fronted {
             i += 1;
             continue;
         }
         let w = doc.word(i);
+        // "as X put it,"
+        if w == "put" && doc.word(i + 1) == "it" && i > st.a {
+            if let Some(subject) = np_before(doc, ents, i, st.a) {
+                out.push(Frame {
+                    verb: i,
+                    verb_end: i + 1,
+                    subject: Some(subject),
+                    inverted: false,
+                    speaker: None,
+                    thought: false,
+                });
+                i += 2;
+                continue;
+            }
+        }
         // "according to X"
         if w.eq_ignore_ascii_case("according") && doc.word(i + 1) == "to" {
             let subject = np_after(doc, ents, i + 1, st.b);
@@ -236,104 +277,8 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
             i += 1;
             continue;
         }
-        // "said X", "asked X"; never "told X" (X is who was told).
-        let invertible = !matches!(
-            w.to_ascii_lowercase().as_str(),
-            "told"
-                | "tells"
-                | "tell"
-                | "warned"
-                | "urged"
-                | "reminded"
-                | "assured"
-                | "informed"
-                | "promised"
-                | "thanked"
-                | "quoted"
-                | "called"
-                | "calling"
-        );
-        let inverted_ctx = invertible
-            && (i == st.a
-                || matches!(doc.toks[i - 1].kind, TokKind::Close(_) | TokKind::Punct(','))
-                || (doc.toks[i - 1].is_punct(',') && i >= 2 && matches!(doc.toks[i - 2].kind, TokKind::Close(_))));
-        let after = if inverted_ctx { np_after(doc, ents, i, st.b) } else { None };
-        let after_ok = after.as_ref().is_some_and(|np| {
-            let next = doc.toks.get(np.b);
-            next.is_none()
-                || np.b >= st.b
-                || matches!(next.map(|t| t.kind), Some(TokKind::Punct(_) | TokKind::Open(_)))
-                || info(doc, np.b).is(PREP | SUBORD)
-        });
-        let (subject, inverted) = if inverted_ctx && after_ok && form != VerbForm::Participle {
-            (after, true)
-        } else if form == VerbForm::Participle {
-            (None, false)
-        } else {
-            let before = np_before(doc, ents, i, st.a);
-            // "X welcomed the penalty but said …": a second verb shares the
-            // sentence's subject.
-            let j = skip_back_fillers(doc, i, st.a);
-            let coordinated = before.is_none() && j > st.a + 1 && matches!(doc.word(j - 1), "and" | "but");
-            (if coordinated { main_subject(doc, ents, s) } else { before }, false)
-        };
-        // A finite verb with no subject before it is a reduced relative ("an
-        // agreement announced on May 11") or a noun; a base form ("say") needs a
-        // plausible subject ("officials say", "they say").
-        if form != VerbForm::Participle && subject.is_none() {
-            i += 1;
-            continue;
-        }
-        if form == VerbForm::Base && !inverted && !matches!(w, "read") {
-            let plausible = subject.as_ref().is_some_and(|np| match np.kind {
-                NpKind::Pronoun => matches!(doc.word(np.a).to_ascii_lowercase().as_str(), "they" | "we" | "i" | "you"),
-                NpKind::Group(_) => true,
-                NpKind::Description => doc.word(np.b - 1).ends_with('s'),
-                _ => doc.word(np.b - 1).ends_with('s') || doc.word(i.wrapping_sub(1)) == "to",
-            });
-            if !plausible {
-                i += 1;
-                continue;
-            }
-        }
-        // Plural nouns that look like verbs ("network charges", "media reports")
-        // speak only with a named or pronoun subject.
-        let noun_like = matches!(
-            w,
-            "charges"
-                | "notes"
-                | "states"
-                | "reports"
-                | "claims"
-                | "posts"
-                | "quotes"
-                | "comments"
-                | "remarks"
-                | "answers"
-                | "replies"
-                | "statements"
-                | "warns"
-                | "calls"
-        );
-        if noun_like
-            && !subject
-                .as_ref()
-                .is_some_and(|np| matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun))
-        {
-            i += 1;
-            continue;
-        }
-        // "This engagement underscores …": analysis, not speech, unless an actor speaks.
-        if wi.is(ANALYSIS_VERB)
-            && !subject.as_ref().is_some_and(|np| {
-                matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun | NpKind::Name)
-            })
-        {
-            i += 1;
-            continue;
-        }
-        // "read" speaks only for a statement: "the statement read".
-        if matches!(w, "read" | "reads") && !statement_nearby(doc, i, st.a, subject.as_ref()) {
+        let (subject, inverted) = verb_subject(doc, ents, s, i, form);
+        if !subject_can_speak(doc, i, st.a, form, subject.as_ref(), inverted) {
             i += 1;
             continue;
         }
@@ -341,6 +286,153 @@ fn find_frames(doc: &Doc, ents: &Entities, s: usize) -> Vec<Frame> {
         i += 1;
     }
     out
+}
+
+/// The end of a sentence-opening prepositional phrase with no quote in it,
+/// whose verbs say nothing ("With Democratic leaders worried about …,
+/// President Obama …"); `a` when the sentence opens otherwise.
+fn fronted_phrase_end(doc: &Doc, a: usize, b: usize) -> usize {
+    let w = doc.word(a);
+    let prep = doc.toks[a].is_word() && info(doc, a).is(PREP) && !info(doc, a).is(SUBORD);
+    if !prep || w.eq_ignore_ascii_case("according") || w.eq_ignore_ascii_case("as") {
+        return a;
+    }
+    let Some(comma) = (a..b.min(a + 40)).find(|&k| doc.toks[k].is_punct(',')) else {
+        return a;
+    };
+    let quoted = (a..comma).any(|k| doc.toks[k].in_quote());
+    let quote_after = (comma..b).any(|k| doc.toks[k].in_quote());
+    if quoted || !quote_after {
+        return a;
+    }
+    comma
+}
+
+/// The subject of speech verb `i` of sentence `s`, and whether it follows
+/// the verb: "said X" (never "told X": X is who was told), "X said", a
+/// coordinated verb's subject ("X welcomed … but said"); none for a participle.
+fn verb_subject(doc: &Doc, ents: &Entities, s: usize, i: usize, form: VerbForm) -> (Option<Np>, bool) {
+    let st = doc.sents[s];
+    let w = doc.word(i);
+    let invertible = !doc.lx.in_list(&w.to_ascii_lowercase(), WordList::TellVerb);
+    let inverted_ctx = invertible
+        && (i == st.a
+            || matches!(doc.toks[i - 1].kind, TokKind::Close(_) | TokKind::Punct(','))
+            || (doc.toks[i - 1].is_punct(',') && i >= 2 && matches!(doc.toks[i - 2].kind, TokKind::Close(_))));
+    let after = if inverted_ctx { np_after(doc, ents, i, st.b) } else { None };
+    let after_ok = after.as_ref().is_some_and(|np| {
+        let next = doc.toks.get(np.b);
+        next.is_none()
+            || np.b >= st.b
+            || matches!(next.map(|t| t.kind), Some(TokKind::Punct(_) | TokKind::Open(_)))
+            || info(doc, np.b).is(PREP | SUBORD)
+    });
+    if inverted_ctx && after_ok && form != VerbForm::Participle {
+        (after, true)
+    } else if form == VerbForm::Participle {
+        (person_before_gerund(doc, ents, i, st.a), false)
+    } else {
+        let before = np_before(doc, ents, i, st.a);
+        // "X welcomed the penalty but said …": a second verb shares the
+        // sentence's subject.
+        let j = skip_back_fillers(doc, i, st.a);
+        let coordinated = before.is_none() && j > st.a + 1 && matches!(doc.word(j - 1), "and" | "but");
+        let subject = if coordinated {
+            // "one woman climbed onto a bollard and shouted": the subject
+            // of the verb the coordination joins.
+            previous_verb(doc, j - 1, st.a)
+                .and_then(|v| np_before(doc, ents, v, st.a))
+                .or_else(|| main_subject(doc, ents, s))
+        } else {
+            before
+        };
+        (subject, false)
+    }
+}
+
+/// The person named right before an -ing form, after "of" or "showing":
+/// "footage of Trump saying", "a clip showing Mayor Ruiz telling". After a
+/// comma the -ing form belongs to the sentence's subject instead.
+fn person_before_gerund(doc: &Doc, ents: &Entities, i: usize, floor: usize) -> Option<Np> {
+    if !doc.word(i).ends_with("ing") || i <= floor + 1 {
+        return None;
+    }
+    let m = ents.mention_at(i - 1)?;
+    if m.b != i || m.a <= floor || !matches!(m.target, Target::Person(_)) {
+        return None;
+    }
+    let before = doc.word(m.a - 1);
+    matches!(before, "of" | "showing" | "shows" | "showed" | "shown" | "heard" | "hear" | "watched").then(|| Np {
+        a: m.a,
+        b: m.b,
+        kind: NpKind::Mention(ents.mention_index(m.a)),
+    })
+}
+
+/// Whether a speech verb with this subject speaks: not a reduced relative
+/// or a noun, not analysis, not a "read" without a statement.
+fn subject_can_speak(doc: &Doc, i: usize, sent_a: usize, form: VerbForm, subject: Option<&Np>, inverted: bool) -> bool {
+    let w = doc.word(i);
+    let wi = doc.info(i);
+    // A finite verb with no subject before it is a reduced relative ("an
+    // agreement announced on May 11") or a noun; a base form ("say") needs a
+    // plausible subject ("officials say", "they say").
+    if form != VerbForm::Participle && subject.is_none() {
+        return false;
+    }
+    if form == VerbForm::Base && !inverted && !matches!(w, "read") {
+        let plausible = subject.is_some_and(|np| match np.kind {
+            NpKind::Pronoun => matches!(doc.word(np.a).to_ascii_lowercase().as_str(), "they" | "we" | "i" | "you"),
+            NpKind::Group(_) => true,
+            NpKind::Description => doc.word(np.b - 1).ends_with('s') || info(doc, np.b - 1).is(ORG_NOUN | GROUP_NOUN),
+            _ => doc.word(np.b - 1).ends_with('s') || doc.word(i.wrapping_sub(1)) == "to",
+        });
+        if !plausible {
+            return false;
+        }
+    }
+    // Plural nouns that look like verbs ("network charges", "media reports")
+    // speak only with a named or pronoun subject.
+    let noun_like = doc.lx.in_list(w, WordList::NounLikeVerb);
+    if noun_like
+        && !subject.is_some_and(|np| matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun))
+    {
+        return false;
+    }
+    // "32% of Republican claims", "the Russian reports": a name after "of",
+    // a determiner or a number modifies a noun; it is not a subject.
+    if noun_like
+        && subject.is_some_and(|np| {
+            matches!(np.kind, NpKind::Mention(_))
+                && np.a > sent_a
+                && (info(doc, np.a - 1).is(DET) || doc.word(np.a - 1) == "of" || doc.toks[np.a - 1].has(NUM))
+        })
+    {
+        return false;
+    }
+    // "This engagement underscores …": analysis, not speech, unless an actor speaks.
+    if wi.is(ANALYSIS_VERB)
+        && !subject
+            .is_some_and(|np| matches!(np.kind, NpKind::Mention(_) | NpKind::Group(_) | NpKind::Pronoun | NpKind::Name))
+    {
+        return false;
+    }
+    // "read" speaks only for a statement: "the statement read".
+    if matches!(w, "read" | "reads") && !statement_nearby(doc, i, sent_a, subject) {
+        return false;
+    }
+    true
+}
+
+/// The finite verb of the clause before a coordinating "and"/"but" at `conj`
+/// (within a few words): "climbed" in "one woman climbed onto a bollard and".
+fn previous_verb(doc: &Doc, conj: usize, floor: usize) -> Option<usize> {
+    (floor.max(conj.saturating_sub(12))..conj).rev().take_while(|&k| !doc.toks[k].in_quote()).find(|&k| {
+        let w = doc.word(k);
+        lower_word(doc, k)
+            && !info(doc, k).is(DET | PREP | CONJ | SUBORD | PRONOUN | ADVERB | AUX)
+            && (info(doc, k).is(VERBISH | SPEECH) || (w.len() > 4 && w.ends_with("ed")))
+    })
 }
 
 /// Rejects speech-verb look-alikes: "When asked", "called in", nouns.
@@ -353,16 +445,21 @@ fn frame_verb_ok(doc: &Doc, i: usize, sent_a: usize) -> bool {
     {
         return false;
     }
-    if w.starts_with("call") {
+    let naming = ["call", "brand", "label"].iter().any(|p| w.starts_with(p))
+        || matches!(w.as_str(), "rate" | "rates" | "rated" | "rating");
+    if naming {
         // "called on", or "called the plan "a war on cars"" (a quote follows).
-        let quote_follows = (i + 1..doc.toks.len().min(i + 5)).any(|k| matches!(doc.toks[k].kind, TokKind::Open(_)));
+        // The quote may follow its object: "called half of his supporters "deplorables"".
+        let quote_follows = (i + 1..doc.toks.len().min(i + 12))
+            .take_while(|&k| !doc.toks[k].is_punct('.') && !doc.toks[k].is_punct(';'))
+            .any(|k| matches!(doc.toks[k].kind, TokKind::Open(_)));
         return matches!(next, "on" | "for" | "upon") || quote_follows;
     }
     // "continues to engage": not speech.
     if w.starts_with("continu") && next == "to" {
         return false;
     }
-    if w == "described" || w == "describes" || w == "describing" {
+    if matches!(w.as_str(), "described" | "describes" | "describing" | "dismissed" | "dismisses" | "dismissing") {
         return (i + 1..i + 12).any(|k| doc.word(k) == "as");
     }
     // "the report", "a statement": a determiner makes it a noun.
@@ -407,7 +504,10 @@ fn skip_back_fillers(doc: &Doc, mut j: usize, floor: usize) -> usize {
                         | "reportedly"
                         | "earlier"
                 )
-                || (doc.word(k).ends_with("ly") && !doc.toks[k].has(CAP) && doc.word(k).len() > 4))
+                || (doc.word(k).ends_with("ly")
+                    && !doc.toks[k].has(CAP)
+                    && doc.word(k).len() > 4
+                    && !inf.is(ORG_NOUN | PERSON_NOUN | GROUP_NOUN)))
             && !inf.is(PRONOUN)
         {
             j -= 1;
@@ -421,51 +521,50 @@ fn skip_back_fillers(doc: &Doc, mut j: usize, floor: usize) -> usize {
     j
 }
 
+/// The person mention right before "of (the)", "from (the)" or "at (the)"
+/// and the party mention starting at `party_a`: "X of the Reform Alliance".
+fn person_before_affiliation(doc: &Doc, ents: &Entities, party_a: usize, floor: usize) -> Option<Np> {
+    if !matches!(ents.mention_at(party_a)?.target, Target::Party(_)) {
+        return None;
+    }
+    let mut j = party_a;
+    if j > floor && doc.word(j - 1).eq_ignore_ascii_case("the") {
+        j -= 1;
+    }
+    if j <= floor + 1 || !matches!(doc.word(j - 1), "of" | "from" | "at") {
+        return None;
+    }
+    let m = ents.mention_at(j - 2)?;
+    (m.b == j - 1 && m.a >= floor && matches!(m.target, Target::Person(_))).then(|| Np {
+        a: m.a,
+        b: m.b,
+        kind: NpKind::Mention(ents.mention_index(m.a)),
+    })
+}
+
 /// The subject before verb `v` (not before `floor`).
 fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
-    let mut j = skip_back_fillers(doc, v, floor);
+    let j = skip_back_fillers(doc, v, floor);
     if j <= floor {
         return None;
     }
-    // A parenthesis, then appositions or relative clauses between commas
-    // ("Ruth Mweemba, a mother of five in Siavonga, about 200 kilometers
-    // south of the capital, said").
-    for _ in 0..3 {
-        if j > floor && doc.toks[j - 1].is_punct(')') {
-            let open = (floor..j - 1).rev().take(10).find(|&k| doc.toks[k].is_punct('('))?;
-            j = open;
-        }
-        if j > floor && doc.toks[j - 1].is_punct(',') {
-            let comma = j - 1;
-            let prev_comma =
-                (floor..comma).rev().take(40).find(|&k| doc.toks[k].is_punct(',') && !doc.toks[k].in_quote());
-            let pc = prev_comma?;
-            let first = pc + 1;
-            // `the army's spokesman, Col. X, told`: the name between the commas is the subject.
-            if let Some(np) = mention_np_at(doc, ents, first) {
-                if np.b == comma
-                    && matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)))
-                {
-                    return Some(np);
-                }
-            }
-            // An apposition, relative clause or aside: ", a former adviser,",
-            // ", who spoke …,", ", known as ATMIS,", ", however,".
-            let opens_parenthetical = lower_word(doc, first) && !matches!(doc.word(first), "and" | "or" | "but" | "so");
-            if !opens_parenthetical {
-                return None;
-            }
-            j = pc;
-            continue;
-        }
-        break;
-    }
+    let j = skip_parentheticals(doc, ents, j, floor)?;
+    let j = match j {
+        Subject::Found(np) => return Some(np),
+        Subject::EndsAt(j) => j,
+    };
     if j <= floor || !is_word(doc, j - 1) {
         return None;
     }
     let k = j - 1;
     let t = &doc.toks[k];
     let inf = info(doc, k);
+    // "Dale Kostecki, the party's county chairman, who said": a relative
+    // pronoun speaks for the noun phrase it hangs on.
+    if matches!(doc.word(k), "who" | "which") && k > floor {
+        return np_before(doc, ents, k, floor)
+            .or_else(|| doc.toks[k - 1].is_punct(',').then(|| np_before(doc, ents, k - 1, floor)).flatten());
+    }
     if inf.is(PRONOUN)
         && !t.has(POSS)
         && matches!(doc.word(k).to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i")
@@ -473,17 +572,26 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
         return Some(Np { a: k, b: k + 1, kind: NpKind::Pronoun });
     }
     if let Some(m) = ents.mention_at(k) {
-        let mi = ents.mention_of[k] as usize;
+        let mi = ents.mention_index(k);
         if m.b == k + 1 && !doc.toks[k].has(POSS) {
             // "a top researcher in Washington": the mention is inside a description.
             if m.a > floor + 1 && info(doc, m.a - 1).is(PREP) && is_description_noun(doc, m.a - 2) {
                 return description_before(doc, k + 1, floor);
+            }
+            // "Tomas Vaher of the Reform Alliance called": the person named
+            // before "of"/"from"/"at" the party speaks.
+            if let Some(np) = person_before_affiliation(doc, ents, m.a, floor) {
+                return Some(np);
             }
             return Some(group_before(doc, ents, mi, floor));
         }
     }
     if is_description_noun(doc, k) {
         return description_before(doc, k + 1, floor);
+    }
+    // "a third added", "another said": a new speaker described like the last.
+    if let Some(a) = elliptical_speaker_start(doc, k, floor) {
+        return Some(Np { a, b: k + 1, kind: NpKind::Description });
     }
     if t.has(CAP) && !inf.is(super::lexicon::COMMON_CAP | MONTH | WEEKDAY) {
         let mut a = k;
@@ -498,6 +606,148 @@ fn np_before(doc: &Doc, ents: &Entities, v: usize, floor: usize) -> Option<Np> {
         return Some(Np { a, b: k + 1, kind: NpKind::Name });
     }
     None
+}
+
+/// Where the subject before a verb ends, once asides are skipped.
+enum Subject {
+    /// The subject is the name between two commas (`the army's spokesman, Col. X, told`).
+    Found(Np),
+    /// The subject's last token is just before this index.
+    EndsAt(usize),
+}
+
+/// Steps back over what sits between a subject and its verb: a parenthesis,
+/// appositions, ages and relative clauses between commas ("Ruth Mweemba, a
+/// mother of five in Siavonga, about 200 kilometers south of the capital,
+/// said"; "Linda Pasko, 58, who runs a diner, said"; "Mrs. Marchetti,
+/// campaigning in Erie, Pa., told").
+fn skip_parentheticals(doc: &Doc, ents: &Entities, j: usize, floor: usize) -> Option<Subject> {
+    let skip_parenthesis = |end: usize| -> Option<usize> {
+        if end > floor && doc.toks[end - 1].is_punct(')') {
+            (floor..end - 1).rev().take(10).find(|&k| doc.toks[k].is_punct('('))
+        } else {
+            Some(end)
+        }
+    };
+    let mut end = skip_parenthesis(j)?;
+    for round in 0..6 {
+        if end <= floor || !doc.toks[end - 1].is_punct(',') {
+            break;
+        }
+        let comma = end - 1;
+        let mut prev_comma = previous_comma(doc, floor, comma);
+        // "in Erie, Pa.,": a place's state or country after a comma belongs to the place.
+        while let Some(pc) = prev_comma.filter(|&pc| is_place_tail(doc, ents, pc + 1, comma)) {
+            prev_comma = previous_comma(doc, floor, pc);
+        }
+        let Some(pc) = prev_comma else {
+            // The sentence opens with the subject: "The minister, speaking …, said".
+            if round == 0 {
+                return None;
+            }
+            end = comma;
+            break;
+        };
+        let first = pc + 1;
+        // `the army's spokesman, Col. X, told`, `His neighbour, 81-year-old
+        // Marjorie Tuck, said`: the name between the commas is the subject.
+        if let Some(np) = person_ending_at(doc, ents, first, comma) {
+            return Some(Subject::Found(np));
+        }
+        // An apposition, relative clause or aside: ", a former adviser,",
+        // ", who spoke …,", ", known as ATMIS,", ", however,", ", 58,".
+        let opens_parenthetical = lower_word(doc, first) && !matches!(doc.word(first), "and" | "or" | "but" | "so");
+        // ", Pyongyang's only ally and its lifeline,": a name's possessive opening an apposition.
+        let possessive_apposition = doc.toks[first].has(CAP)
+            && doc.toks[first].has(POSS)
+            && doc.toks.get(first + 1).is_some_and(|t| t.is_word() && !t.has(CAP));
+        let opens_parenthetical = opens_parenthetical || possessive_apposition;
+        let age = first + 1 == comma && is_age_number(doc, first);
+        let party_tag = comma <= first + 3 && is_party_tag(doc, first);
+        if !opens_parenthetical && !age && !party_tag {
+            if round == 0 {
+                return None;
+            }
+            end = comma;
+            break;
+        }
+        end = skip_parenthesis(first)?;
+    }
+    // After the asides, the subject ends before the comma that opened them.
+    if end > floor && doc.toks[end - 1].is_punct(',') && end < j {
+        end -= 1;
+    }
+    Some(Subject::EndsAt(skip_parenthesis(end)?))
+}
+
+/// A person mention ending at `end` and starting at `a` or after a few
+/// descriptive words ("81-year-old", "former senator").
+fn person_ending_at(doc: &Doc, ents: &Entities, a: usize, end: usize) -> Option<Np> {
+    if let Some(np) = mention_np_at(doc, ents, a) {
+        let person = matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)));
+        return (np.b == end && person).then_some(np);
+    }
+    let m = ents.mention_at(end.checked_sub(1)?)?;
+    let descriptor = m.a > a
+        && m.a - a <= 3
+        && m.b == end
+        && matches!(m.target, Target::Person(_))
+        && (a..m.a).all(|k| doc.toks[k].is_word() && !info(doc, k).is(VERBISH | AUX | SUBORD | CONJ | PRONOUN));
+    descriptor.then(|| Np { a, b: end, kind: NpKind::Mention(ents.mention_index(m.a)) })
+}
+
+/// The comma before `before` (not inside a quote, within 40 tokens, not before `floor`).
+fn previous_comma(doc: &Doc, floor: usize, before: usize) -> Option<usize> {
+    (floor..before).rev().take(40).find(|&k| doc.toks[k].is_punct(',') && !doc.toks[k].in_quote())
+}
+
+/// "Pa." in "Erie, Pa.," or "Afghanistan" in "Kabul, Afghanistan,": tokens
+/// `a..b` are a state abbreviation or a country after a place name.
+fn is_place_tail(doc: &Doc, ents: &Entities, a: usize, b: usize) -> bool {
+    if a >= b || a == 0 || !doc.toks[a - 2.min(a)].has(CAP) {
+        return false;
+    }
+    let abbreviation = b == a + 1 && doc.toks[a].has(CAP) && doc.toks[a].has(super::lexer::ABBR);
+    let country = ents.mention_at(a).is_some_and(|m| {
+        m.a == a && m.b == b && matches!(m.target, Target::Party(p) if ents.parties[p].kind == PartyKind::Country)
+    });
+    abbreviation || country
+}
+
+/// "R-Ky." in "Mitch McConnell, R-Ky., said": a party letter and a state.
+fn is_party_tag(doc: &Doc, k: usize) -> bool {
+    let w = doc.word(k);
+    let mut parts = w.splitn(2, '-');
+    matches!(parts.next(), Some("R" | "D" | "I"))
+        && parts.next().is_some_and(|st| st.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// "58" in "Linda Pasko, 58, said": a bare number that reads as an age.
+fn is_age_number(doc: &Doc, k: usize) -> bool {
+    let w = doc.word(k);
+    doc.toks.get(k).is_some_and(|t| t.has(NUM))
+        && w.len() <= 3
+        && w.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
+}
+
+/// Where an elliptical speaker ending at `k` starts: "another", "one",
+/// "a third", "the second" stand for a new person like the one described
+/// before ("one protester shouted … said another").
+fn elliptical_speaker_start(doc: &Doc, k: usize, floor: usize) -> Option<usize> {
+    if !is_word(doc, k) || doc.toks[k].in_quote() {
+        return None;
+    }
+    let w = doc.word(k).to_ascii_lowercase();
+    let prev = if k > floor { doc.word(k - 1).to_ascii_lowercase() } else { String::new() };
+    match w.as_str() {
+        "another" => Some(k),
+        "one" if !matches!(prev.as_str(), "no" | "the" | "that" | "this" | "every" | "any") && !is_word(doc, k + 1) => {
+            Some(k)
+        }
+        "one" if k == floor || !is_word(doc, k - 1) => Some(k),
+        _ if info(doc, k).is(super::lexicon::ORDINAL_WORD) && matches!(prev.as_str(), "a" | "the") => Some(k - 1),
+        _ => None,
+    }
 }
 
 /// Lower-case head nouns of speaker descriptions.
@@ -521,7 +771,7 @@ fn is_age(doc: &Doc, k: usize) -> bool {
 /// Lexicon classes of a word or of its singular ("prosecutors" → "prosecutor").
 fn plural_aware_info(doc: &Doc, k: usize) -> super::lexicon::WordInfo {
     let inf = info(doc, k);
-    if inf.class != 0 {
+    if inf.is_known() {
         return inf;
     }
     let w = doc.word(k);
@@ -533,7 +783,7 @@ fn plural_aware_info(doc: &Doc, k: usize) -> super::lexicon::WordInfo {
             buf[stem.len()] = b'y';
             if let Ok(single) = std::str::from_utf8(&buf[..=stem.len()]) {
                 let si = doc.lx.info(single);
-                if si.class != 0 {
+                if si.is_known() {
                     return si;
                 }
             }
@@ -557,16 +807,29 @@ fn description_before(doc: &Doc, end: usize, floor: usize) -> Option<Np> {
             break;
         }
         let inf = info(doc, k);
-        if inf.is(DET) && !t.has(POSS) {
+        // "a narrator in the Clinton ad": over the determiner of one attachment.
+        let attachment = k > floor + 1
+            && !pp_used
+            && info(doc, k - 1).is(PREP)
+            && !doc.toks[k - 1].has(CAP)
+            && is_description_noun(doc, k - 2);
+        if inf.is(DET) && !t.has(POSS) && !attachment {
             a = k;
             break;
+        }
+        if inf.is(DET) && attachment {
+            a = k;
+            continue;
         }
         if inf.is(PREP) && !pp_used && k > floor && is_description_noun(doc, k - 1) && a < end {
             pp_used = true;
             a = k;
             continue;
         }
-        if inf.is(AUX | SUBORD | CONJ | SPEECH | PREP) && !t.has(CAP) {
+        // A function word ends the description, capitalised too when it opens
+        // the sentence ("With Democratic leaders worried, …").
+        let opens = t.has(SENT_START);
+        if inf.is(AUX | SUBORD | CONJ | SPEECH | PREP) && (!t.has(CAP) || opens) {
             break;
         }
         if inf.is(VERBISH) && !t.has(CAP) {
@@ -615,7 +878,7 @@ fn group_before(doc: &Doc, ents: &Entities, mi: usize, floor: usize) -> Np {
         need_conj = false;
         match ents.mention_at(j - 1) {
             Some(prev) if prev.b == j && !doc.toks[j - 1].has(POSS) => {
-                members.push(ents.mention_of[j - 1] as usize);
+                members.push(ents.mention_index(j - 1));
                 a = prev.a;
                 k = prev.a;
             }
@@ -663,6 +926,17 @@ fn np_after_inner(doc: &Doc, ents: &Entities, v: usize, limit: usize) -> Option<
             return Some(np);
         }
     }
+    // "said the Rev. Peter Wherry", "said MSNBC host Chris Matthews", "said
+    // 9/11 widow Terry Strada": a few words of description before a person.
+    if let Some(np) = person_after_descriptor(doc, ents, j, limit) {
+        return Some(np);
+    }
+    // "said another", "added a third": the phrase ends at punctuation.
+    for end in [j, j + 1] {
+        if end < limit && !is_word(doc, end + 1) && elliptical_speaker_start(doc, end, j) == Some(j) {
+            return Some(Np { a: j, b: end + 1, kind: NpKind::Description });
+        }
+    }
     // A description: determiner or number, modifiers, a head noun, maybe one attachment.
     let mut b = j;
     let mut head = false;
@@ -703,9 +977,19 @@ fn np_after_inner(doc: &Doc, ents: &Entities, v: usize, limit: usize) -> Option<
         }
     }
     if head && b > j {
+        // "replied Reyes's partner, Lt. Col. Jin Ahn": the name in apposition speaks.
+        if doc.toks.get(b).is_some_and(|t| t.is_punct(',')) && b + 1 < limit {
+            let named = mention_np_at(doc, ents, b + 1).or_else(|| person_after_descriptor(doc, ents, b + 1, limit));
+            if let Some(np) = named.filter(|np| {
+                matches!(np.kind, NpKind::Mention(mi) if matches!(ents.mentions[mi].target, Target::Person(_)))
+                    && doc.toks.get(np.b).is_none_or(|t| !t.is_word())
+            }) {
+                return Some(np);
+            }
+        }
         return Some(Np { a: j, b, kind: NpKind::Description });
     }
-    if doc.toks[j].has(CAP) && !inf.is(super::lexicon::COMMON_CAP) {
+    if doc.toks[j].has(CAP) && !inf.is(super::lexicon::COMMON_CAP | MONTH | WEEKDAY) {
         let mut b = j + 1;
         while b < limit && doc.toks[b].is_word() && doc.toks[b].has(CAP) && b - j < 4 {
             b += 1;
@@ -715,15 +999,32 @@ fn np_after_inner(doc: &Doc, ents: &Entities, v: usize, limit: usize) -> Option<
     None
 }
 
+/// A person mention starting within four tokens of `j`, after words that
+/// describe them ("the", "MSNBC host", "9/11 widow", "former Vice President").
+fn person_after_descriptor(doc: &Doc, ents: &Entities, j: usize, limit: usize) -> Option<Np> {
+    for k in j + 1..limit.min(j + 5) {
+        let t = &doc.toks[k - 1];
+        let describes = t.is_word() && !t.in_quote() && !info(doc, k - 1).is(VERBISH | AUX | SUBORD | CONJ | PRONOUN)
+            || (t.is_punct('/') && doc.toks[k - 2].has(NUM));
+        if !describes || (info(doc, k - 1).is(PREP) && !t.has(CAP)) {
+            return None;
+        }
+        if let Some(m) = ents.mention_at(k).filter(|m| m.a == k && matches!(m.target, Target::Person(_))) {
+            return Some(Np { a: j, b: m.b, kind: NpKind::Mention(ents.mention_index(k)) });
+        }
+    }
+    None
+}
+
 /// The mention starting at `j`, widened over the person it prefixes:
 /// "VOA" + "Director Dan Austin", "U.S." + "Envoy Stephen Bosworth".
 fn mention_np_at(doc: &Doc, ents: &Entities, j: usize) -> Option<Np> {
     let m = ents.mention_at(j).filter(|m| m.a == j)?;
-    let mut mi = ents.mention_of[j] as usize;
+    let mut mi = ents.mention_index(j);
     let mut b = m.b;
     if matches!(m.target, Target::Party(_)) {
         if let Some(next) = ents.mention_at(m.b).filter(|n| n.a == m.b && matches!(n.target, Target::Person(_))) {
-            mi = ents.mention_of[m.b] as usize;
+            mi = ents.mention_index(m.b);
             b = next.b;
         } else if doc.toks[m.b - 1].has(POSS) {
             return None;
@@ -757,7 +1058,7 @@ fn main_subject(doc: &Doc, ents: &Entities, s: usize) -> Option<Np> {
         if let Some(m) = ents.mention_at(k).map(|m| skip_descriptor(doc, ents, m)) {
             if m.a >= k {
                 let k = m.a;
-                let mi = ents.mention_of[k] as usize;
+                let mi = ents.mention_index(k);
                 // Extend over a following coordination handled by group_before.
                 let mut end = m.b;
                 let mut last = mi;
@@ -774,7 +1075,7 @@ fn main_subject(doc: &Doc, ents: &Entities, s: usize) -> Option<Np> {
                     }
                     match ents.mention_at(j).map(|n| skip_descriptor(doc, ents, n)) {
                         Some(n) if n.a >= j && j > end => {
-                            last = ents.mention_of[n.a] as usize;
+                            last = ents.mention_index(n.a);
                             end = n.b;
                         }
                         _ => break,
@@ -882,18 +1183,31 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
     match &np.kind {
         NpKind::Mention(mi) => {
             let m = ents.mentions[*mi];
+            // "the ministry" after "China's foreign ministry said": the
+            // institution that spoke last with that head noun.
+            if m.antecedent.is_some() {
+                let head = doc.word(np.b - 1).to_ascii_lowercase();
+                if let Some(inst) = disc.institutions.iter().rev().find(|s| s.head.as_deref() == Some(head.as_str())) {
+                    if ents.party_of(&m).is_some_and(|p| inst.parties.contains(&p)) {
+                        return Some(Speaker { cue, ..inst.clone() });
+                    }
+                }
+            }
             Some(match m.target {
                 Target::Person(p) => person_speaker(ents, p, cue),
                 Target::Party(p) => Speaker {
+                    party_via: Some(if m.antecedent.is_some() { PartyVia::Context } else { PartyVia::Stated }),
                     // "the ministry" speaks as the one named before ("Niger's Ministry of …").
                     name: match m.antecedent {
                         Some(ante) => match ents.mention_at(ante as usize) {
                             Some(am) => {
-                                Span::new(doc.toks[am.a].start, doc.toks[am.b - 1].end).of(doc.text).to_string()
+                                // "China's" + "foreign ministry": the institution, not its country.
+                                let end = institution_end(doc, am.b);
+                                Span::new(doc.toks[am.a].start, doc.toks[end - 1].end).of(doc.text).to_string()
                             }
-                            None => super::mentions::strip_article(&np_text(doc, np)).to_string(),
+                            None => strip_article(&np_text(doc, np)).to_string(),
                         },
-                        None => super::mentions::strip_article(&np_text(doc, np)).to_string(),
+                        None => strip_article(&np_text(doc, np)).to_string(),
                     },
                     parties: vec![p],
                     cue,
@@ -921,7 +1235,7 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
                 })
                 .collect();
             let plain = (np.a..np.b).all(|k| {
-                ents.mention_of[k] != u32::MAX
+                ents.mention_of[k].is_some()
                     || !doc.toks[k].is_word()
                     || matches!(doc.word(k), "and" | "or" | "the" | "The")
             });
@@ -929,29 +1243,58 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
                 Some((last, rest)) if !rest.is_empty() && !plain => format!("{} and {last}", rest.join(", ")),
                 _ => np_text(doc, np),
             };
-            Some(Speaker { name, parties, cue, plural: true, ..Speaker::default() })
+            let party_via = (!parties.is_empty()).then_some(PartyVia::Stated);
+            Some(Speaker { name, parties, cue, plural: true, party_via, ..Speaker::default() })
         }
-        NpKind::Pronoun => {
+        NpKind::Pronoun => resolve_pronoun(doc, ents, np, disc, cue).map(|sp| sp.named_by(SpeakerVia::Pronoun)),
+        NpKind::Description => Some(resolve_description(doc, ents, np, disc).named_by(SpeakerVia::Description)),
+        NpKind::Name => {
+            let name = np_text(doc, np);
+            Some(Speaker { name, cue, ..Speaker::default() })
+        }
+    }
+}
+
+/// "he"/"she" → a recent person whose gender fits; "they"/"we" → the last
+/// group; "it" → the last institution or party.
+fn resolve_pronoun(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse, cue: Span) -> Option<Speaker> {
+    {
+        {
             let w = doc.word(np.a).to_ascii_lowercase();
             match w.as_str() {
                 "he" | "she" => {
                     let want = if w == "he" { Gender::Male } else { Gender::Female };
-                    if let Some(d) = &disc.human_description {
-                        let mut d = d.clone();
-                        d.cue = cue;
-                        return Some(d);
-                    }
                     let gender = |p: usize| {
                         disc.genders.iter().rev().find(|(q, _)| *q == p).map_or(ents.people[p].gender, |(_, g)| *g)
                     };
                     let fits = |p: usize| matches!(gender(p), Gender::Unknown) || gender(p) == want;
+                    if let Some(d) = &disc.human_description {
+                        // Unless someone who fits was named since the description spoke.
+                        let named_since = recently_named(doc, ents, np.a, fits)
+                            .and_then(|p| last_mention_before(ents, p, np.a))
+                            .is_some_and(|k| doc.toks[k].start >= d.cue.end);
+                        if !named_since {
+                            let mut d = d.clone();
+                            d.cue = cue;
+                            return Some(d);
+                        }
+                    }
                     let known = |p: usize| gender(p) == want;
                     // A person of the pronoun's known gender named recently beats
                     // a salient person of the other gender.
                     let recent = disc.recent_people.iter().rev().copied().find(|&p| fits(p));
                     let pick = match recent {
                         Some(p) if known(p) => Some(p),
-                        other => recently_named(doc, ents, np.a, known).or(other),
+                        // A person whose gender is not known yet is still the
+                        // one meant, unless someone who is known to fit was
+                        // named after them.
+                        Some(p) => match recently_named(doc, ents, np.a, known) {
+                            Some(k) if last_mention_before(ents, k, np.a) > last_mention_before(ents, p, np.a) => {
+                                Some(k)
+                            }
+                            _ => Some(p),
+                        },
+                        None => recently_named(doc, ents, np.a, known),
                     }
                     .or(disc.last_person.map(|l| l.0))?;
                     Some(person_speaker(ents, pick, cue))
@@ -962,24 +1305,62 @@ fn resolve(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) -> Option<Spea
                 }),
                 "it" => disc.institutions.last().cloned().or_else(|| {
                     let p = disc.last_party?;
-                    Some(Speaker { name: ents.parties[p].name.clone(), parties: vec![p], cue, ..Speaker::default() })
+                    Some(Speaker {
+                        name: ents.parties[p].name.clone(),
+                        parties: vec![p],
+                        cue,
+                        party_via: Some(PartyVia::Context),
+                        ..Speaker::default()
+                    })
                 }),
                 _ => None,
             }
         }
-        NpKind::Description => Some(resolve_description(doc, ents, np, disc)),
-        NpKind::Name => {
-            let name = np_text(doc, np);
-            Some(Speaker { name, cue, ..Speaker::default() })
-        }
     }
+}
+
+/// For "he"/"she": the person an earlier frame of the same sentence gave as
+/// speaker, when their gender does not rule it out.
+fn same_sentence_person(doc: &Doc, ents: &Entities, np: &Np, earlier: &[Frame], disc: &Discourse) -> Option<Speaker> {
+    let want = match doc.word(np.a).to_ascii_lowercase().as_str() {
+        "he" => Gender::Male,
+        "she" => Gender::Female,
+        _ => return None,
+    };
+    let sp = earlier.iter().rev().find_map(|f| f.speaker.as_ref().filter(|sp| sp.person.is_some()))?;
+    let p = sp.person?;
+    let gender = disc.genders.iter().rev().find(|(q, _)| *q == p).map_or(ents.people[p].gender, |(_, g)| *g);
+    if gender != Gender::Unknown && gender != want {
+        return None;
+    }
+    let mut sp = sp.clone();
+    sp.cue = np_span(doc, np);
+    Some(sp)
+}
+
+/// After a possessive party mention ending at `b` ("China's"), the end of
+/// the institution it owns ("foreign ministry"); `b` when there is none.
+fn institution_end(doc: &Doc, b: usize) -> usize {
+    if b == 0 || !doc.toks[b - 1].has(POSS) {
+        return b;
+    }
+    (b..doc.toks.len().min(b + 3))
+        .take_while(|&k| lower_word(doc, k))
+        .find(|&k| info(doc, k).is(ORG_NOUN))
+        .map_or(b, |k| k + 1)
+}
+
+/// The first token of the last mention of person `p` before token `at`.
+fn last_mention_before(ents: &Entities, p: usize, at: usize) -> Option<usize> {
+    let end = ents.mentions.partition_point(|m| m.a < at);
+    ents.mentions[..end].iter().rev().find(|m| m.target == Target::Person(p)).map(|m| m.a)
 }
 
 /// The person most recently named before token `at` (within a few
 /// paragraphs) who satisfies `ok`.
 fn recently_named(doc: &Doc, ents: &Entities, at: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
     let end = ents.mentions.partition_point(|m| m.a < at);
-    let para = doc.sents.get(doc.sent_of[at] as usize).map_or(0, |s| s.para);
+    let para = doc.sent_of[at].and_then(|s| doc.sents.get(s.index())).map_or(0, |s| s.para);
     let floor = doc.paras.get(para.saturating_sub(3)).map_or(0, |p| p.a);
     ents.mentions[..end].iter().rev().take_while(|m| m.a >= floor).find_map(|m| match m.target {
         Target::Person(p) if ok(p) => Some(p),
@@ -995,6 +1376,7 @@ fn person_speaker(ents: &Entities, p: usize, cue: Span) -> Speaker {
         role: person.role.clone(),
         parties: person.party.into_iter().collect(),
         cue,
+        party_via: person.party.map(|_| person.party_via),
         ..Speaker::default()
     }
 }
@@ -1007,35 +1389,39 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
     let text = np_text(doc, np);
     let definite = matches!(doc.word(np.a), "the" | "The");
     let head_k = (np.a..np.b).rev().find(|&k| is_description_noun(doc, k));
+    if head_k.is_none() && elliptical_speaker_start(doc, np.b - 1, np.a) == Some(np.a) {
+        return like_the_last_described(text, cue, disc);
+    }
     let head = head_k.map(|k| doc.word(k).to_ascii_lowercase()).unwrap_or_default();
     let head_info = head_k.map(|k| info(doc, k)).unwrap_or_default();
-    // Parties named inside (not "from Tehran": a place, not an allegiance).
-    let mut parties = Vec::new();
-    let mut by: Option<usize> = None;
-    for k in np.a..np.b {
-        if matches!(doc.word(k), "by" | "from") && head_info.is(STATEMENT_NOUN) {
-            by = Some(k + 1);
-        }
-        if let Some(m) = ents.mention_at(k) {
-            if m.a != k && k != np.a {
-                continue;
-            }
-            if k > np.a && matches!(doc.word(k - 1), "from" | "in" | "near" | "at") && !head_info.is(STATEMENT_NOUN) {
-                continue;
-            }
-            if let Some(p) = ents.party_of(m) {
-                if !parties.contains(&p) {
-                    parties.push(p);
-                }
-            }
+    // "the newspaper wrote", "the influential US daily said", "the company
+    // said": the outlet or company named before, not the place inside.
+    if definite {
+        let kind = match head_k.map(|k| info(doc, k)) {
+            Some(i) if i.is(MEDIA_NOUN) => Some(PartyKind::Media),
+            Some(i) if i.is(COMPANY_NOUN) => Some(PartyKind::Company),
+            _ => None,
+        };
+        if let Some(p) = kind.and_then(|kind| party_named_before(doc, ents, np.a, kind)) {
+            return Speaker {
+                name: ents.parties[p].name.clone(),
+                parties: vec![p],
+                cue,
+                head: Some(head),
+                party_via: Some(PartyVia::Context),
+                ..Speaker::default()
+            };
         }
     }
+    // Parties named inside (not "from Tehran": a place, not an allegiance).
+    let (mut parties, by) = parties_inside(doc, ents, np, head_info);
+    let mut party_via = PartyVia::Stated;
     // "A statement released by X": X speaks.
     if let Some(b) = by {
         if b < np.b {
             let sub = Np { a: b, b: np.b, kind: NpKind::Description };
             if let Some(m) = ents.mention_at(b).filter(|m| m.a == b) {
-                let mi = ents.mention_of[b] as usize;
+                let mi = ents.mention_index(b);
                 if let Some(s) = resolve(doc, ents, &Np { a: m.a, b: m.b, kind: NpKind::Mention(mi) }, disc) {
                     return s;
                 }
@@ -1053,45 +1439,15 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
     let plural = head.ends_with('s') && !head.ends_with("ss");
     // "the 54-year-old said": the person given that age ("Grace Achieng, a
     // 54-year-old farmer", "Raymond Kessler, 67,"), else the latest person.
-    if let Some(age_k) = (np.a..np.b).find(|&k| is_age(doc, k)).filter(|_| definite) {
-        let age_word = doc.word(age_k).to_ascii_lowercase();
-        let age = age_word.split('-').next().unwrap_or("");
-        let end = ents.mentions.partition_point(|m| m.a < np.a);
-        let aged = ents.mentions[..end].iter().rev().find_map(|m| {
-            let Target::Person(p) = m.target else { return None };
-            let after = doc.toks.get(m.b).is_some_and(|t| t.is_punct(','));
-            let stated = after
-                && (doc.word(m.b + 1) == age
-                    || (m.b + 2..m.b + 6).any(|k| doc.word(k).starts_with(age) && is_age(doc, k)));
-            stated.then_some(p)
-        });
-        if let Some(p) = aged.or_else(|| disc.recent_people.last().copied()) {
-            return person_speaker(ents, p, cue);
-        }
+    if let Some(p) =
+        (np.a..np.b).find(|&k| is_age(doc, k)).filter(|_| definite).and_then(|k| person_of_age(doc, ents, k, np, disc))
+    {
+        return person_speaker(ents, p, cue);
     }
     if definite && parties.is_empty() {
         // A person known by this role: "the secretary", "the Nobel Peace Prize winner".
         if head_info.is(PERSON_NOUN) && !plural {
-            // The description's words ("the Nobel Peace Prize winner") in the
-            // person's role or apposition, or its head noun in the role.
-            let words: Vec<String> = (np.a..np.b)
-                .filter(|&k| doc.toks[k].is_word() && !info(doc, k).is(DET))
-                .map(|k| doc.word(k).to_ascii_lowercase())
-                .collect();
-            let found = disc.recent_people.iter().rev().copied().find(|&p| {
-                let person = &ents.people[p];
-                let hay = person.role.as_deref().unwrap_or("").to_ascii_lowercase();
-                let hay: Vec<&str> = hay.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-                let shared = words.iter().filter(|w| w.len() > 3 && hay.contains(&w.as_str())).count();
-                hay.contains(&head.as_str()) || shared >= 2
-            });
-            if let Some(p) = found {
-                return person_speaker(ents, p, cue);
-            }
-            // "the official" after "a senior Hamas official".
-            if let Some((_, sp)) = disc.described.iter().rev().find(|(h, _)| *h == head) {
-                let mut sp = sp.clone();
-                sp.cue = cue;
+            if let Some(sp) = known_by_role(doc, ents, np, disc, &head, cue) {
                 return sp;
             }
         }
@@ -1115,7 +1471,8 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
                     cue,
                     head: Some(head),
                     ..Speaker::default()
-                };
+                }
+                .party_from(PartyVia::Context);
             }
             if let Some(p) = disc.last_party {
                 let kind = ents.parties[p].kind;
@@ -1131,18 +1488,137 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
                 };
                 if fits {
                     parties.push(p);
+                    party_via = PartyVia::Context;
                 }
             }
         }
     }
+    // "Government officials", "police", "the interior ministry": state bodies
+    // with no country named are the article's own country's.
+    if parties.is_empty() && is_state_description(doc, np) {
+        parties.extend(ents.home);
+        party_via = PartyVia::Dateline;
+    }
     Speaker {
         name: text,
-        parties,
         cue,
         plural,
         head: head_info.is(ORG_NOUN | STATEMENT_NOUN).then_some(head),
+        party_via: (!parties.is_empty()).then_some(party_via),
+        parties,
         ..Speaker::default()
     }
+}
+
+/// A new person like the last one described: "another" after "one
+/// protester" is "another protester", of the same party.
+fn like_the_last_described(text: String, cue: Span, disc: &Discourse) -> Speaker {
+    let last = disc.described.last().map(|(head, sp)| (head.clone(), sp.parties.clone()));
+    let (name, parties) = match last {
+        Some((head, parties)) => (format!("{text} {head}"), parties),
+        None => (text, Vec::new()),
+    };
+    Speaker { name, parties, cue, ..Speaker::default() }.party_from(PartyVia::Context)
+}
+
+/// The parties a description names inside it ("a Hamas official"; not
+/// "a caller from Tehran": a place, not an allegiance), and where the
+/// author of a statement is named ("a statement released by X").
+fn parties_inside(doc: &Doc, ents: &Entities, np: &Np, head_info: WordInfo) -> (Vec<usize>, Option<usize>) {
+    let mut parties = Vec::new();
+    let mut by: Option<usize> = None;
+    for k in np.a..np.b {
+        if matches!(doc.word(k), "by" | "from") && head_info.is(STATEMENT_NOUN) {
+            by = Some(k + 1);
+        }
+        if let Some(m) = ents.mention_at(k) {
+            if m.a != k && k != np.a {
+                continue;
+            }
+            if k > np.a && matches!(doc.word(k - 1), "from" | "in" | "near" | "at") && !head_info.is(STATEMENT_NOUN) {
+                continue;
+            }
+            if let Some(p) = ents.party_of(m) {
+                if !parties.contains(&p) {
+                    parties.push(p);
+                }
+            }
+        }
+    }
+    (parties, by)
+}
+
+/// "the 54-year-old" (its age word at `age_k`): the person given that age
+/// before ("Grace Achieng, a 54-year-old farmer", "Raymond Kessler, 67,"),
+/// else the latest person.
+fn person_of_age(doc: &Doc, ents: &Entities, age_k: usize, np: &Np, disc: &Discourse) -> Option<usize> {
+    let age_word = doc.word(age_k).to_ascii_lowercase();
+    let age = age_word.split('-').next().unwrap_or("");
+    let end = ents.mentions.partition_point(|m| m.a < np.a);
+    let aged = ents.mentions[..end].iter().rev().find_map(|m| {
+        let Target::Person(p) = m.target else { return None };
+        let after = doc.toks.get(m.b).is_some_and(|t| t.is_punct(','));
+        let stated = after
+            && (doc.word(m.b + 1) == age || (m.b + 2..m.b + 6).any(|k| doc.word(k).starts_with(age) && is_age(doc, k)));
+        stated.then_some(p)
+    });
+    aged.or_else(|| disc.recent_people.last().copied())
+}
+
+/// "the secretary", "the Nobel Peace Prize winner", "the official": a
+/// recent person with that role (its head noun, or two of its words), or
+/// the last speaker described with that head noun.
+fn known_by_role(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse, head: &str, cue: Span) -> Option<Speaker> {
+    // The description's words ("the Nobel Peace Prize winner") in the
+    // person's role or apposition, or its head noun in the role.
+    let words: Vec<String> = (np.a..np.b)
+        .filter(|&k| doc.toks[k].is_word() && !info(doc, k).is(DET))
+        .map(|k| doc.word(k).to_ascii_lowercase())
+        .collect();
+    let found = disc.recent_people.iter().rev().copied().find(|&p| {
+        let person = &ents.people[p];
+        let hay = person.role.as_deref().unwrap_or("").to_ascii_lowercase();
+        let hay: Vec<&str> = hay.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let shared = words.iter().filter(|w| w.len() > 3 && hay.contains(&w.as_str())).count();
+        hay.contains(&head) || shared >= 2
+    });
+    if let Some(p) = found {
+        return Some(person_speaker(ents, p, cue));
+    }
+    // "the official" after "a senior Hamas official".
+    if let Some((_, sp)) = disc.described.iter().rev().find(|(h, _)| *h == head) {
+        let mut sp = sp.clone();
+        sp.cue = cue;
+        return Some(sp);
+    }
+    None
+}
+
+/// A description of the state's own people or bodies: "Government officials",
+/// "police", "the interior ministry", "a ministry spokesman".
+fn is_state_description(doc: &Doc, np: &Np) -> bool {
+    let words: Vec<String> = (np.a..np.b).map(|k| doc.word(k).to_ascii_lowercase()).collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let state = ["government", "ministry", "police", "authorities", "cabinet", "presidency", "officials", "official"];
+    // Not someone else's: "opposition officials", "rebel officials", "party officials", "UN officials".
+    let other = ["opposition", "rebel", "rebels", "party", "union", "company", "campaign", "movement", "group", "club"];
+    state.iter().any(|w| has(w))
+        && !other.iter().any(|w| has(w))
+        && !(np.a..np.b).any(|k| {
+            doc.toks[k].has(CAP) && !doc.toks[k].has(SENT_START) && !doc.word(k).eq_ignore_ascii_case("government")
+        })
+}
+
+/// The party of `kind` named last before token `at`, within the paragraph
+/// and the three before it.
+fn party_named_before(doc: &Doc, ents: &Entities, at: usize, kind: PartyKind) -> Option<usize> {
+    let end = ents.mentions.partition_point(|m| m.a < at);
+    let para = doc.sent_of[at].and_then(|s| doc.sents.get(s.index())).map_or(0, |s| s.para);
+    let floor = doc.paras.get(para.saturating_sub(3)).map_or(0, |p| p.a);
+    ents.mentions[..end].iter().rev().take_while(|m| m.a >= floor).find_map(|m| match m.target {
+        Target::Party(p) if ents.parties[p].kind == kind && !doc.toks[m.a].in_quote() => Some(p),
+        _ => None,
+    })
 }
 
 fn small_number(w: &str) -> Option<usize> {
@@ -1248,27 +1724,122 @@ fn attribute_quote(
     QuoteResult { kind, how: if speaker.is_some() { how } else { Attribution::Unknown }, speaker, verb }
 }
 
-/// A transcript line `Name: "…"`: the label names the speaker.
+/// A transcript or round-up label names the speaker: `Name: "…"` or `Name,
+/// The Outlet: "…"` at the start of a line, `"…" ― Name` at the end of one,
+/// or `"NAME: …"` opening the quote itself.
 fn label_speaker(doc: &Doc, ents: &Entities, qi: usize, disc: &Discourse) -> Option<Speaker> {
+    labelled_speaker(doc, ents, qi, disc).map(|sp| sp.named_by(SpeakerVia::Label))
+}
+
+fn labelled_speaker(doc: &Doc, ents: &Entities, qi: usize, disc: &Discourse) -> Option<Speaker> {
     let q = &doc.quotes[qi];
-    let o = q.open;
+    let (o, c) = (q.open, q.close);
     let para = &doc.paras[q.para];
-    let from = para.body_from;
-    if o < from + 2 || o - from > 7 || !doc.toks[o - 1].is_punct(':') {
+    let mut line_start = line_start_before(doc, para.body_from, o);
+    // "Paola Ferri, La Voce di Genova:" on a line (or paragraph) of its own,
+    // the quote on the next.
+    if line_start == o && o > para.body_from {
+        line_start = line_start_before(doc, para.body_from, o - 1);
+    } else if o == para.a && q.para > 0 && doc.paras[q.para - 1].b + 12 >= o {
+        line_start = doc.paras[q.para - 1].body_from;
+    }
+    if o >= line_start + 2 && o - line_start <= 12 && doc.toks[o - 1].is_punct(':') {
+        if let Some(sp) = label_before_colon(doc, ents, line_start, o - 1, disc) {
+            return Some(sp);
+        }
+    }
+    // "“…” ― Sonya Herridge": a dash and a name closing the line.
+    let mut k = c + 1;
+    while doc.toks.get(k).is_some_and(|t| t.is_punct(',') || t.is_punct('.')) {
+        k += 1;
+    }
+    let dash = doc
+        .toks
+        .get(k)
+        .is_some_and(|t| matches!(t.kind, TokKind::Punct('\u{2014}' | '\u{2015}' | '\u{2013}' | '-')) && !t.in_quote());
+    if dash && k < para.b {
+        let a = k + 1;
+        let mut b = a;
+        while b < para.b && b - a < 6 && is_label_word(doc, b) {
+            b += 1;
+        }
+        let line_ends = b == para.b
+            || doc.text[doc.toks[b - 1].end..doc.toks[b].start].contains('\n')
+            || (doc.toks[b].is_punct('.')
+                && (b + 1 == para.b || doc.text[doc.toks[b].end..doc.toks[b + 1].start].contains('\n')));
+        if b > a && doc.toks[a].has(CAP) && line_ends {
+            return label_name(doc, ents, a, b, disc);
+        }
+    }
+    // "“WALLACE: Governor, …”": a transcript excerpt quoted whole.
+    let first = o + 1;
+    let colon = (first..c.min(first + 4)).find(|&k| doc.toks[k].is_punct(':'))?;
+    if colon > first && (first..colon).all(|k| doc.toks[k].is_word() && doc.toks[k].has(CAP)) {
+        let upper = (first..colon).all(|k| doc.toks[k].has(super::lexer::UPPER));
+        let named = ents.mention_at(first).is_some_and(|m| m.a == first && m.b == colon);
+        if upper || named {
+            return label_name(doc, ents, first, colon, disc);
+        }
+    }
+    None
+}
+
+/// The first token of the line holding token `at` (not before `floor`).
+fn line_start_before(doc: &Doc, floor: usize, at: usize) -> usize {
+    (floor + 1..=at).rev().find(|&k| doc.text[doc.toks[k - 1].end..doc.toks[k].start].contains('\n')).unwrap_or(floor)
+}
+
+/// A word of a name label: capitalised, an initial, or a particle ("de").
+fn is_label_word(doc: &Doc, k: usize) -> bool {
+    doc.toks.get(k).is_some_and(|t| t.is_word() && !t.in_quote())
+        && (doc.toks[k].has(CAP) || doc.info(k).is(super::lexicon::PARTICLE))
+}
+
+/// `Name:` or `Name, The Outlet:` in tokens `from..colon`.
+fn label_before_colon(doc: &Doc, ents: &Entities, from: usize, colon: usize, disc: &Discourse) -> Option<Speaker> {
+    let comma = (from..colon).find(|&k| doc.toks[k].is_punct(','));
+    let name_end = comma.unwrap_or(colon);
+    if name_end == from || !(from..name_end).all(|k| is_label_word(doc, k)) {
         return None;
     }
-    // Only capitalised words (a name, maybe with a title) before the colon.
-    if !(from..o - 1)
-        .all(|k| doc.toks[k].is_word() && (doc.toks[k].has(CAP) || doc.info(k).is(super::lexicon::PARTICLE)))
-    {
+    let mut sp = label_name(doc, ents, from, name_end, disc)?;
+    if let Some(comma) = comma {
+        // The affiliation after the comma: a party, or nothing else.
+        if !(comma + 1..colon).all(|k| is_label_word(doc, k)) || comma + 1 == colon {
+            return None;
+        }
+        let party =
+            ents.mention_at(comma + 1).filter(|m| m.a == comma + 1 && m.b == colon).and_then(|m| ents.party_of(m));
+        if let Some(p) = party.filter(|_| sp.parties.is_empty()) {
+            sp.parties = vec![p];
+            sp.party_via = Some(PartyVia::Stated);
+        }
+    }
+    Some(sp)
+}
+
+/// The speaker a label's name tokens `a..b` give: a known mention, a person
+/// named elsewhere by that surname ("WALLACE"), or the name as written.
+fn label_name(doc: &Doc, ents: &Entities, a: usize, b: usize, disc: &Discourse) -> Option<Speaker> {
+    if let Some(np) = mention_np_at(doc, ents, a).filter(|np| np.b == b) {
+        return resolve(doc, ents, &np, disc);
+    }
+    let np = Np { a, b, kind: NpKind::Name };
+    if (a..b).any(|k| doc.info(k).is(SPEECH | super::lexicon::COMMON_CAP) && !doc.toks[k].has(super::lexer::UPPER)) {
         return None;
     }
-    let np = match mention_np_at(doc, ents, from) {
-        Some(np) if np.b == o - 1 => np,
-        _ => Np { a: from, b: o - 1, kind: NpKind::Name },
-    };
-    if matches!(np.kind, NpKind::Name) && (from..o - 1).any(|k| doc.info(k).is(SPEECH | super::lexicon::COMMON_CAP)) {
-        return None;
+    // A surname in capitals, as transcripts write it: the person of that name.
+    if b == a + 1 {
+        let w = doc.word(a);
+        let found = ents.people.iter().position(|p| p.words.last().is_some_and(|l| l.eq_ignore_ascii_case(w)));
+        if let Some(p) = found {
+            return Some(person_speaker(ents, p, np_span(doc, &np)));
+        }
+        if doc.toks[a].has(super::lexer::UPPER) {
+            let mut name: String = w.chars().take(1).collect();
+            name.extend(w.chars().skip(1).flat_map(char::to_lowercase));
+            return Some(Speaker { name, cue: np_span(doc, &np), ..Speaker::default() });
+        }
     }
     resolve(doc, ents, &np, disc)
 }
@@ -1289,6 +1860,17 @@ fn continued_or_context(
 ) -> (Option<Speaker>, Option<String>, Attribution) {
     let q = &doc.quotes[qi];
     let s = q.sent;
+    // "President Obama is rolling out a new message: "It's about me."": after
+    // a colon, the person the sentence is about.
+    if q.open > doc.sents[s].a && doc.toks[q.open - 1].is_punct(':') {
+        if let Some(np) = main_subject(doc, ents, s) {
+            if let NpKind::Mention(mi) = np.kind {
+                if let Target::Person(p) = ents.mentions[mi].target {
+                    return (Some(person_speaker(ents, p, np_span(doc, &np))), None, Attribution::Context);
+                }
+            }
+        }
+    }
     let para_start = doc.sents[s].a == doc.paras[q.para].body_from;
     // The sentence before, in this paragraph or (for a quote opening a
     // paragraph) at the end of the previous one.
@@ -1317,6 +1899,16 @@ fn continued_or_context(
         let cue = doc.sentence_span(prev_s);
         return (Some(person_speaker(ents, p, Span::new(cue.start, cue.start))), None, Attribution::Context);
     }
+    // "Sen. Bernie Sanders, who …, identified … as one of the reasons. "…"":
+    // a quote standing alone after a sentence about a named person.
+    let alone = q.open == doc.sents[s].a;
+    if let Some(np) = main_subject(doc, ents, prev_s).filter(|_| alone) {
+        if let NpKind::Mention(mi) = np.kind {
+            if let Target::Person(p) = ents.mentions[mi].target {
+                return (Some(person_speaker(ents, p, np_span(doc, &np))), None, Attribution::Context);
+            }
+        }
+    }
     (None, None, Attribution::Unknown)
 }
 
@@ -1342,7 +1934,9 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
         .split_whitespace()
         .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "in" | "on" | "to" | "a" | "an" | "de" | "la" | "du"))
         .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
-    if embedded && title_case && words <= 6 && !sentence_like {
+    // A title may end with a period ("the column "Legend in the Coal Fields."").
+    let content_caps = inner.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    if embedded && title_case && words <= 8 && (!sentence_like || content_caps >= 2) {
         return true;
     }
     // Charges and what others call things: "on charges of "…"", "what Moscow calls its "…"".
@@ -1369,42 +1963,9 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
             return true;
         }
     }
-    // Designations: "so-called "…"", "dubbed "…"" right before the quote, or
-    // "designating Hamas as a "…"" (the verb, then "as a" right before it).
-    let lo = o.saturating_sub(8).max(st.a);
-    let as_before = o >= st.a + 2 && matches!(doc.word(o - 1), "a" | "an" | "the") && doc.word(o - 2) == "as"
-        || o > st.a && doc.word(o - 1) == "as";
-    for k in (lo..o).rev() {
-        let w = doc.word(k).to_ascii_lowercase();
-        if !info(doc, k).is(DESIGNATION) || doc.toks[k].in_quote() {
-            continue;
-        }
-        let near = o - k <= 2 || (o - k <= 3 && doc.word(o - 1).eq_ignore_ascii_case("the"));
-        match w.as_str() {
-            // "called it "a disaster"" is speech; "a group called "X"" is a name.
-            "called" | "named" => {
-                let after_noun = k > st.a && lower_word(doc, k - 1) && !info(doc, k - 1).is(PRONOUN | AUX | ADVERB);
-                if k + 1 == o && after_noun {
-                    return true;
-                }
-            }
-            "known" => {
-                if doc.word(k + 1) == "as" && near {
-                    return true;
-                }
-            }
-            "designated" | "designating" | "designate" | "labeled" | "labelled" | "labeling" | "labelling"
-            | "branded" | "branding" | "termed" => {
-                if near || as_before {
-                    return true;
-                }
-            }
-            _ => {
-                if near {
-                    return true;
-                }
-            }
-        }
+    // Designations: "so-called "…"", "dubbed "…"", "known as "…"".
+    if designated(doc, st.a, o, inner) {
+        return true;
     }
     // A nickname inside a name: `2nd Squadron "Sabre," 3rd Cavalry`, `Joe "Jo" Smith`.
     if o > st.a && words <= 3 {
@@ -1431,8 +1992,23 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
             && !info(doc, c + 1).is(PREP | CONJ | AUX | DET | SUBORD | VERBISH | PRONOUN | SPEECH | ADVERB)
             && !doc.word(c + 1).ends_with("ly")
     });
-    let after_modifier = o > st.a && doc.toks[o - 1].is_word() && !info(doc, o - 1).is(SPEECH | VERBISH);
+    // Only after a determiner or a possessive ("a 'designated bathing water'
+    // status", "the "day after" plan"): "said China "firmly opposes" sanctions" is speech.
+    let after_modifier = o > st.a
+        && doc.toks[o - 1].is_word()
+        && !info(doc, o - 1).is(SPEECH | VERBISH | AUX | SUBORD | PRONOUN | CONJ)
+        && (doc.toks[o - 1].has(POSS) || ents_free(doc, o - 1));
     if next_noun && after_modifier && (2..=4).contains(&words) && !sentence_like {
+        return true;
+    }
+    // Words on a sign, a banner or a caption: "signs that read "Homes, not hotels"".
+    let written_on_object = frames
+        .iter()
+        .any(|f| f.verb < o && f.subject.as_ref().is_some_and(|np| is_sign_noun(doc, np.b - 1)))
+        || (st.a..o).rev().take(16).any(|k| {
+            is_sign_noun(doc, k) && matches!(doc.word(k + 1), "that" | "which" | "reading" | "read" | "saying" | "with")
+        });
+    if written_on_object && !sentence_like {
         return true;
     }
     // A question put to the speaker: "When asked about the current "…"".
@@ -1445,6 +2021,66 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
         }
     }
     false
+}
+
+/// A designation before the quote opening at token `o` (its sentence
+/// starting at `sent_a`, `inner` its text): "so-called "…"", "dubbed "…""
+/// right before it, "known as "…"", a name after "a group called", or
+/// "designating Hamas as a "…"" (the verb, then "as a" right before it).
+fn designated(doc: &Doc, sent_a: usize, o: usize, inner: &str) -> bool {
+    let lo = o.saturating_sub(8).max(sent_a);
+    let as_before = o >= sent_a + 2 && matches!(doc.word(o - 1), "a" | "an" | "the") && doc.word(o - 2) == "as"
+        || o > sent_a && doc.word(o - 1) == "as";
+    for k in (lo..o).rev() {
+        let w = doc.word(k).to_ascii_lowercase();
+        if !info(doc, k).is(DESIGNATION) || doc.toks[k].in_quote() {
+            continue;
+        }
+        let near = o - k <= 2 || (o - k <= 3 && doc.word(o - 1).eq_ignore_ascii_case("the"));
+        match w.as_str() {
+            // "called it "a disaster"" is speech; "a group called "X"" is a name.
+            "called" | "named" => {
+                let after_noun = k > sent_a && lower_word(doc, k - 1) && !info(doc, k - 1).is(PRONOUN | AUX | ADVERB);
+                // "what the ministry called "serious deficiencies"" is speech;
+                // a name is capitalised: "a group called "Friends of the Wen"".
+                let lowercase = inner.chars().next().is_some_and(char::is_lowercase);
+                if k + 1 == o && after_noun && !lowercase {
+                    return true;
+                }
+            }
+            "known" => {
+                if doc.word(k + 1) == "as" && near {
+                    return true;
+                }
+            }
+            "designated" | "designating" | "designate" | "labeled" | "labelled" | "labeling" | "labelling"
+            | "branded" | "branding" | "termed" => {
+                if near || as_before {
+                    return true;
+                }
+            }
+            _ => {
+                if near {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Token `k` is an ordinary word, not a capitalised name (which would be
+/// the speaker: "said China "firmly opposes" sanctions").
+fn ents_free(doc: &Doc, k: usize) -> bool {
+    !doc.toks[k].has(CAP) || doc.toks[k].has(SENT_START)
+}
+
+/// Things that carry words but do not speak: signs, banners, captions.
+fn is_sign_noun(doc: &Doc, k: usize) -> bool {
+    // Lower-case, or capitalised only because it opens the sentence ("Signs read").
+    let opening = doc.toks.get(k).is_some_and(|t| t.is_word() && t.has(SENT_START) && !t.has(NUM));
+    (lower_word(doc, k) && doc.lx.in_list(doc.word(k), WordList::SignNoun))
+        || (opening && doc.lx.in_list(&doc.word(k).to_ascii_lowercase(), WordList::SignNoun))
 }
 
 /// Direct or partial speech.
@@ -1502,19 +2138,7 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
     let mut person_subject = false;
     for f in frames {
         let Some(sp) = &f.speaker else { continue };
-        // "he"/"she" tells the person's gender for later pronouns.
-        if let (Some(np), Some(p)) = (f.subject.as_ref(), sp.person) {
-            if np.kind == NpKind::Pronoun {
-                let g = match doc.word(np.a).to_ascii_lowercase().as_str() {
-                    "he" => Gender::Male,
-                    "she" => Gender::Female,
-                    _ => Gender::Unknown,
-                };
-                if g != Gender::Unknown && !disc.genders.iter().any(|(q, _)| *q == p) {
-                    disc.genders.push((p, g));
-                }
-            }
-        }
+        learn_gender(doc, ents, f, sp, disc);
         // A person speaking ends the reign of a described speaker; a singular
         // person-like description ("One victim", "a doctor") starts one.
         if sp.person.is_some() {
@@ -1525,6 +2149,12 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
                 (plural_aware_info(doc, h).is(PERSON_NOUN) && !doc.word(h).ends_with('s')) || is_age(doc, h)
             });
             if singular_person {
+                disc.human_description = Some(sp.clone());
+            }
+        }
+        // "another", "a third": a new person, described like the one before.
+        if let Some(np) = f.subject.as_ref().filter(|np| np.kind == NpKind::Description) {
+            if elliptical_speaker_start(doc, np.b - 1, np.a) == Some(np.a) && sp.person.is_none() {
                 disc.human_description = Some(sp.clone());
             }
         }
@@ -1594,6 +2224,43 @@ fn update_discourse(doc: &Doc, ents: &Entities, s: usize, frames: &[Frame], disc
             if disc.last_party.is_none() || !matches!(ents.parties[p].kind, PartyKind::Media) {
                 disc.last_party = Some(p);
             }
+        }
+    }
+}
+
+/// Genders a frame tells: the pronoun that names a person ("he said"), or
+/// the one right after their verb ("Okonjo said she had accepted").
+fn learn_gender(doc: &Doc, ents: &Entities, f: &Frame, sp: &Speaker, disc: &mut Discourse) {
+    // "he"/"she" tells the person's gender for later pronouns.
+    if let (Some(np), Some(p)) = (f.subject.as_ref(), sp.person) {
+        if np.kind == NpKind::Pronoun {
+            let g = match doc.word(np.a).to_ascii_lowercase().as_str() {
+                "he" => Gender::Male,
+                "she" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            if g != Gender::Unknown && !disc.genders.iter().any(|(q, _)| *q == p) {
+                disc.genders.push((p, g));
+            }
+        }
+    }
+    // "Okonjo said she had accepted": the pronoun right after the verb
+    // tells the speaker's gender.
+    if let (Some(p), false) = (sp.person, f.inverted) {
+        let mut k = f.verb_end + 1;
+        if doc.word(k) == "that" {
+            k += 1;
+        }
+        let g = match doc.word(k) {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        if g != Gender::Unknown
+            && ents.people[p].gender == Gender::Unknown
+            && !disc.genders.iter().any(|(q, _)| *q == p)
+        {
+            disc.genders.push((p, g));
         }
     }
 }

@@ -252,181 +252,226 @@ pub(crate) fn find_dates(
     reference: Option<Ymd>,
     out: &mut Vec<DateMention>,
 ) {
-    let word = |i: usize| -> &str { toks.get(i).filter(|t| t.is_word()).map_or("", |t| t.span().of(text)) };
-    let lower_at = |i: usize| -> String { word(i).to_ascii_lowercase() };
-    let future_near = |i: usize| -> bool {
-        let lo = i.saturating_sub(6);
-        (lo..i).any(|j| future_cue(&lower_at(j)))
-    };
+    let mut finder = DateFinder { text, toks, sentence, reference, out };
     let mut i = 0;
     while i < toks.len() {
-        let t = &toks[i];
+        i = finder.at(i).unwrap_or(i + 1);
+    }
+}
+
+/// The date expressions of one sentence, as they are found.
+struct DateFinder<'t, 'o> {
+    text: &'t str,
+    toks: &'t [Tok],
+    sentence: usize,
+    /// The article's date.
+    reference: Option<Ymd>,
+    out: &'o mut Vec<DateMention>,
+}
+
+impl<'t> DateFinder<'t, '_> {
+    /// Text of word token `i` ("" past the end or for punctuation).
+    fn word(&self, i: usize) -> &'t str {
+        self.toks.get(i).filter(|t| t.is_word()).map_or("", |t| t.span().of(self.text))
+    }
+
+    fn lower_at(&self, i: usize) -> String {
+        self.word(i).to_ascii_lowercase()
+    }
+
+    /// Whether a word before token `i` points forward ("will", "next").
+    fn future_near(&self, i: usize) -> bool {
+        (i.saturating_sub(6)..i).any(|j| future_cue(&self.lower_at(j)))
+    }
+
+    fn push(&mut self, span: Span, kind: DateKind, iso: Option<String>) {
+        push(self.out, self.text, span, kind, iso, self.sentence);
+    }
+
+    /// The date expression at token `i`, if any: the token after it, or after
+    /// a month name that is not a date here.
+    fn at(&mut self, i: usize) -> Option<usize> {
+        let t = self.toks[i];
         if !t.is_word() {
-            i += 1;
-            continue;
+            return None;
         }
-        let w = t.span().of(text);
-        let start = t.start;
-        // Month-led: "March 6, 2025", "March 2025", "in January", "May 11".
+        let w = t.span().of(self.text);
         if t.has(CAP) {
             if let Some(m) = month_number(w) {
-                let day = day_number(word(i + 1)).filter(|_| toks.get(i + 1).is_some_and(|t| t.has(NUM)));
-                let mut j = i + 1;
-                if day.is_some() {
-                    j += 1;
-                }
-                if toks.get(j).is_some_and(|t| t.is_punct(',')) && year_number(word(j + 1)).is_some() {
-                    j += 1;
-                }
-                let year = year_number(word(j));
-                if year.is_some() {
-                    j += 1;
-                }
-                // A bare "May" must be a date by its neighbours.
-                let prev = lower_at(i.wrapping_sub(1));
-                let bare_ok = matches!(
-                    prev.as_str(),
-                    "in" | "since"
-                        | "last"
-                        | "next"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "until"
-                        | "by"
-                        | "of"
-                        | "through"
-                        | "this"
-                        | "from"
-                        | "during"
-                        | "before"
-                        | "after"
-                );
-                let short_form = w.trim_end_matches('.').len() <= 4 && !matches!(w, "June" | "July");
-                if day.is_none() && year.is_none() && (short_form || w == "March") && !bare_ok {
-                    i += 1;
-                    continue;
-                }
-                let end = toks[j - 1].end;
-                let (kind, iso) = match (day, year) {
-                    (Some(d), Some(y)) => (DateKind::Day, Ymd::new(y, m, d).map(Ymd::iso)),
-                    (Some(d), None) => {
-                        let y = reference.map(|r| resolve_year(r, m, future_near(i) || prev == "next"));
-                        (DateKind::Day, y.and_then(|y| Ymd::new(y, m, d)).map(Ymd::iso))
-                    }
-                    (None, Some(y)) => (DateKind::Month, Some(format!("{y:04}-{m:02}"))),
-                    (None, None) => {
-                        let fwd = future_near(i) || prev == "next";
-                        let y = reference.map(|r| {
-                            if prev == "last" {
-                                if m >= r.month() {
-                                    r.year() - 1
-                                } else {
-                                    r.year()
-                                }
-                            } else {
-                                resolve_year(r, m, fwd)
-                            }
-                        });
-                        (DateKind::Month, y.map(|y| format!("{y:04}-{m:02}")))
-                    }
-                };
-                push(out, text, Span::new(start, end), kind, iso, sentence);
-                i = j;
-                continue;
+                return Some(self.month_led(i, m));
             }
-            // Weekday: "on Sunday", "Wednesday".
             if let Some(wd) = weekday_number(w).filter(|_| w.len() >= 6) {
-                let prev = lower_at(i.wrapping_sub(1));
-                let iso = reference.map(|r| {
-                    let back = (r.weekday().days_from_monday() + 7 - wd) % 7;
-                    let fwd = (wd + 7 - r.weekday().days_from_monday()) % 7;
-                    if prev == "next" || future_near(i) {
-                        r.add_days(if fwd == 0 { 7 } else { i64::from(fwd) })
-                    } else if prev == "last" {
-                        r.add_days(-(if back == 0 { 7 } else { i64::from(back) }))
-                    } else {
-                        r.add_days(-i64::from(back))
-                    }
-                    .iso()
-                });
-                push(out, text, t.span(), DateKind::Weekday, iso, sentence);
-                i += 1;
-                continue;
+                self.weekday(i, wd);
+                return Some(i + 1);
             }
         }
-        // "6 March 2025", "21 July".
         if t.has(NUM) {
-            if let (Some(d), Some(m)) = (day_number(w), month_number(word(i + 1)).filter(|_| toks[i + 1].has(CAP))) {
-                let (end, year) = match year_number(word(i + 2)) {
-                    Some(y) => (toks[i + 2].end, Some(y)),
-                    None => (toks[i + 1].end, None),
-                };
-                let y = year.or_else(|| reference.map(|r| resolve_year(r, m, future_near(i))));
-                let iso = y.and_then(|y| Ymd::new(y, m, d)).map(Ymd::iso);
-                push(out, text, Span::new(start, end), DateKind::Day, iso, sentence);
-                i += if year.is_some() { 3 } else { 2 };
-                continue;
-            }
-            if let Some((d, _)) = parse_iso_datetime(w) {
-                push(out, text, t.span(), DateKind::Day, Some(d.iso()), sentence);
-                i += 1;
-                continue;
-            }
-            if let Some(y) = year_number(w).filter(|y| (1800..=2100).contains(y)) {
-                // Not a count: "2,000" has a comma; "1997 bodies" is unlikely.
-                let prev = lower_at(i.wrapping_sub(1));
-                let next = word(i + 1);
-                let unit_follows = !next.is_empty()
-                    && next.chars().next().is_some_and(char::is_lowercase)
-                    && !matches!(
-                        next,
-                        "and" | "to" | "or" | "when" | "after" | "before" | "until" | "as" | "that" | "the"
-                    );
-                let year_prev = matches!(
-                    prev.as_str(),
-                    "in" | "since"
-                        | "from"
-                        | "until"
-                        | "by"
-                        | "of"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "year"
-                        | "before"
-                        | "after"
-                        | "during"
-                        | "through"
-                        | "to"
-                        | "and"
-                        | "between"
-                );
-                if year_prev || !unit_follows {
-                    push(out, text, t.span(), DateKind::Year, Some(format!("{y:04}")), sentence);
-                    i += 1;
-                    continue;
-                }
-            }
-            // "the 1990s"
-            if w.len() == 5 && w.ends_with('s') && year_number(&w[..4]).is_some() && w[..4].ends_with('0') {
-                push(out, text, t.span(), DateKind::Decade, Some(w[..4].to_string()), sentence);
-                i += 1;
-                continue;
+            if let Some(next) = self.numeric(i) {
+                return Some(next);
             }
         }
-        // Relative days and periods.
+        self.relative(i)
+    }
+
+    /// Month-led: "March 6, 2025", "March 2025", "in January", "May 11".
+    fn month_led(&mut self, i: usize, m: u32) -> usize {
+        let toks = self.toks;
+        let w = self.word(i);
+        let day = day_number(self.word(i + 1)).filter(|_| toks.get(i + 1).is_some_and(|t| t.has(NUM)));
+        let mut j = i + 1;
+        if day.is_some() {
+            j += 1;
+        }
+        if toks.get(j).is_some_and(|t| t.is_punct(',')) && year_number(self.word(j + 1)).is_some() {
+            j += 1;
+        }
+        let year = year_number(self.word(j));
+        if year.is_some() {
+            j += 1;
+        }
+        // A bare "May" must be a date by its neighbours.
+        let prev = self.lower_at(i.wrapping_sub(1));
+        let bare_ok = matches!(
+            prev.as_str(),
+            "in" | "since"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "until"
+                | "by"
+                | "of"
+                | "through"
+                | "this"
+                | "from"
+                | "during"
+                | "before"
+                | "after"
+        );
+        let short_form = w.trim_end_matches('.').len() <= 4 && !matches!(w, "June" | "July");
+        if day.is_none() && year.is_none() && (short_form || w == "March") && !bare_ok {
+            return i + 1;
+        }
+        let end = toks[j - 1].end;
+        let (kind, iso) = match (day, year) {
+            (Some(d), Some(y)) => (DateKind::Day, Ymd::new(y, m, d).map(Ymd::iso)),
+            (Some(d), None) => {
+                let y = self.reference.map(|r| resolve_year(r, m, self.future_near(i) || prev == "next"));
+                (DateKind::Day, y.and_then(|y| Ymd::new(y, m, d)).map(Ymd::iso))
+            }
+            (None, Some(y)) => (DateKind::Month, Some(format!("{y:04}-{m:02}"))),
+            (None, None) => {
+                let fwd = self.future_near(i) || prev == "next";
+                let y = self.reference.map(|r| {
+                    if prev == "last" {
+                        if m >= r.month() {
+                            r.year() - 1
+                        } else {
+                            r.year()
+                        }
+                    } else {
+                        resolve_year(r, m, fwd)
+                    }
+                });
+                (DateKind::Month, y.map(|y| format!("{y:04}-{m:02}")))
+            }
+        };
+        self.push(Span::new(toks[i].start, end), kind, iso);
+        j
+    }
+
+    /// Weekday: "on Sunday", "Wednesday" (the one before the article's date,
+    /// or after it when the text points forward).
+    fn weekday(&mut self, i: usize, wd: u32) {
+        let prev = self.lower_at(i.wrapping_sub(1));
+        let iso = self.reference.map(|r| {
+            let back = (r.weekday().days_from_monday() + 7 - wd) % 7;
+            let fwd = (wd + 7 - r.weekday().days_from_monday()) % 7;
+            if prev == "next" || self.future_near(i) {
+                r.add_days(if fwd == 0 { 7 } else { i64::from(fwd) })
+            } else if prev == "last" {
+                r.add_days(-(if back == 0 { 7 } else { i64::from(back) }))
+            } else {
+                r.add_days(-i64::from(back))
+            }
+            .iso()
+        });
+        self.push(self.toks[i].span(), DateKind::Weekday, iso);
+    }
+
+    /// Number-led: "6 March 2025", "21 July", "2025-03-06", "in 1997", "the 1990s".
+    fn numeric(&mut self, i: usize) -> Option<usize> {
+        let toks = self.toks;
+        let t = toks[i];
+        let w = self.word(i);
+        if let (Some(d), Some(m)) = (day_number(w), month_number(self.word(i + 1)).filter(|_| toks[i + 1].has(CAP))) {
+            let (end, year) = match year_number(self.word(i + 2)) {
+                Some(y) => (toks[i + 2].end, Some(y)),
+                None => (toks[i + 1].end, None),
+            };
+            let y = year.or_else(|| self.reference.map(|r| resolve_year(r, m, self.future_near(i))));
+            let iso = y.and_then(|y| Ymd::new(y, m, d)).map(Ymd::iso);
+            self.push(Span::new(t.start, end), DateKind::Day, iso);
+            return Some(i + if year.is_some() { 3 } else { 2 });
+        }
+        if let Some((d, _)) = parse_iso_datetime(w) {
+            self.push(t.span(), DateKind::Day, Some(d.iso()));
+            return Some(i + 1);
+        }
+        if let Some(y) = year_number(w).filter(|y| (1800..=2100).contains(y)) {
+            // Not a count: "2,000" has a comma; "1997 bodies" is unlikely.
+            let prev = self.lower_at(i.wrapping_sub(1));
+            let next = self.word(i + 1);
+            let unit_follows = !next.is_empty()
+                && next.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(next, "and" | "to" | "or" | "when" | "after" | "before" | "until" | "as" | "that" | "the");
+            let year_prev = matches!(
+                prev.as_str(),
+                "in" | "since"
+                    | "from"
+                    | "until"
+                    | "by"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "year"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "through"
+                    | "to"
+                    | "and"
+                    | "between"
+            );
+            if year_prev || !unit_follows {
+                self.push(t.span(), DateKind::Year, Some(format!("{y:04}")));
+                return Some(i + 1);
+            }
+        }
+        // "the 1990s"
+        if w.len() == 5 && w.ends_with('s') && year_number(&w[..4]).is_some() && w[..4].ends_with('0') {
+            self.push(t.span(), DateKind::Decade, Some(w[..4].to_string()));
+            return Some(i + 1);
+        }
+        None
+    }
+
+    /// Relative days and periods: "yesterday", "last week", "next month".
+    fn relative(&mut self, i: usize) -> Option<usize> {
+        let toks = self.toks;
+        let w = self.word(i);
         if !matches!(w.as_bytes()[0] | 0x20, b't' | b'y' | b'l' | b'n') || w.len() > 9 {
-            i += 1;
-            continue;
+            return None;
         }
         let lw = w.to_ascii_lowercase();
-        let rel = match lw.as_str() {
+        let (delta, len) = match lw.as_str() {
             "today" | "tonight" => Some((0i64, 1usize)),
             "yesterday" => Some((-1, 1)),
             "tomorrow" => Some((1, 1)),
             "last" | "next" | "this" => {
-                let unit = lower_at(i + 1);
+                let unit = self.lower_at(i + 1);
                 let sign: i64 = match lw.as_str() {
                     "last" => -1,
                     "next" => 1,
@@ -440,23 +485,19 @@ pub(crate) fn find_dates(
                 }
             }
             _ => None,
-        };
-        if let Some((delta, len)) = rel {
-            let end = toks[(i + len - 1).min(toks.len() - 1)].end;
-            let unit = if len == 2 { lower_at(i + 1) } else { String::new() };
-            let iso = reference.map(|r| match unit.as_str() {
-                "year" => format!("{:04}", r.year() + delta.signum() as i32),
-                "month" => {
-                    let idx = r.year() * 12 + r.month() as i32 - 1 + delta.signum() as i32;
-                    format!("{:04}-{:02}", idx.div_euclid(12), idx.rem_euclid(12) + 1)
-                }
-                _ => r.add_days(delta).iso(),
-            });
-            push(out, text, Span::new(start, end), DateKind::Relative, iso, sentence);
-            i += len;
-            continue;
-        }
-        i += 1;
+        }?;
+        let end = toks[(i + len - 1).min(toks.len() - 1)].end;
+        let unit = if len == 2 { self.lower_at(i + 1) } else { String::new() };
+        let iso = self.reference.map(|r| match unit.as_str() {
+            "year" => format!("{:04}", r.year() + delta.signum() as i32),
+            "month" => {
+                let idx = r.year() * 12 + r.month() as i32 - 1 + delta.signum() as i32;
+                format!("{:04}-{:02}", idx.div_euclid(12), idx.rem_euclid(12) + 1)
+            }
+            _ => r.add_days(delta).iso(),
+        });
+        self.push(Span::new(toks[i].start, end), DateKind::Relative, iso);
+        Some(i + len)
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::blocks;
 use super::dates::{self, Ymd};
+use super::ids::SentId;
 use super::lexer::{self, Tok, TokKind, SENT_START};
 use super::lexicon::{lexicon, Lexicon, WordInfo};
 use super::model::{Dateline, Meta, ParagraphRole, Snippet, Span, Timestamp};
@@ -47,12 +48,9 @@ pub(crate) struct Doc<'a> {
     /// What the lexicon knows of each token (default for punctuation).
     pub infos: Vec<WordInfo>,
     pub sents: Vec<Sent>,
-    /// Sentence index of every token.
-    pub sent_of: Vec<u32>,
+    /// The sentence of every token (none in a dateline or a label).
+    pub sent_of: Vec<Option<SentId>>,
     pub quotes: Vec<QuoteRef>,
-    /// For each quote index carried by tokens ([`Tok::quote`]), its index in
-    /// [`Doc::quotes`] (or `u32::MAX` when it was dropped).
-    pub quote_ref: Vec<u32>,
     pub meta: Meta,
     /// The article's own date, to resolve "on Sunday".
     pub reference: Option<Ymd>,
@@ -96,7 +94,6 @@ impl<'a> Doc<'a> {
             sents: Vec::new(),
             sent_of: Vec::new(),
             quotes: Vec::new(),
-            quote_ref: Vec::new(),
             meta: Meta::default(),
             reference: None,
             unclosed_quotes: Vec::new(),
@@ -235,14 +232,14 @@ impl<'a> Doc<'a> {
 
     fn split_sentences(&mut self, all: &[QuoteSpan], outer: &[usize]) {
         let inner: Vec<Span> = outer.iter().map(|&i| all[i].inner()).collect();
-        self.sent_of = vec![u32::MAX; self.toks.len()];
+        self.sent_of = vec![None; self.toks.len()];
         for (pi, p) in self.paras.iter().enumerate() {
             let toks = &self.toks[p.a..p.b];
             let from = p.body_from - p.a;
             for (a, b) in sentences::split(self.text, toks, from, &inner, self.lx) {
-                let si = self.sents.len() as u32;
+                let id = Some(SentId::new(self.sents.len()));
                 for s in &mut self.sent_of[p.a + a..p.a + b] {
-                    *s = si;
+                    *s = id;
                 }
                 self.sents.push(Sent { para: pi, a: p.a + a, b: p.a + b });
             }
@@ -251,31 +248,24 @@ impl<'a> Doc<'a> {
             self.toks[s.a].flags |= SENT_START;
         }
         // Quote marks → tokens and sentences.
-        let mut open_tok = vec![usize::MAX; outer.len()];
-        let mut close_tok = vec![usize::MAX; outer.len()];
+        let mut open_tok = vec![None; outer.len()];
+        let mut close_tok = vec![None; outer.len()];
         for (i, t) in self.toks.iter().enumerate() {
             match t.kind {
-                TokKind::Open(q) => open_tok[q as usize] = i,
-                TokKind::Close(q) => close_tok[q as usize] = i,
+                TokKind::Open(q) => open_tok[q.index()] = Some(i),
+                TokKind::Close(q) => close_tok[q.index()] = Some(i),
                 _ => {}
             }
         }
-        self.quote_ref = vec![u32::MAX; outer.len()];
         for (qi, &i) in outer.iter().enumerate() {
-            let (o, c) = (open_tok[qi], close_tok[qi]);
-            if o == usize::MAX || c == usize::MAX {
-                continue;
-            }
-            let sent = self.sent_of[o];
-            if sent == u32::MAX {
-                continue; // inside a dateline or label: not a quote of the article
-            }
-            let para = self.sents[sent as usize].para;
+            let (Some(o), Some(c)) = (open_tok[qi], close_tok[qi]) else { continue };
+            // Inside a dateline or label: not a quote of the article.
+            let Some(sent) = self.sent_of[o].map(SentId::index) else { continue };
+            let para = self.sents[sent].para;
             if all[i].unclosed && !all[i].continues {
                 self.unclosed_quotes.push(all[i].open);
             }
-            self.quote_ref[qi] = self.quotes.len() as u32;
-            self.quotes.push(QuoteRef { span: all[i].clone(), open: o, close: c, sent: sent as usize, para });
+            self.quotes.push(QuoteRef { span: all[i].clone(), open: o, close: c, sent, para });
         }
     }
 

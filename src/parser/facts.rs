@@ -3,9 +3,9 @@
 
 use super::attribution::{Attributions, Frame};
 use super::doc::Doc;
+use super::entities::{strip_article, Entities, Target};
 use super::lexer::{TokKind, CAP, NUM};
 use super::lexicon::{ABSTRACT_NOUN, ANALYSIS_VERB, DET, EVALUATIVE, PRONOUN, SPEECH};
-use super::mentions::{Entities, Target};
 use super::model::{FactKind, ParagraphRole, QuoteKind, Span};
 
 /// A fact before its figures and dates are attached.
@@ -98,7 +98,7 @@ fn fact_span(doc: &Doc, s: usize, direct: &[usize], frames: &[Frame]) -> Option<
     let mut run_a = st.a;
     let mut k = st.a;
     let mut cuts: Vec<(usize, usize)> = direct.iter().map(|&q| (doc.quotes[q].open, doc.quotes[q].close)).collect();
-    super::compact::sort_by_key(&mut cuts, |&(open, close)| super::compact::key2(open, close));
+    cuts.sort_unstable();
     let mut ci = 0;
     while k <= st.b {
         let at_cut = ci < cuts.len() && k == cuts[ci].0;
@@ -166,7 +166,7 @@ fn source_of(doc: &Doc, f: &Frame) -> Option<(Span, String, Option<usize>)> {
         lo
     };
     let span = Span::new(doc.toks[lo].start, doc.toks[hi - 1].end);
-    let name = if sp.person.is_some() { sp.name.clone() } else { super::mentions::strip_article(&sp.name).to_string() };
+    let name = if sp.person.is_some() { sp.name.clone() } else { strip_article(&sp.name).to_string() };
     Some((span, name, sp.parties.first().copied()))
 }
 
@@ -195,23 +195,9 @@ fn is_verdict_noun(w: &str) -> bool {
     )
 }
 
-/// The writer's own analysis: an unattributed, evaluative sentence such as
-/// "This engagement underscores the urgency of the situation.",
-/// "Defeating malaria is both an urgent calling and an achievable goal." or
-/// "How Paris manages that retreat will shape its influence for years to come."
-///
-/// A score of cues: an analysis verb ("underscores", "signals", "leaves")
-/// whose subject is an abstract noun phrase rather than a named actor;
-/// a clause as subject ("Whether …", "How …"); a copula with an evaluative
-/// complement ("is a reminder that", "remains far from clear"); evaluative
-/// and generalising words. Numbers, speech verbs, quotes and named actors
-/// opening the sentence count against it.
-fn is_commentary(doc: &Doc, ents: &Entities, a: usize, b: usize, has_quotes: bool, has_frame: bool) -> bool {
-    if has_quotes || has_frame && b - a < 6 {
-        return false;
-    }
-    // Cheap gate: most sentences carry none of the cues scored below.
-    let cued = (a..b).any(|k| doc.info(k).is(ANALYSIS_VERB | EVALUATIVE | ABSTRACT_NOUN))
+/// Whether sentence tokens `a..b` carry any cue of commentary at all.
+fn commentary_cue(doc: &Doc, a: usize, b: usize) -> bool {
+    (a..b).any(|k| doc.info(k).is(ANALYSIS_VERB | EVALUATIVE | ABSTRACT_NOUN))
         || doc.word(a).eq_ignore_ascii_case("whether")
         || doc.word(a).eq_ignore_ascii_case("how")
         || doc.word(a).eq_ignore_ascii_case("a")
@@ -239,7 +225,53 @@ fn is_commentary(doc: &Doc, ents: &Entities, a: usize, b: usize, has_quotes: boo
                         | "come"
                         | "far"
                 )
-        });
+        })
+}
+
+/// "is a reminder that" (4), "remains far from clear" (2): a copula whose
+/// subject names no one, with a verdict or an evaluative complement.
+fn copula_score(doc: &Doc, ents: &Entities, words: &[usize]) -> i32 {
+    let lower = |k: usize| doc.word(k).to_ascii_lowercase();
+    let copulas: Vec<usize> = words
+        .iter()
+        .take(16)
+        .enumerate()
+        .filter(|(_, &k)| matches!(lower(k).as_str(), "is" | "are" | "remains" | "remain"))
+        .map(|(i, _)| i)
+        .collect();
+    let mut copula_score = 0;
+    for ci in copulas {
+        let subject_named = words[..ci].iter().any(|&k| ents.mention_at(k).is_some());
+        let complement: Vec<String> = words[ci + 1..].iter().take(5).map(|&k| lower(k)).collect();
+        let reminder =
+            complement.windows(2).any(|w| matches!(w[0].as_str(), "a" | "an" | "not") && is_verdict_noun(&w[1]));
+        let evaluative_complement = words[ci + 1..].iter().take(6).any(|&k| doc.info(k).is(EVALUATIVE));
+        if !subject_named && reminder {
+            copula_score = 4;
+        } else if !subject_named && evaluative_complement {
+            copula_score = copula_score.max(2);
+        }
+    }
+    copula_score
+}
+
+/// The writer's own analysis: an unattributed, evaluative sentence such as
+/// "This engagement underscores the urgency of the situation.",
+/// "Defeating malaria is both an urgent calling and an achievable goal." or
+/// "How Paris manages that retreat will shape its influence for years to come."
+///
+/// A score of cues: an analysis verb ("underscores", "signals", "leaves")
+/// whose subject is an abstract noun phrase rather than a named actor;
+/// a clause as subject ("Whether …", "How …"); a copula with an evaluative
+/// complement ("is a reminder that", "remains far from clear"); evaluative
+/// and generalising words. Numbers, speech verbs, quotes and named actors
+/// opening the sentence count against it.
+fn is_commentary(doc: &Doc, ents: &Entities, a: usize, b: usize, has_quotes: bool, has_frame: bool) -> bool {
+    if has_quotes || has_frame && b - a < 6 {
+        return false;
+    }
+    // Cheap gate: most sentences carry none of the cues scored below.
+    let cued = commentary_cue(doc, a, b);
     if !cued {
         return false;
     }
@@ -299,27 +331,7 @@ fn is_commentary(doc: &Doc, ents: &Entities, a: usize, b: usize, has_quotes: boo
         score += 2;
     }
     // Copula with an evaluative complement.
-    let copulas: Vec<usize> = words
-        .iter()
-        .take(16)
-        .enumerate()
-        .filter(|(_, &k)| matches!(lower(k).as_str(), "is" | "are" | "remains" | "remain"))
-        .map(|(i, _)| i)
-        .collect();
-    let mut copula_score = 0;
-    for ci in copulas {
-        let subject_named = words[..ci].iter().any(|&k| ents.mention_at(k).is_some());
-        let complement: Vec<String> = words[ci + 1..].iter().take(5).map(|&k| lower(k)).collect();
-        let reminder =
-            complement.windows(2).any(|w| matches!(w[0].as_str(), "a" | "an" | "not") && is_verdict_noun(&w[1]));
-        let evaluative_complement = words[ci + 1..].iter().take(6).any(|&k| doc.info(k).is(EVALUATIVE));
-        if !subject_named && reminder {
-            copula_score = 4;
-        } else if !subject_named && evaluative_complement {
-            copula_score = copula_score.max(2);
-        }
-    }
-    score += copula_score;
+    score += copula_score(doc, ents, &words);
     // A generic subject with a modal: "A society that cannot learn the truth cannot govern itself."
     if matches!(first_word.as_str(), "a" | "an")
         && words.iter().any(|&k| matches!(lower(k).as_str(), "cannot" | "must" | "should"))

@@ -271,7 +271,7 @@ fn parse_digits(w: &str) -> Option<f64> {
     if core.is_empty() {
         return None;
     }
-    super::compact::parse_decimal(core)
+    core.parse().ok()
 }
 
 /// Finds the figures of sentence `s`.
@@ -279,196 +279,215 @@ pub(crate) fn find(doc: &Doc, s: usize, out: &mut Vec<Figure>) {
     let st = doc.sents[s];
     let mut i = st.a;
     while i < st.b {
-        let t = &doc.toks[i];
-        if !t.is_word() {
-            i += 1;
-            continue;
-        }
-        let w = doc.word(i);
-        let info = doc.info(i);
-        // Only number-like words go further (most words stop here, cheaply).
-        let hyphen_number =
-            t.has(HYPHEN) && w.split('-').next().is_some_and(|p| unit_number(&p.to_ascii_lowercase()).is_some());
-        if !t.has(NUM) && !info.is(NUMBER_WORD | ORDINAL_WORD) && !hyphen_number && !w.eq_ignore_ascii_case("half") {
-            i += 1;
-            continue;
-        }
-        let lw = w.to_ascii_lowercase();
-        let mut number: Option<f64> = None;
-        let mut next = i + 1;
-        let mut kind = FigureKind::Count;
-        let mut unit: Option<String> = None;
-        let mut qualifier_extra: Option<&str> = None;
-        if t.has(NUM) {
-            // Ordinals in names ("3rd Cavalry", "2nd Lt.") are not figures.
-            let ordinal =
-                w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || (w.ends_with("th") && w.len() <= 4);
-            if ordinal && w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.len() <= 4 {
-                if doc.toks.get(i + 1).is_some_and(|n| n.is_word() && n.has(CAP)) {
-                    i += 1;
-                    continue;
-                }
-                number = parse_digits(w);
-                kind = FigureKind::Ordinal;
-            } else if w.contains('-') && w.len() == 10 && w.chars().filter(|c| *c == '-').count() == 2 {
-                i += 1; // an ISO date
-                continue;
-            } else {
-                number = parse_digits(w);
-                if w.ends_with("-plus") || w.ends_with("plus") {
-                    qualifier_extra = Some("plus");
-                }
-                // "100m", "3bn"
-                let suffix: String = w.chars().skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
-                if let (Some(n), Some(sc)) = (number, scale(&suffix)) {
-                    number = Some(n * sc);
-                }
-            }
-        } else if let Some((v, end, money)) = word_number(doc, i, st.b) {
-            // "one" alone is rarely a figure; "half" needs a qualifier.
-            let single = end == i + 1;
-            if single && matches!(lw.as_str(), "one" | "zero") {
-                i += 1;
-                continue;
-            }
-            number = Some(v);
-            next = end;
-            if money {
-                kind = FigureKind::Money;
-                unit = Some("USD".into());
-            }
-        } else if let Some(v) = ordinal_number(&lw) {
-            // "its second test": an ordinal before a noun.
-            if doc.toks.get(i + 1).is_some_and(|n| n.is_word() && !n.has(CAP)) && i > st.a && doc.info(i - 1).is(DET) {
-                number = Some(v);
-                kind = FigureKind::Ordinal;
-            }
-        } else if lw == "half"
-            && i > st.a
-            && matches!(doc.word(i - 1), "than" | "about" | "nearly" | "almost" | "over" | "roughly")
-        {
-            number = Some(0.5);
-            kind = FigureKind::Count;
-        }
-        let Some(mut n) = number else {
-            i += 1;
-            continue;
+        i = match read_number(doc, st, i) {
+            Some(number) => figure(doc, s, i, number, out),
+            None => i + 1,
         };
-        let start_tok = i;
-        // Month-day dates: "July 21", "May 11" (the month precedes).
-        let month_before = i > st.a && month_number(doc.word(i - 1)).is_some() && doc.toks[i - 1].has(CAP);
-        if month_before && t.has(NUM) && (1.0..=31.0).contains(&n) && !w.contains('.') {
-            let mut end = i + 1;
-            if doc.toks.get(end).is_some_and(|t| t.is_punct(','))
-                && doc.word(end + 1).len() == 4
-                && doc.toks.get(end + 1).is_some_and(|t| t.has(NUM))
-            {
-                end += 2;
+    }
+}
+
+/// A number read at a token, before its unit and qualifier.
+struct Reading {
+    value: f64,
+    /// The token after the number's words.
+    next: usize,
+    kind: FigureKind,
+    unit: Option<String>,
+    /// A qualifier written into the number ("300-plus").
+    qualifier: Option<&'static str>,
+}
+
+/// The number that token `i` starts (digits, number words, an ordinal
+/// after a determiner, "half" after a qualifier), if it is one.
+fn read_number(doc: &Doc, st: super::doc::Sent, i: usize) -> Option<Reading> {
+    let t = &doc.toks[i];
+    if !t.is_word() {
+        return None;
+    }
+    let w = doc.word(i);
+    let info = doc.info(i);
+    // Only number-like words go further (most words stop here, cheaply).
+    let hyphen_number =
+        t.has(HYPHEN) && w.split('-').next().is_some_and(|p| unit_number(&p.to_ascii_lowercase()).is_some());
+    if !t.has(NUM) && !info.is(NUMBER_WORD | ORDINAL_WORD) && !hyphen_number && !w.eq_ignore_ascii_case("half") {
+        return None;
+    }
+    let lw = w.to_ascii_lowercase();
+    let mut number: Option<f64> = None;
+    let mut next = i + 1;
+    let mut kind = FigureKind::Count;
+    let mut unit: Option<String> = None;
+    let mut qualifier_extra: Option<&str> = None;
+    if t.has(NUM) {
+        // Ordinals in names ("3rd Cavalry", "2nd Lt.") are not figures.
+        let ordinal =
+            w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || (w.ends_with("th") && w.len() <= 4);
+        if ordinal && w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.len() <= 4 {
+            if doc.toks.get(i + 1).is_some_and(|n| n.is_word() && n.has(CAP)) {
+                return None;
             }
-            push(doc, out, i - 1, end, n, None, FigureKind::Date, None, None, None, s);
-            i = end;
-            continue;
-        }
-        // Years stand alone: "in 1997".
-        if t.has(NUM) && w.len() == 4 && !w.contains(',') && (1800.0..=2100.0).contains(&n) {
-            let next_w = doc.word(i + 1);
-            let unitish =
-                doc.toks.get(i + 1).is_some_and(|t| t.is_word() && !t.has(CAP)) && unit_word(next_w).is_some();
-            if !unitish {
-                push(doc, out, i, i + 1, n, None, FigureKind::Year, None, None, None, s);
-                i += 1;
-                continue;
+            number = parse_digits(w);
+            kind = FigureKind::Ordinal;
+        } else if w.contains('-') && w.len() == 10 && w.chars().filter(|c| *c == '-').count() == 2 {
+            return None; // an ISO date
+        } else {
+            number = parse_digits(w);
+            if w.ends_with("-plus") || w.ends_with("plus") {
+                qualifier_extra = Some("plus");
+            }
+            // "100m", "3bn"
+            let suffix: String = w.chars().skip_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+            if let (Some(n), Some(sc)) = (number, scale(&suffix)) {
+                number = Some(n * sc);
             }
         }
-        // Scale words: "3 billion", "six million".
-        while next < st.b && doc.toks[next].is_word() {
-            if let Some(sc) = scale(doc.word(next)).filter(|_| !doc.word(next).eq_ignore_ascii_case("m")) {
-                n *= sc;
-                next += 1;
-            } else {
-                break;
-            }
+    } else if let Some((v, end, money)) = word_number(doc, i, st.b) {
+        // "one" alone is rarely a figure; "half" needs a qualifier.
+        let single = end == i + 1;
+        if single && matches!(lw.as_str(), "one" | "zero") {
+            return None;
         }
-        // Currency before: "$3", "US$ 5", "€2".
-        let mut a = start_tok;
-        if a > st.a {
-            if let TokKind::Punct(c) = doc.toks[a - 1].kind {
-                if let Some(cur) = currency_symbol(c.encode_utf8(&mut [0u8; 4])) {
-                    kind = FigureKind::Money;
-                    unit = Some(cur.into());
-                    a -= 1;
-                }
-            } else if doc.toks[a - 1].is_word()
-                && matches!(doc.word(a - 1), "US" | "USD" | "EUR" | "GBP")
-                && doc.toks[a - 1].end == doc.toks[a].start
-            {
+        number = Some(v);
+        next = end;
+        if money {
+            kind = FigureKind::Money;
+            unit = Some("USD".into());
+        }
+    } else if let Some(v) = ordinal_number(&lw) {
+        // "its second test": an ordinal before a noun.
+        if doc.toks.get(i + 1).is_some_and(|n| n.is_word() && !n.has(CAP)) && i > st.a && doc.info(i - 1).is(DET) {
+            number = Some(v);
+            kind = FigureKind::Ordinal;
+        }
+    } else if lw == "half"
+        && i > st.a
+        && matches!(doc.word(i - 1), "than" | "about" | "nearly" | "almost" | "over" | "roughly")
+    {
+        number = Some(0.5);
+        kind = FigureKind::Count;
+    }
+    Some(Reading { value: number?, next, kind, unit, qualifier: qualifier_extra })
+}
+
+/// Pushes the figure whose number starts at token `i` (a date, a year, or a
+/// figure with its scale, currency, unit, range, qualifier and what it
+/// counts); returns the token after it.
+fn figure(doc: &Doc, s: usize, i: usize, number: Reading, out: &mut Vec<Figure>) -> usize {
+    let st = doc.sents[s];
+    let t = &doc.toks[i];
+    let w = doc.word(i);
+    let Reading { value: mut n, mut next, mut kind, mut unit, qualifier: qualifier_extra } = number;
+    let start_tok = i;
+    // Month-day dates: "July 21", "May 11" (the month precedes).
+    let month_before = i > st.a && month_number(doc.word(i - 1)).is_some() && doc.toks[i - 1].has(CAP);
+    if month_before && t.has(NUM) && (1.0..=31.0).contains(&n) && !w.contains('.') {
+        let mut end = i + 1;
+        if doc.toks.get(end).is_some_and(|t| t.is_punct(','))
+            && doc.word(end + 1).len() == 4
+            && doc.toks.get(end + 1).is_some_and(|t| t.has(NUM))
+        {
+            end += 2;
+        }
+        push(doc, out, i - 1, end, n, None, FigureKind::Date, None, None, None, s);
+        return end;
+    }
+    // Years stand alone: "in 1997".
+    if t.has(NUM) && w.len() == 4 && !w.contains(',') && (1800.0..=2100.0).contains(&n) {
+        let next_w = doc.word(i + 1);
+        let unitish = doc.toks.get(i + 1).is_some_and(|t| t.is_word() && !t.has(CAP)) && unit_word(next_w).is_some();
+        if !unitish {
+            push(doc, out, i, i + 1, n, None, FigureKind::Year, None, None, None, s);
+            return i + 1;
+        }
+    }
+    // Scale words: "3 billion", "six million".
+    while next < st.b && doc.toks[next].is_word() {
+        if let Some(sc) = scale(doc.word(next)).filter(|_| !doc.word(next).eq_ignore_ascii_case("m")) {
+            n *= sc;
+            next += 1;
+        } else {
+            break;
+        }
+    }
+    // Currency before: "$3", "US$ 5", "€2".
+    let mut a = start_tok;
+    if a > st.a {
+        if let TokKind::Punct(c) = doc.toks[a - 1].kind {
+            if let Some(cur) = currency_symbol(c.encode_utf8(&mut [0u8; 4])) {
+                kind = FigureKind::Money;
+                unit = Some(cur.into());
                 a -= 1;
             }
+        } else if doc.toks[a - 1].is_word()
+            && matches!(doc.word(a - 1), "US" | "USD" | "EUR" | "GBP")
+            && doc.toks[a - 1].end == doc.toks[a].start
+        {
+            a -= 1;
         }
-        // Unit after: "%", "percent", "barrels", "billion-dollar".
-        if next < st.b {
-            match doc.toks[next].kind {
-                TokKind::Punct('%') => {
-                    kind = FigureKind::Percent;
-                    unit = Some("percent".into());
+    }
+    // Unit after: "%", "percent", "barrels", "billion-dollar".
+    if next < st.b {
+        match doc.toks[next].kind {
+            TokKind::Punct('%') => {
+                kind = FigureKind::Percent;
+                unit = Some("percent".into());
+                next += 1;
+            }
+            TokKind::Word => {
+                let nw = doc.word(next);
+                if let Some(k) = unit_kind(nw).filter(|_| !doc.toks[next].has(CAP)) {
+                    if kind != FigureKind::Money || k == FigureKind::Money {
+                        kind = k;
+                    }
+                    let u = nw.to_ascii_lowercase();
+                    unit = Some(match k {
+                        FigureKind::Percent => "percent".to_string(),
+                        FigureKind::Money if u.contains("dollar") => "USD".to_string(),
+                        _ => u,
+                    });
                     next += 1;
-                }
-                TokKind::Word => {
-                    let nw = doc.word(next);
-                    if let Some(k) = unit_kind(nw).filter(|_| !doc.toks[next].has(CAP)) {
-                        if kind != FigureKind::Money || k == FigureKind::Money {
-                            kind = k;
-                        }
-                        let u = nw.to_ascii_lowercase();
-                        unit = Some(match k {
-                            FigureKind::Percent => "percent".to_string(),
-                            FigureKind::Money if u.contains("dollar") => "USD".to_string(),
-                            _ => u,
-                        });
+                    if k == FigureKind::Percent && doc.word(next) == "cent" {
                         next += 1;
-                        if k == FigureKind::Percent && doc.word(next) == "cent" {
-                            next += 1;
-                        }
                     }
                 }
-                _ => {}
             }
+            _ => {}
         }
-        // Range: "12,000 to 19,000", "5-10".
-        let mut upper = None;
-        if next + 1 < st.b && matches!(doc.word(next), "to" | "and") && doc.toks[next + 1].has(NUM) {
-            let between = start_tok > st.a && doc.word(start_tok - 1) == "between";
-            if doc.word(next) == "to" || between {
-                upper = parse_digits(doc.word(next + 1));
-                next += 2;
-                if let Some(sc) = doc.toks.get(next).filter(|t| t.is_word()).and_then(|_| scale(doc.word(next))) {
-                    upper = upper.map(|u| u * sc);
-                    next += 1;
-                }
-                if let Some(k) = doc.toks.get(next).filter(|t| t.is_word()).and_then(|_| unit_kind(doc.word(next))) {
-                    kind = if kind == FigureKind::Money { kind } else { k };
-                    unit.get_or_insert_with(|| doc.word(next).to_ascii_lowercase());
-                    next += 1;
-                }
-            }
-        }
-        // Qualifier before.
-        let mut qualifier = qualifier_extra.map(str::to_string);
-        for q in QUALIFIERS {
-            let len = q.len();
-            if a >= st.a + len && (0..len).all(|k| doc.word(a - len + k).eq_ignore_ascii_case(q[k])) {
-                qualifier = Some(q.join(" "));
-                a -= len;
-                break;
-            }
-        }
-        if kind == FigureKind::Count && unit.is_none() && qualifier.is_none() && a > st.a {
-            // "some" etc. already handled; nothing else to do.
-        }
-        let what = what_it_counts(doc, next, st.b);
-        push(doc, out, a, next, n, upper, kind, qualifier, unit, what, s);
-        i = next.max(i + 1);
     }
+    // Range: "12,000 to 19,000", "5-10".
+    let mut upper = None;
+    if next + 1 < st.b && matches!(doc.word(next), "to" | "and") && doc.toks[next + 1].has(NUM) {
+        let between = start_tok > st.a && doc.word(start_tok - 1) == "between";
+        if doc.word(next) == "to" || between {
+            upper = parse_digits(doc.word(next + 1));
+            next += 2;
+            if let Some(sc) = doc.toks.get(next).filter(|t| t.is_word()).and_then(|_| scale(doc.word(next))) {
+                upper = upper.map(|u| u * sc);
+                next += 1;
+            }
+            if let Some(k) = doc.toks.get(next).filter(|t| t.is_word()).and_then(|_| unit_kind(doc.word(next))) {
+                kind = if kind == FigureKind::Money { kind } else { k };
+                unit.get_or_insert_with(|| doc.word(next).to_ascii_lowercase());
+                next += 1;
+            }
+        }
+    }
+    // Qualifier before.
+    let mut qualifier = qualifier_extra.map(str::to_string);
+    for q in QUALIFIERS {
+        let len = q.len();
+        if a >= st.a + len && (0..len).all(|k| doc.word(a - len + k).eq_ignore_ascii_case(q[k])) {
+            qualifier = Some(q.join(" "));
+            a -= len;
+            break;
+        }
+    }
+    if kind == FigureKind::Count && unit.is_none() && qualifier.is_none() && a > st.a {
+        // "some" etc. already handled; nothing else to do.
+    }
+    let what = what_it_counts(doc, next, st.b);
+    push(doc, out, a, next, n, upper, kind, qualifier, unit, what, s);
+    next.max(i + 1)
 }
 
 /// The noun phrase after a figure: "living captives", "Palestinian

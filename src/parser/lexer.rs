@@ -6,6 +6,7 @@
 //! `'s` is dropped from the word and recorded as a flag, so "VOA's" reads as
 //! the word "VOA" with [`POSS`].
 
+use super::ids::QuoteId;
 use super::model::Span;
 use super::quotes::{is_quote_glyph, QuoteSpan};
 
@@ -24,17 +25,14 @@ pub(crate) const HYPHEN: u16 = 1 << 5;
 /// First token of a sentence (set by the sentence splitter).
 pub(crate) const SENT_START: u16 = 1 << 6;
 
-/// Marks "not inside any quote" in [`Tok::quote`].
-pub(crate) const NO_QUOTE: u32 = u32::MAX;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
     Word,
     Punct(char),
     /// Opening mark of the outermost quote with this index.
-    Open(u32),
+    Open(QuoteId),
     /// Closing mark (possibly empty, when missing) of that quote.
-    Close(u32),
+    Close(QuoteId),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -43,8 +41,8 @@ pub(crate) struct Tok {
     pub end: usize,
     pub kind: TokKind,
     pub flags: u16,
-    /// Index of the outermost quote this token lies inside, or [`NO_QUOTE`].
-    pub quote: u32,
+    /// The outermost quote this token lies inside.
+    pub quote: Option<QuoteId>,
 }
 
 impl Tok {
@@ -61,7 +59,7 @@ impl Tok {
         self.kind == TokKind::Punct(c)
     }
     pub fn in_quote(&self) -> bool {
-        self.quote != NO_QUOTE
+        self.quote.is_some()
     }
 }
 
@@ -93,10 +91,11 @@ fn is_non_ascii_punct(c: char) -> bool {
 /// An event at a byte position: a quote mark to emit, or one to skip.
 #[derive(Clone, Copy)]
 enum MarkEvent {
-    Open(u32),
-    Close(u32),
-    /// A mark of a nested quote: plain punctuation inside the outer quote.
-    Nested,
+    /// Quote index and the mark's length in bytes (0 for a missing mark).
+    Open(QuoteId, usize),
+    Close(QuoteId, usize),
+    /// A mark of a nested quote (its length): plain punctuation inside the outer quote.
+    Nested(usize),
 }
 
 /// Tokenizes the paragraphs of `text`, emitting quote tokens for `quotes`
@@ -114,25 +113,23 @@ pub(crate) fn tokenize(
     for (qi, &i) in outer.iter().enumerate() {
         is_outer[i] = true;
         let q = &quotes[i];
-        events.push((q.open.start, MarkEvent::Open(qi as u32)));
-        events.push((q.close.start, MarkEvent::Close(qi as u32)));
+        events.push((q.open.start, MarkEvent::Open(QuoteId::new(qi), q.open.len())));
+        events.push((q.close.start, MarkEvent::Close(QuoteId::new(qi), q.close.len())));
     }
     for (i, q) in quotes.iter().enumerate() {
         if !is_outer[i] {
             if !q.open.is_empty() {
-                events.push((q.open.start, MarkEvent::Nested));
+                events.push((q.open.start, MarkEvent::Nested(q.open.len())));
             }
             if !q.close.is_empty() {
-                events.push((q.close.start, MarkEvent::Nested));
+                events.push((q.close.start, MarkEvent::Nested(q.close.len())));
             }
         }
     }
     // Opens sort before closes at the same (empty-span) position only when
     // the open belongs to a later quote; a stable sort on position with
     // closes first keeps "…”“…" in order.
-    super::compact::sort_by_key(&mut events, |&(pos, ev)| {
-        super::compact::key2(pos, usize::from(matches!(ev, MarkEvent::Open(_))))
-    });
+    events.sort_by_key(|&(pos, ev)| (pos, matches!(ev, MarkEvent::Open(..))));
 
     let mut out = Vec::with_capacity(paragraphs.len());
     let mut ev = 0usize;
@@ -158,7 +155,7 @@ fn lex_paragraph(
     let body = para.of(text);
     let bytes = body.as_bytes();
     let base = para.start;
-    let mut current_quote = NO_QUOTE;
+    let mut current_quote = None;
     let mut i = 0usize;
     while i < bytes.len() {
         let abs = base + i;
@@ -169,20 +166,18 @@ fn lex_paragraph(
         let mut consumed = 0usize;
         while *ev < events.len() && events[*ev].0 == abs {
             match events[*ev].1 {
-                MarkEvent::Open(q) => {
-                    let len = mark_len(body, i);
-                    toks.push(Tok { start: abs, end: abs + len, kind: TokKind::Open(q), flags: 0, quote: q });
-                    current_quote = q;
+                MarkEvent::Open(q, len) => {
+                    toks.push(Tok { start: abs, end: abs + len, kind: TokKind::Open(q), flags: 0, quote: Some(q) });
+                    current_quote = Some(q);
                     consumed = consumed.max(len);
                 }
-                MarkEvent::Close(q) => {
-                    let len = mark_len(body, i);
-                    toks.push(Tok { start: abs, end: abs + len, kind: TokKind::Close(q), flags: 0, quote: q });
-                    current_quote = NO_QUOTE;
+                MarkEvent::Close(q, len) => {
+                    toks.push(Tok { start: abs, end: abs + len, kind: TokKind::Close(q), flags: 0, quote: Some(q) });
+                    current_quote = None;
                     consumed = consumed.max(len);
                 }
-                MarkEvent::Nested => {
-                    consumed = consumed.max(mark_len(body, i));
+                MarkEvent::Nested(len) => {
+                    consumed = consumed.max(len);
                 }
             }
             *ev += 1;
@@ -239,19 +234,11 @@ fn lex_paragraph(
     }
     // Flush events inside this paragraph not reached (e.g. empty close at the end).
     while *ev < events.len() && events[*ev].0 <= base + bytes.len() {
-        if let MarkEvent::Close(q) = events[*ev].1 {
+        if let MarkEvent::Close(q, _) = events[*ev].1 {
             let abs = events[*ev].0;
-            toks.push(Tok { start: abs, end: abs, kind: TokKind::Close(q), flags: 0, quote: q });
+            toks.push(Tok { start: abs, end: abs, kind: TokKind::Close(q), flags: 0, quote: Some(q) });
         }
         *ev += 1;
-    }
-}
-
-/// Byte length of the quote mark at `i` (0 for an empty, missing mark).
-fn mark_len(body: &str, i: usize) -> usize {
-    match body[i..].chars().next() {
-        Some(c) if is_quote_glyph(c) => c.len_utf8(),
-        _ => 0,
     }
 }
 

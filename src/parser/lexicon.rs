@@ -2,49 +2,12 @@
 //! and the knowledge files under `data/` (parties, people, titles, speech
 //! verbs, abbreviations), compiled into the binary and indexed once.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::compact::lower;
+use rustc_hash::FxHashMap;
+
 use super::lexer::{self, AbbrevTable};
 use super::model::{PartyKind, Span};
-
-/// A small, fast hasher for short keys (the FxHash mix used by rustc).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 // Word classes (bits of `WordInfo::class`).
 pub(crate) const DET: u64 = 1;
@@ -79,6 +42,32 @@ pub(crate) const ROLE_ADJ: u64 = 1 << 28;
 pub(crate) const COMMON_CAP: u64 = 1 << 29;
 pub(crate) const MILITARY: u64 = 1 << 30;
 pub(crate) const VERBISH: u64 = 1 << 31;
+/// A word of an outlet's name ("Sentinel"); also [`ORG_HEAD`].
+pub(crate) const MEDIA_HEAD: u64 = 1 << 32;
+/// The last word of a company's name ("Airways"); also [`ORG_HEAD`].
+pub(crate) const COMPANY_HEAD: u64 = 1 << 33;
+/// A common noun for an outlet ("newspaper", "daily").
+pub(crate) const MEDIA_NOUN: u64 = 1 << 34;
+/// A common noun for a company ("company", "carmaker").
+pub(crate) const COMPANY_NOUN: u64 = 1 << 35;
+/// A word that opens an organisation's name ("Banca", "Grupo").
+pub(crate) const ORG_FIRST: u64 = 1 << 36;
+/// A given name usually a man's (`data/given_names.tsv`).
+const GIVEN_MALE: u64 = 1 << 37;
+/// A given name usually a woman's.
+const GIVEN_FEMALE: u64 = 1 << 38;
+/// A frequent given name, or the first name of a well-known person.
+const FIRST_NAME: u64 = 1 << 39;
+/// The given-name bits: a word that has only these is not otherwise known.
+const NAME_BITS: u64 = GIVEN_MALE | GIVEN_FEMALE | FIRST_NAME;
+
+/// The gender a person is known to have (from a title, a given name or a pronoun).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Unknown,
+    Male,
+    Female,
+}
 
 /// Grammatical shape of a speech verb form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -102,6 +91,67 @@ impl WordInfo {
     pub fn is(&self, class: u64) -> bool {
         self.class & class != 0
     }
+
+    /// Whether the lexicon knows the word other than as a given name.
+    pub fn is_known(&self) -> bool {
+        self.class & !NAME_BITS != 0
+    }
+
+    /// The gender the word has as a given name.
+    fn gender(&self) -> Gender {
+        match self.class & (GIVEN_MALE | GIVEN_FEMALE) {
+            GIVEN_MALE => Gender::Male,
+            GIVEN_FEMALE => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// The word lists of the parser's rules (`data/words.tsv`), read with the
+/// case they are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WordList {
+    /// Last words of names of places, events and things ("Day", "Island").
+    PlaceTail = 1,
+    /// Institutions of the state named before them ("Ministry", "Army").
+    StateHead = 1 << 1,
+    /// Nouns that make the name after them an organisation's ("operator").
+    OrgNounBeforeName = 1 << 2,
+    /// Words that make an organisation's name generic ("National").
+    GenericOrgWord = 1 << 3,
+    /// Role nouns whose holders speak for a party ("official", "envoy").
+    OfficialRole = 1 << 4,
+    /// Verbs of "who …" clauses that tie a person to a party ("chairs").
+    AffiliationVerb = 1 << 5,
+    /// Titles of national office, lower-case ("minister", "sen.").
+    NationalOffice = 1 << 6,
+    /// Plural nouns that look like speech verbs ("charges", "reports").
+    NounLikeVerb = 1 << 7,
+    /// Things that carry words but do not speak ("sign", "banner").
+    SignNoun = 1 << 8,
+    /// Heads of military units' names ("Regiment", "Battalion").
+    UnitHead = 1 << 9,
+    /// Speech verbs whose object is the one spoken to, lower-case ("told", "urged").
+    TellVerb = 1 << 10,
+}
+
+impl WordList {
+    fn named(name: &str) -> Option<WordList> {
+        Some(match name {
+            "place_tail" => WordList::PlaceTail,
+            "state_head" => WordList::StateHead,
+            "org_noun_before_name" => WordList::OrgNounBeforeName,
+            "generic_org_word" => WordList::GenericOrgWord,
+            "official_role" => WordList::OfficialRole,
+            "affiliation_verb" => WordList::AffiliationVerb,
+            "national_office" => WordList::NationalOffice,
+            "noun_like_verb" => WordList::NounLikeVerb,
+            "sign_noun" => WordList::SignNoun,
+            "unit_head" => WordList::UnitHead,
+            "tell_verb" => WordList::TellVerb,
+            _ => return None,
+        })
+    }
 }
 
 /// A party the knowledge files know.
@@ -109,6 +159,8 @@ impl WordInfo {
 pub(crate) struct KnownParty {
     pub name: String,
     pub kind: PartyKind,
+    /// Astronauts, flight directors and mission control speak for it.
+    pub space_agency: bool,
 }
 
 /// A multi-word alias, as lexer tokens, and what it names.
@@ -136,18 +188,20 @@ pub(crate) struct KnownPerson {
 /// Everything the parser knows, built once per process.
 pub(crate) struct Lexicon {
     /// Lower-cased words (as bytes: lookups need no UTF-8 check).
-    words: FxMap<Box<[u8]>, WordInfo>,
-    abbrevs: FxMap<String, bool>,
+    words: FxHashMap<Box<[u8]>, WordInfo>,
+    abbrevs: FxHashMap<String, bool>,
+    /// The rules' word lists: each word with the bits of its [`WordList`]s.
+    lists: FxHashMap<&'static str, u16>,
     pub parties: Vec<KnownParty>,
     pub people: Vec<KnownPerson>,
     /// Aliases by their first token (case-sensitive).
-    aliases: FxMap<String, Vec<AliasEntry>>,
-    /// Lower-cased first names of known people and common given names.
-    first_names: FxMap<String, ()>,
+    aliases: FxHashMap<String, Vec<AliasEntry>>,
     /// Known people by full name.
-    people_by_name: FxMap<String, usize>,
-    /// Lower-cased given names with a clear gender.
-    name_genders: FxMap<String, super::mentions::Gender>,
+    people_by_name: FxHashMap<String, usize>,
+    /// Known parties by canonical name.
+    party_index: FxHashMap<String, usize>,
+    /// Offices only one country has ("Home Secretary") and that country's known party.
+    country_offices: Vec<(String, String)>,
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -166,11 +220,77 @@ impl AbbrevTable for Lexicon {
     }
 }
 
-fn data_lines(src: &str) -> impl Iterator<Item = Vec<&str>> {
-    src.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+/// The tab-separated fields of one line of a data file (up to four).
+#[derive(Default)]
+struct Fields<'a> {
+    items: [&'a str; 4],
+    len: usize,
+}
+
+impl<'a> Fields<'a> {
+    fn get(&self, i: usize) -> Option<&'a str> {
+        self.items[..self.len].get(i).copied()
+    }
+
+    fn first(&self) -> Option<&'a str> {
+        self.get(0)
+    }
+}
+
+impl<'a> std::ops::Index<usize> for Fields<'a> {
+    type Output = &'a str;
+    fn index(&self, i: usize) -> &&'a str {
+        &self.items[..self.len][i]
+    }
+}
+
+/// The lines of a data file that are not blank or comments (`#`), split at tabs.
+fn data_lines(src: &str) -> impl Iterator<Item = Fields<'_>> {
+    src.split('\n').filter_map(|line| {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let mut fields = Fields::default();
+        let mut rest = line;
+        while fields.len < fields.items.len() {
+            let (field, more) = match rest.as_bytes().iter().position(|&b| b == b'\t') {
+                Some(tab) => (&rest[..tab], Some(&rest[tab + 1..])),
+                None => (rest, None),
+            };
+            fields.items[fields.len] = field;
+            fields.len += 1;
+            match more {
+                Some(more) => rest = more,
+                None => break,
+            }
+        }
+        Some(fields)
+    })
+}
+
+/// The class bit of a class named in `data/word_classes.tsv`.
+fn word_class(name: &str) -> Option<u64> {
+    Some(match name {
+        "org_noun" => ORG_NOUN,
+        "statement_noun" => STATEMENT_NOUN,
+        "group_noun" => GROUP_NOUN,
+        "month" => MONTH,
+        "weekday" => WEEKDAY,
+        "number_word" => NUMBER_WORD,
+        "ordinal_word" => ORDINAL_WORD,
+        "analysis_verb" => ANALYSIS_VERB,
+        "evaluative" => EVALUATIVE,
+        "abstract_noun" => ABSTRACT_NOUN,
+        "designation" => DESIGNATION,
+        "work_noun" => WORK_NOUN,
+        "particle" => PARTICLE,
+        "role_adj" => ROLE_ADJ,
+        "person_noun" => PERSON_NOUN,
+        "common_cap" => COMMON_CAP,
+        "verbish" => VERBISH,
+        _ => return None,
+    })
 }
 
 fn party_kind(s: &str) -> PartyKind {
@@ -189,21 +309,29 @@ fn party_kind(s: &str) -> PartyKind {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lx = Lexicon {
-            words: FxMap::default(),
-            abbrevs: FxMap::default(),
+            words: FxHashMap::with_capacity_and_hasher(16_384, Default::default()),
+            abbrevs: FxHashMap::default(),
+            lists: FxHashMap::default(),
             parties: Vec::new(),
             people: Vec::new(),
-            aliases: FxMap::default(),
-            first_names: FxMap::default(),
-            people_by_name: FxMap::default(),
-            name_genders: FxMap::default(),
+            aliases: FxHashMap::default(),
+            people_by_name: FxHashMap::default(),
+            party_index: FxHashMap::default(),
+            country_offices: Vec::new(),
         };
-        for (list, gender) in
-            [(MALE_NAMES, super::mentions::Gender::Male), (FEMALE_NAMES, super::mentions::Gender::Female)]
-        {
-            for name in list.split_whitespace() {
-                lx.name_genders.insert(lower(name), gender);
+        for fields in data_lines(include_str!("data/given_names.tsv")) {
+            let gender = match fields.get(1).map(|g| g.trim()) {
+                Some("m") => GIVEN_MALE,
+                Some("f") => GIVEN_FEMALE,
+                _ => 0,
+            };
+            let common = if fields.get(2).is_some_and(|c| c.trim() == "common") { FIRST_NAME } else { 0 };
+            let e = lx.entry(fields[0].trim());
+            if gender != 0 {
+                // A name listed twice takes its last gender.
+                e.class = (e.class & !(GIVEN_MALE | GIVEN_FEMALE)) | gender;
             }
+            e.class |= common;
         }
         for fields in data_lines(include_str!("data/abbreviations.txt")) {
             let word = fields[0].trim().trim_end_matches('.');
@@ -211,9 +339,19 @@ impl Lexicon {
                 lx.abbrevs.insert(word.to_string(), fields.get(1).is_some_and(|f| f.trim() == "may_end"));
             }
         }
+        for fields in data_lines(include_str!("data/words.tsv")) {
+            if let (Some(word), Some(list)) = (fields.first(), fields.get(1).and_then(|l| WordList::named(l.trim()))) {
+                *lx.lists.entry(word.trim()).or_default() |= list as u16;
+            }
+        }
         for (list, class) in BUILTIN {
             for w in list.split_whitespace() {
                 lx.add(w, *class);
+            }
+        }
+        for fields in data_lines(include_str!("data/word_classes.tsv")) {
+            if let (Some(word), Some(class)) = (fields.first(), fields.get(1).and_then(|c| word_class(c.trim()))) {
+                lx.add(word.trim(), class);
             }
         }
         for fields in data_lines(include_str!("data/speech_verbs.tsv")) {
@@ -238,9 +376,25 @@ impl Lexicon {
             e.class |= bit;
             e.verb_form = verb_form;
         }
+        for fields in data_lines(include_str!("data/org_words.tsv")) {
+            let (Some(word), Some(class)) = (fields.first(), fields.get(1)) else { continue };
+            let bits = match class.trim() {
+                "media" => MEDIA_HEAD | ORG_HEAD,
+                "company" => COMPANY_HEAD | ORG_HEAD,
+                "org" => ORG_HEAD,
+                "media_noun" => MEDIA_NOUN | ORG_NOUN,
+                "company_noun" => COMPANY_NOUN | ORG_NOUN,
+                "org_first" => ORG_FIRST,
+                _ => continue,
+            };
+            lx.add(word.trim(), bits);
+        }
         for fields in data_lines(include_str!("data/titles.tsv")) {
             let (Some(title), Some(class)) = (fields.first(), fields.get(1)) else { continue };
             let class = class.trim();
+            if let Some(country) = fields.get(2).map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                lx.country_offices.push((title.trim().to_string(), country.to_string()));
+            }
             let words: Vec<&str> = title.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
                 let key = w.trim_end_matches('.');
@@ -270,6 +424,10 @@ impl Lexicon {
             }
         }
         lx.load_parties();
+        // Longest first, so matching is greedy (ties in the files' order).
+        for list in lx.aliases.values_mut() {
+            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+        }
         lx
     }
 
@@ -278,18 +436,20 @@ impl Lexicon {
     }
 
     fn entry(&mut self, word: &str) -> &mut WordInfo {
-        self.words.entry(lower(word).into_bytes().into_boxed_slice()).or_default()
+        let key = if word.is_ascii() { word.as_bytes().to_ascii_lowercase() } else { word.to_lowercase().into_bytes() };
+        self.words.entry(key.into_boxed_slice()).or_default()
     }
 
     fn load_parties(&mut self) {
-        let mut by_name: FxMap<String, usize> = FxMap::default();
+        let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
         for fields in data_lines(include_str!("data/parties.tsv")) {
             let Some(name) = fields.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else { continue };
             let kind = party_kind(fields.get(1).map_or("", |s| s.trim()));
+            let space_agency = fields.get(3).is_some_and(|t| t.split(',').any(|t| t.trim() == "space_agency"));
             let idx = match by_name.get(name) {
                 Some(&i) => i,
                 None => {
-                    self.parties.push(KnownParty { name: name.to_string(), kind });
+                    self.parties.push(KnownParty { name: name.to_string(), kind, space_agency });
                     by_name.insert(name.to_string(), self.parties.len() - 1);
                     self.parties.len() - 1
                 }
@@ -302,6 +462,7 @@ impl Lexicon {
                 }
             }
         }
+        self.party_index = by_name.clone();
         for fields in data_lines(include_str!("data/people.tsv")) {
             let Some(name) = fields.first().map(|s| s.trim()).filter(|s| !s.is_empty()) else { continue };
             let party = fields.get(1).and_then(|p| by_name.get(p.trim()).copied());
@@ -310,7 +471,7 @@ impl Lexicon {
             self.people_by_name.insert(name.to_string(), idx);
             self.add_alias(name, AliasTarget::Person(idx));
             if let Some(first) = name.split_whitespace().next() {
-                self.first_names.insert(lower(first), ());
+                self.add(first, FIRST_NAME);
             }
             for alias in fields.get(2).map_or("", |s| s.trim()).split('|') {
                 let alias = alias.trim();
@@ -321,18 +482,20 @@ impl Lexicon {
                 }
             }
         }
-        for name in COMMON_FIRST_NAMES.split_whitespace() {
-            self.first_names.insert(lower(name), ());
-        }
     }
 
     /// Indexes an alias by its tokens (as the lexer splits them).
     fn add_alias(&mut self, alias: &str, target: AliasTarget) {
-        let paras = [Span::new(0, alias.len())];
-        let toks = lexer::tokenize(alias, &paras, &[], &[], self);
-        let Some(toks) = toks.into_iter().next() else { return };
-        let mut texts: Vec<(String, bool)> =
-            toks.iter().map(|t| (t.span().of(alias).to_string(), t.has(lexer::POSS))).collect();
+        // Letters and spaces split at the spaces, as the lexer would; anything
+        // else ("U.S.", "People's Republic") goes through the lexer.
+        let mut texts: Vec<(String, bool)> = if alias.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+            alias.split_whitespace().map(|w| (w.to_string(), false)).collect()
+        } else {
+            let paras = [Span::new(0, alias.len())];
+            let toks = lexer::tokenize(alias, &paras, &[], &[], self);
+            let Some(toks) = toks.into_iter().next() else { return };
+            toks.iter().map(|t| (t.span().of(alias).to_string(), t.has(lexer::POSS))).collect()
+        };
         if texts.is_empty() || texts.len() > 8 {
             return;
         }
@@ -340,9 +503,12 @@ impl Lexicon {
         let list = self.aliases.entry(first).or_default();
         if !list.iter().any(|e| e.rest == texts && e.target == target) {
             list.push(AliasEntry { first_poss, rest: texts, target });
-            // Longest first, so matching is greedy.
-            super::compact::sort_by_key(list, |e| super::compact::desc(e.rest.len()) as u64);
         }
+    }
+
+    /// Whether `word` (exactly as written) is on one of the rules' lists.
+    pub fn in_list(&self, word: &str, list: WordList) -> bool {
+        self.lists.get(word).is_some_and(|&bits| bits & list as u16 != 0)
     }
 
     /// Aliases whose first token is `first` (longest first).
@@ -362,20 +528,24 @@ impl Lexicon {
         if word.len() > 64 {
             return WordInfo::default();
         }
-        self.words.get(lower(word).as_bytes()).copied().unwrap_or_default()
+        self.words.get(word.to_lowercase().as_bytes()).copied().unwrap_or_default()
     }
 
     /// The gender a given name usually has, when it is clear.
-    pub fn first_name_gender(&self, word: &str) -> super::mentions::Gender {
-        use super::mentions::Gender;
+    pub fn first_name_gender(&self, word: &str) -> Gender {
         if word.len() > 20 || !word.chars().next().is_some_and(char::is_uppercase) {
             return Gender::Unknown;
         }
-        self.name_genders.get(&lower(word)).copied().unwrap_or(Gender::Unknown)
+        self.info(word).gender()
+    }
+
+    /// Whether `word` is a given name with a clear gender (any case of its first letter).
+    pub fn has_given_name_gender(&self, word: &str) -> bool {
+        word.len() <= 20 && self.info(word).gender() != Gender::Unknown
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {
-        word.len() <= 20 && self.first_names.contains_key(&lower(word))
+        word.len() <= 20 && self.info(word).is(FIRST_NAME)
     }
 
     /// The party a whole phrase names ("Saudi Arabia", "Paris"), if any.
@@ -392,14 +562,32 @@ impl Lexicon {
         })
     }
 
+    /// The country whose office a title (as written before a name, or a
+    /// role) names: "Under Secretary of State for Public Diplomacy" → United
+    /// States. The longest office found in the title wins.
+    pub fn office_country(&self, title: &str) -> Option<&KnownParty> {
+        let (_, country) = self
+            .country_offices
+            .iter()
+            .filter(|(office, _)| contains_phrase(title, office))
+            .max_by_key(|(office, _)| office.len())?;
+        self.known_party(country)
+    }
+
+    /// A known party by its canonical name.
+    pub fn known_party(&self, name: &str) -> Option<&KnownParty> {
+        self.party_index.get(name).map(|&i| &self.parties[i])
+    }
+
     /// A well-known person by full name.
     pub fn known_person(&self, name: &str) -> Option<&KnownPerson> {
         self.people_by_name.get(name).map(|&i| &self.people[i])
     }
 }
 
-/// Common words, by class. Lists of closed-class words are complete; the
-/// open-class lists are the words news writing uses in these positions.
+/// The closed grammatical classes, complete (the open classes are in
+/// `data/word_classes.tsv`). Adverbs are here too: the ones that sit between a
+/// subject and its verb.
 const BUILTIN: &[(&str, u64)] = &[
     (
         "the a an this that these those some any each every another its their his her our my your both all no \
@@ -412,7 +600,7 @@ const BUILTIN: &[(&str, u64)] = &[
          throughout upon inside outside alongside around regarding concerning including like unlike than",
         PREP,
     ),
-    ("and or but nor yet so plus", CONJ),
+    ("and or but nor neither either yet so plus", CONJ),
     (
         "when while whilst if although though because as since until unless whether where whereas that which who \
          whom whose what once after before",
@@ -431,198 +619,13 @@ const BUILTIN: &[(&str, u64)] = &[
     ),
     ("he she him her his hers it its i me we us they them you himself herself itself themselves", PRONOUN),
     ("they we them us", PLURAL_PRONOUN),
-    (
-        "ministry ministries government governments administration department office agency embassy council \
-         committee commission army military police court movement party organization organisation group \
-         company firm bank regime authority authorities cabinet parliament presidency spokesperson spokesman \
-         spokeswoman mission service forces force navy secretariat bureau directorate coalition alliance union \
-         board institute foundation center centre network outlet newspaper channel broadcaster campaign \
-         delegation team kingdom republic state junta",
-        ORG_NOUN,
-    ),
-    (
-        "statement statements communique communiqué letter report release message post tweet announcement \
-         declaration notice memo briefing interview readout editorial",
-        STATEMENT_NOUN,
-    ),
-    (
-        "countries nations allies powers states sides parties governments leaders ministers officials members \
-         partners neighbors neighbours signatories mediators negotiators groups militants rebels fighters",
-        GROUP_NOUN,
-    ),
-    (
-        "regiment squadron battalion brigade division corps army navy command ministry department agency council \
-         committee commission institute institutes center centre university college school hospital foundation fund \
-         bank union association federation league movement front party forces group company corporation \
-         inc ltd llc plc authority office court service services network organization organisation alliance \
-         coalition society church trust board bureau administration academy assembly parliament congress senate \
-         tribunal guard guards brigades militia police programme program initiative mission embassy consulate \
-         secretariat observatory laboratory institution agencies community maritime shipping airlines airways \
-         energy holdings partners systems technologies motors petroleum mining pharmaceuticals logistics \
-         industries enterprises corporation insurance telecom railways news radio television times post journal \
-         herald tribune gazette broadcasting survey list commission authority bloc securities capital \
-         university hospital clinic foods seafood seafoods farms fisheries dairies breweries brands beverages laboratories labs electronics networks \
-         entertainment studios resources minerals metals ventures investments financial realty \
-         properties hotels stores water utilities",
-        ORG_HEAD,
-    ),
-    ("january february march april may june july august september october november december sept", MONTH),
-    ("monday tuesday wednesday thursday friday saturday sunday", WEEKDAY),
-    (
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen \
-         seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand \
-         million billion trillion dozen dozens hundreds thousands millions billions half",
-        NUMBER_WORD,
-    ),
-    (
-        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth \
-         fifteenth twentieth",
-        ORDINAL_WORD,
-    ),
-    (
-        "underscores underscore underscored underlines underline highlights highlight signifies signify \
-         signals reflects reflect indicates indicate suggests suggest illustrates illustrate demonstrates \
-         demonstrate exemplifies epitomizes showcases emphasizes emphasises marks represents reveals reveal \
-         points speaks raises reinforces reinforce adds serves underpins complicates complicate",
-        ANALYSIS_VERB,
-    ),
-    (
-        "urgent urgency crucial critical vital essential important importance significant significance \
-         unacceptable necessary remarkable troubling alarming encouraging commendable regrettable dangerous \
-         reckless admirable notable achievable laudable worrying concerning sensitive sensitivity \
-         complexity complex comprehensive severity severe growing delicate fragile precarious pivotal \
-         unprecedented profound deep broader wider potential contention pressing grave dire tragic \
-         heartening welcome welcomed shameful outrageous staggering stark clear obvious undeniable \
-         timeless noble blunt sharply indispensable mounting fragility truth ordinary unclear uncertain \
-         inevitable impatience frustration credibility legitimacy unsustainable untenable bleak",
-        EVALUATIVE,
-    ),
-    (
-        "engagement continuity consultation focus scope shift pressure condemnation move development developments \
-         situation decision approach effort efforts trend escalation dynamic tension tensions stance response \
-         coordination cooperation development step steps strategy policy shift change changes emphasis \
-         involvement outreach dialogue diplomacy standoff impasse deadlock uncertainty pattern episode \
-         confirmation consensus disagreement divergence rift convergence exchange arithmetic wording push \
-         price retreat outcome stakes question debate standoff gamble calculus message signal timing",
-        ABSTRACT_NOUN,
-    ),
-    (
-        "so-called dubbed called named nicknamed known designated designating designate labeled labelled \
-         labeling labelling branded branding termed titled entitled headlined",
-        DESIGNATION,
-    ),
-    (
-        "book film movie song album show program programme series report article column slogan campaign \
-         operation exercise initiative plan doctrine documentary novel play poem painting magazine newspaper \
-         podcast hashtag motto banner headline phrase term word words expression label nickname codename \
-         code-name title",
-        WORK_NOUN,
-    ),
-    ("de da di del della van von der den bin ibn al el la le du dos das st", PARTICLE),
-    (
-        "former top senior chief deputy acting interim assistant associate principal special executive \
-         veteran longtime leading high-ranking high-level foreign local regional military civilian \
-         unnamed anonymous another",
-        ROLE_ADJ,
-    ),
-    (
-        "official officials spokesman spokeswoman spokesperson minister envoy diplomat diplomats ambassador \
-         negotiator leader commander officer soldier soldiers infantryman trooper troopers correspondent \
-         reporter journalist analyst expert researcher scientist doctor professor lawyer attorney prosecutor \
-         judge witness resident residents survivor victim caller viewer listener activist protester mediator \
-         adviser advisor aide director executive chairman secretary lawmaker legislator senator governor mayor \
-         candidate militant fighter chaplain medic nurse teacher student worker farmer owner founder manager \
-         head representative delegate member source sources citizen citizens winner laureate president king \
-         queen prince emir sheikh chancellor premier host anchor presenter economist strategist commentator \
-         observer monitor investigator inspector coordinator chief sergeant captain lieutenant general colonel \
-         major private specialist",
-        PERSON_NOUN,
-    ),
-    (
-        "The A An In On At But And Or This That These Those It Its He She They We I You His Her Their Our My As \
-         When While After Before If Although Though Because Since Until Under Over For From With By To Into \
-         About Despite During Following Meanwhile However Still Yet So Then There Here What Which Who Where Why \
-         How Such Some Many Most Much More All Both Each Every No Not Only Also Even Just Now Today Yesterday \
-         Tomorrow Last Next First Second Third Earlier Later Once Thus Instead Indeed Nonetheless Nevertheless \
-         Moreover Furthermore Additionally According Among Between Against Without Within Through Across Amid \
-         Several Other Another Further Whether Unlike Like Is Are Was Were Has Have Had Will Would Can Could \
-         Should May Might Must Do Does Did Be Been Mr Mrs Ms Dr Sir Madam Please Yes Oh Well Although Overall \
-         Asked Speaking Writing Reporting Allowing Defeating Turning Arriving Asked",
-        COMMON_CAP,
-    ),
-    (
-        "said says say saying told tells added adds stated states asked asks replied wrote writes explained \
-         noted insisted claimed argued declared announced confirmed warned urged described expressed called \
-         reported quoted continued concluded stressed emphasized believes believed thinks thought feels felt \
-         hopes hoped expects expected fears feared wants wanted launched released held met visited arrived \
-         left made took gave came went began started ended killed attacked struck accepted rejected agreed \
-         signed suspended refused indicated pushing insists calls urges welcomes welcomed is are was were",
-        VERBISH,
-    ),
 ];
 
-/// Given names that are (nearly always) women's.
-const FEMALE_NAMES: &str = "Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty \
-    Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah Stephanie Rebecca Sharon \
-    Laura Cynthia Kathleen Amy Angela Shirley Anna Anne Ann Brenda Pamela Emma Nicole Helen Samantha Katherine \
-    Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie Olivia Joyce Virginia Victoria Kelly \
-    Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah Jacqueline Martha Gloria Teresa Sara Madison \
-    Frances Kathryn Janice Jean Abigail Alice Julia Judy Sophia Sophie Grace Denise Amber Doris Marilyn Danielle \
-    Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori Karine Kamala Hillary Nikki \
-    Ursula Jacinda Golda Indira Benazir Fatima Aisha Ayesha Layla Leila Mariam Maryam Noor Nour Zainab Salma Yasmin \
-    Rania Hana Amina Hadiza Agnes Alicia Claire Katrin Priya Margot Paloma Andrea Elena Yulia Olena Giorgia Marine \
-    Annalena Kaja Kristalina Ngozi Gabriela Lucia Lucía Sofia Sofía Valentina Camila Cristina Ellen Liz Theresa Irene \
-    Miriam Naomi Hadiza Chisomo Ruth Eleanor Priya Rachel Dana Laura Grace Sandra Hamdah Reem Mwila Amara";
-
-/// Given names that are (nearly always) men's.
-const MALE_NAMES: &str = "James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel \
-    Matthew Anthony Mark Donald Steven Steve Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason \
-    Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Sam Gregory \
-    Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle \
-    Ethan Walter Noah Jeremy Christian Keith Roger Terry Gerald Harold Sean Carl Arthur Lawrence Dylan Jesse Bryan \
-    Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy Vincent Ralph Eugene Russell Bobby \
-    Mason Philip Louis Mohammed Muhammad Mohammad Mohamed Ahmed Ahmad Ali Omar Hassan Hussein Abdullah Abdul Ibrahim \
-    Youssef Yousef Yusuf Khalid Khaled Mahmoud Mustafa Tariq Karim Hamid Faisal Nasser Walid Ismail Yahya Osama Hamza \
-    Bilal Anwar Jamal Rashid Sami Samir Ziad Fadi Rami Tamim Mohsen Javad Hossein Reza Naftali Yair Isaac Yitzhak \
-    Moshe Avi Ehud Ariel Shimon Gideon Itamar Benny Eli Itan Vladimir Sergei Sergey Dmitry Alexei Mikhail Nikolai \
-    Ivan Igor Oleg Yuri Andrei Volodymyr Petro Viktor Arseniy Oleksandr Dmytro Narendra Rahul Imran Nawaz Recep \
-    Emmanuel Francois François Jacques Nicolas Olaf Friedrich Mario Matteo Silvio Pedro Jair Luiz Javier Gustavo Hugo \
-    Fidel Carlos Miguel Luis Jorge Manuel Francisco Antonio Alejandro Diego Fernando Ricardo Eduardo Rafael Sergio \
-    Roberto Morgan Bright Tony Boris Keir Rishi Gordon Nigel Cyril Thabo Nelson Emmerson Uhuru Raila Yoweri Abiy \
-    Kofi Jens Martin Jordan Tom Tomas Kwame Bruce Ernesto Teodoro Abdirahman Abdi Abdulmalik Mahamadou Rubén Ruben";
-
-/// Frequent given names across languages; with the people file they tell a
-/// capitalised pair such as "Hamdah Salhut" is a person.
-const COMMON_FIRST_NAMES: &str = "James John Robert Michael William David Richard Joseph Thomas Charles Christopher \
-    Daniel Matthew Anthony Mark Donald Steven Steve Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald \
-    Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel \
-    Sam Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas \
-    Zachary Peter Kyle Ethan Walter Noah Jeremy Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur \
-    Lawrence Dylan Jesse Jordan Bryan Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy \
-    Vincent Ralph Eugene Russell Bobby Mason Philip Louis Mary Patricia Jennifer Linda Elizabeth Barbara Susan \
-    Jessica Sarah Karen Lisa Nancy Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy \
-    Melissa Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma \
-    Nicole Helen Samantha Katherine Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie \
-    Olivia Joyce Virginia Victoria Kelly Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah Jacqueline \
-    Martha Gloria Teresa Ann Sara Madison Frances Kathryn Janice Jean Abigail Alice Julia Judy Sophia Grace Denise \
-    Amber Doris Marilyn Danielle Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori \
-    Karine Kamala Hillary Condoleezza Madeleine Nikki Nancy Ursula Angela Theresa Jacinda Golda Indira Benazir \
-    Mohammed Muhammad Mohammad Mohamed Ahmed Ahmad Ali Omar Hassan Hussein Hussain Abdullah Abdul Ibrahim Youssef \
-    Yousef Yusuf Khalid Khaled Mahmoud Mahmud Mustafa Mostafa Tariq Karim Hamid Hamad Hamdah Fatima Aisha Ayesha \
-    Layla Leila Mariam Maryam Noor Nour Zainab Salma Yasmin Rania Hana Amina Sheikh Saeed Said Faisal Nasser \
-    Walid Waleed Ismail Yahya Osama Hamza Bilal Anwar Jamal Rashid Sami Samir Ziad Fadi Rami Tamim Mohsen Javad \
-    Hossein Hassan Ebrahim Ayatollah Reza Ali Abbas Naftali Benjamin Yair Isaac Yitzhak Moshe Avi Ehud Ariel \
-    Shimon Gideon Itamar Bezalel Yoav Benny Gadi Eli Itan Vladimir Sergei Sergey Dmitry Dmitri Alexei Alexey \
-    Mikhail Nikolai Ivan Igor Oleg Yuri Andrei Andriy Volodymyr Petro Viktor Arseniy Yulia Olena Oleksandr \
-    Dmytro Xi Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Hu Jiang Mao Deng Kim Park Lee Choi Moon Yoon \
-    Shinzo Fumio Yoshihide Junichiro Narendra Rahul Sonia Manmohan Imran Nawaz Shehbaz Asif Recep Ahmet Mevlut \
-    Emmanuel Francois François Jacques Nicolas Marine Jean-Luc Olaf Angela Friedrich Annalena Frank-Walter \
-    Giorgia Mario Matteo Silvio Pedro Jair Luiz Lula Javier Andres Andrés Gustavo Nicolas Hugo Fidel Raul Raúl \
-    Evo Cristina Alberto Mauricio Sebastian Sebastián Felipe Carlos Miguel Luis Jorge Manuel Francisco Antonio \
-    Alejandro Diego Fernando Ricardo Eduardo Rafael Sergio Roberto Gabriela Lucia Lucía Sofia Sofía Valentina \
-    Camila Morgan Bright Shaka Tony Boris Keir Rishi Liz Gordon Tony Margaret Jeremy Nigel Cyril Jacob Thabo \
-    Nelson Robert Emmerson Uhuru William Raila Paul Yoweri Abiy Isaias Salva Riek Omar Abdel Abdelfattah Bola \
-    Muhammadu Goodluck Olusegun Macky Alassane Ellen George Kofi Ban Antonio António Boutros Javier Dag Jens \
-    Mark Anders Josep Charles Donald Hakainde Mean Hun Chhi Sokha Sam Rainsy Aung San Min Thein Joko Prabowo \
-    Rodrigo Ferdinand Bongbong Anwar Mahathir Lee Hsien Tsai Ing-wen Lai Ching-te Jens Ursula Kaja Josep Volker \
-    Filippo Tedros Rafael Ngozi Kristalina Ajay Bernard Hamdan Abdel-Fattah Burhan Mohamed";
+/// Whether `phrase` occurs in `text` on word boundaries.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = text[i + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}

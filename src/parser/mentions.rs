@@ -6,175 +6,17 @@
 //! runs ("Pvt. Brandon Hickle", "3rd Cavalry Regiment"), and the article's
 //! own reuse of names ("Scherer" after "2nd Lt. Sam Scherer").
 
-use super::compact;
 use super::doc::Doc;
+use super::entities::{strip_article, DocPerson, Entities, Mention, Target};
+use super::ids::GazId;
 use super::lexer::{TokKind, ABBR, CAP, HYPHEN, NUM, POSS, SENT_START, UPPER};
 use super::lexicon::{
-    AliasTarget, FxMap, AUX, COMMON_CAP, CONJ, DET, GROUP_NOUN, HONORIFIC, MILITARY, MONTH, ORG_HEAD, ORG_NOUN,
-    PARTICLE, PERSON_NOUN, PREP, PRONOUN, ROLE_ADJ, SPEECH, SUBORD, THINK, TITLE_HEAD, TITLE_WORD, VERBISH, WEEKDAY,
+    AliasTarget, Gender, WordList, AUX, COMMON_CAP, COMPANY_HEAD, COMPANY_NOUN, CONJ, DET, GROUP_NOUN, HONORIFIC,
+    MEDIA_HEAD, MEDIA_NOUN, MILITARY, MONTH, ORG_FIRST, ORG_HEAD, ORG_NOUN, PARTICLE, PERSON_NOUN, PREP, PRONOUN,
+    ROLE_ADJ, SPEECH, SUBORD, THINK, TITLE_HEAD, TITLE_WORD, VERBISH, WEEKDAY,
 };
-use super::model::{PartyKind, Span};
-
-/// What a mention names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Target {
-    Party(usize),
-    Person(usize),
-}
-
-/// A stretch of tokens naming a party or a person.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Mention {
-    /// Token range of the whole mention, titles included.
-    pub a: usize,
-    pub b: usize,
-    pub target: Target,
-    /// For a description such as "the agency": the first token of the
-    /// mention it refers back to.
-    pub antecedent: Option<u32>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Gender {
-    Unknown,
-    Male,
-    Female,
-}
-
-/// A party of this article.
-#[derive(Clone, Debug)]
-pub(crate) struct DocParty {
-    pub name: String,
-    pub kind: PartyKind,
-    pub aliases: Vec<String>,
-    pub mentions: usize,
-    pub spans: Vec<Span>,
-    pub people: Vec<usize>,
-    /// First token naming it.
-    pub first: usize,
-    /// The article writes the name as it is (not only through aliases).
-    pub named_as_is: bool,
-}
-
-/// A person of this article.
-#[derive(Clone, Debug)]
-pub(crate) struct DocPerson {
-    pub name: String,
-    pub words: Vec<String>,
-    pub aliases: Vec<String>,
-    pub role: Option<String>,
-    pub party: Option<usize>,
-    pub mentions: usize,
-    pub spans: Vec<Span>,
-    pub gender: Gender,
-    pub first: usize,
-    /// Titles written before the name anywhere ("Sen.", "Foreign Minister").
-    pub titles: Vec<String>,
-    /// Party from the knowledge files, used when the article names none.
-    pub known_party: Option<usize>,
-}
-
-/// Parties, people and where the text names them.
-pub(crate) struct Entities {
-    pub parties: Vec<DocParty>,
-    pub people: Vec<DocPerson>,
-    /// Sorted by position, not overlapping.
-    pub mentions: Vec<Mention>,
-    /// Mention index covering each token, or `u32::MAX`.
-    pub mention_of: Vec<u32>,
-    party_by_name: FxMap<String, usize>,
-    /// People by the last word of their name.
-    by_surname: FxMap<String, Vec<usize>>,
-}
-
-impl Entities {
-    /// Adds mentions (keeping the outermost of overlapping ones) and
-    /// re-indexes tokens.
-    fn merge_mentions(&mut self, mut more: Vec<Mention>) {
-        if more.is_empty() {
-            return;
-        }
-        more.append(&mut self.mentions);
-        compact::sort_by_key(&mut more, |m| compact::key2(m.a, compact::desc(m.b)));
-        for t in &mut self.mention_of {
-            *t = u32::MAX;
-        }
-        for m in more {
-            if self.mentions.last().is_some_and(|l| l.b > m.a) {
-                continue;
-            }
-            let idx = self.mentions.len() as u32;
-            for t in &mut self.mention_of[m.a..m.b] {
-                *t = idx;
-            }
-            self.mentions.push(m);
-        }
-    }
-
-    pub fn mention_at(&self, tok: usize) -> Option<&Mention> {
-        let m = *self.mention_of.get(tok)?;
-        (m != u32::MAX).then(|| &self.mentions[m as usize])
-    }
-
-    /// The party index for a canonical name, creating it on first use.
-    pub fn party(&mut self, name: &str, kind: PartyKind, first: usize) -> usize {
-        if let Some(&i) = self.party_by_name.get(name) {
-            return i;
-        }
-        self.parties.push(DocParty {
-            name: name.to_string(),
-            kind,
-            aliases: Vec::new(),
-            mentions: 0,
-            spans: Vec::new(),
-            people: Vec::new(),
-            first,
-            named_as_is: false,
-        });
-        self.party_by_name.insert(name.to_string(), self.parties.len() - 1);
-        self.parties.len() - 1
-    }
-
-    pub fn add_party_alias(&mut self, p: usize, alias: &str) {
-        let alias = strip_article(alias.trim());
-        if alias.is_empty() || alias.len() > 120 {
-            return;
-        }
-        let party = &mut self.parties[p];
-        if alias == party.name {
-            party.named_as_is = true;
-        } else if !party.aliases.iter().any(|a| a == alias) {
-            party.aliases.push(alias.to_string());
-        }
-    }
-
-    /// Counts a mention of party `p` at `span`.
-    pub fn count_party(&mut self, p: usize, span: Span) {
-        let party = &mut self.parties[p];
-        party.mentions += 1;
-        if party.spans.last().is_none_or(|s| s.end <= span.start) {
-            party.spans.push(span);
-        }
-    }
-
-    /// The party of a mention (a person's party for a person).
-    pub fn party_of(&self, m: &Mention) -> Option<usize> {
-        match m.target {
-            Target::Party(p) => Some(p),
-            Target::Person(p) => self.people[p].party,
-        }
-    }
-}
-
-/// "the United States" → "United States".
-pub(crate) fn strip_article(s: &str) -> &str {
-    for art in ["the ", "The "] {
-        if let Some(rest) = s.strip_prefix(art) {
-            return rest;
-        }
-    }
-    s
-}
+use super::model::{PartyKind, PartyVia, Span};
+use rustc_hash::{FxHashMap as FxMap, FxHashSet};
 
 /// What the capitalised runs of an article turn out to be.
 #[derive(Default)]
@@ -199,27 +41,48 @@ struct Candidate {
     gender: Gender,
 }
 
-/// Finds the parties and people of the article.
+/// Finds the parties and people of the article, in passes: the knowledge
+/// files' aliases, capitalised runs (people and organisations by their
+/// shape), acronyms and descriptions that refer back, then each person's
+/// role and party (stated, known, implied, or the article's country), and
+/// last the counts and aliases.
 pub(crate) fn find(doc: &Doc) -> Entities {
-    let n = doc.toks.len();
-    let mut ents = Entities {
-        parties: Vec::new(),
-        people: Vec::new(),
-        mentions: Vec::new(),
-        mention_of: vec![u32::MAX; n],
-        party_by_name: FxMap::default(),
-        by_surname: FxMap::default(),
-    };
+    let mut ents = Entities::new(doc.toks.len());
     let gaz = gazetteer_matches(doc);
     // Covered tokens: gazetteer matches.
-    let mut covered: Vec<u32> = vec![u32::MAX; n];
+    let mut covered: Vec<Option<GazId>> = vec![None; doc.toks.len()];
     for (gi, g) in gaz.iter().enumerate() {
         for c in &mut covered[g.a..g.b] {
-            *c = gi as u32;
+            *c = Some(GazId::new(gi));
         }
     }
+    let found = capital_runs(doc, &covered, &gaz);
+    let mut pending = known_party_mentions(doc, &mut ents, &gaz);
+    let person_mentions = name_people(doc, &mut ents, found, &covered, &mut pending);
+    // Keep the outermost of overlapping mentions, in text order.
+    ents.merge_mentions(pending);
+    // Acronyms of organisations ("British Medical Association" … "BMA") and
+    // definite descriptions ("the agency", "the group's spokesman").
+    let extra = acronyms(doc, &ents);
+    ents.merge_mentions(extra);
+    let extra = coreferences(doc, &ents);
+    ents.merge_mentions(extra);
 
-    // Capitalised runs → people and unknown organisations.
+    describe_people(doc, &mut ents, &person_mentions);
+    // Parties implied by context: "Its spokeswoman", a soldier's unit, an astronaut's agency.
+    super::affiliation::infer(doc, &mut ents);
+    // Holders of local office ("Mayor Rachel Tane", "Councillor Bruce
+    // Hollis") with no party named sit on the article's one council.
+    local_office_holders(&mut ents);
+    national_office_holders(doc, &mut ents);
+    count_mentions(doc, &mut ents);
+    respell_known_names(&mut ents);
+    ents
+}
+
+/// Capitalised runs → people and unknown organisations.
+fn capital_runs(doc: &Doc, covered: &[Option<GazId>], gaz: &[GazMatch]) -> RunFindings {
+    let n = doc.toks.len();
     let mut found = RunFindings::default();
     // How often each capitalised word occurs (a reused surname marks a person).
     let mut cap_counts: FxMap<&str, u32> = FxMap::default();
@@ -228,19 +91,25 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             *cap_counts.entry(doc.word(i)).or_default() += 1;
         }
     }
+    let analysis = RunAnalysis { doc, covered, gaz, cap_counts: &cap_counts };
     let mut i = 0;
     while i < n {
-        let Some((a, b)) = capital_run(doc, i, &covered) else {
+        let Some((a, b)) = capital_run(doc, i, covered) else {
             i += 1;
             continue;
         };
-        analyse_run(doc, a, b, &covered, &gaz, &cap_counts, &mut found);
+        analysis.analyse(a, b, &mut found);
         i = b.max(i + 1);
     }
 
-    // Known parties and people from the knowledge files.
+    found
+}
+
+/// Mentions of the knowledge files' parties (their people are candidates of
+/// the capitalised runs).
+fn known_party_mentions(doc: &Doc, ents: &mut Entities, gaz: &[GazMatch]) -> Vec<Mention> {
     let mut pending: Vec<Mention> = Vec::new();
-    for g in &gaz {
+    for g in gaz {
         match g.target {
             AliasTarget::Party(k) => {
                 let kp = &doc.lx.parties[k];
@@ -251,41 +120,54 @@ pub(crate) fn find(doc: &Doc) -> Entities {
         }
     }
 
+    pending
+}
+
+/// Registers the people of the capitalised runs and adds the mentions of
+/// people and of organisations found by their shape to `pending`; returns
+/// each person mention with its candidate.
+fn name_people(
+    doc: &Doc,
+    ents: &mut Entities,
+    found: RunFindings,
+    covered: &[Option<GazId>],
+    pending: &mut Vec<Mention>,
+) -> Vec<(usize, Candidate)> {
     // People: multi-word names first, so "McFarlane" finds "Robert McFarlane"
     // even when the full name comes later.
     let RunFindings { people: mut people_cands, orgs, mut singles, lone_actors } = found;
-    compact::sort_by_key(&mut people_cands, |c| compact::key2(usize::from(c.words.len() < 2), c.a));
+    people_cands.sort_by_key(|c| (c.words.len() < 2, c.a));
     let mut person_mentions: Vec<(usize, Candidate)> = Vec::new();
     for c in people_cands {
-        let pi = register_person(&mut ents, &c);
+        let pi = register_person(ents, &c);
         person_mentions.push((pi, c));
     }
     // A lone name that acts is someone's surname, a given name, or else an
     // organisation ("Ofwat said", "Ofwat's director of enforcement").
-    let mut mid_sentence_caps: FxMap<&str, ()> = FxMap::default();
+    let mut mid_sentence_caps: FxHashSet<&str> = FxHashSet::default();
     let mut lone_orgs: Vec<OrgRun> = Vec::new();
     if !lone_actors.is_empty() {
         for (k, t) in doc.toks.iter().enumerate() {
             if t.is_word() && t.has(CAP) && !t.has(SENT_START) && !t.in_quote() {
-                mid_sentence_caps.insert(doc.word(k), ());
+                mid_sentence_caps.insert(doc.word(k));
             }
         }
     }
     for c in lone_actors {
         let w = doc.word(c.name_a);
         let t = &doc.toks[c.name_a];
-        if person_by_surname(&ents, w, c.a).is_some() || doc.lx.is_first_name(w) {
+        if person_by_surname(ents, w, c.a).is_some() || doc.lx.is_first_name(w) {
             if t.has(POSS) {
                 singles.push(c.name_a);
             } else {
-                let pi = register_person(&mut ents, &c);
+                let pi = register_person(ents, &c);
                 person_mentions.push((pi, c));
             }
             continue;
         }
         // "Campaigners said": a common noun opening a sentence names no one,
         // unless the article also writes it capitalised mid-sentence.
-        let named = !t.has(SENT_START) || mid_sentence_caps.contains_key(w);
+        let named = !t.has(SENT_START) || mid_sentence_caps.contains(w);
         if named && !t.in_quote() {
             lone_orgs.push(OrgRun { a: c.a, b: c.b, name_a: c.name_a, parent: None });
         }
@@ -293,7 +175,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     // Lone surnames ("Scherer") of known people.
     for &t in &singles {
         let w = doc.word(t);
-        if let Some(pi) = person_by_surname(&ents, w, t) {
+        if let Some(pi) = person_by_surname(ents, w, t) {
             person_mentions.push((
                 pi,
                 Candidate {
@@ -309,7 +191,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     }
     for (pi, c) in &person_mentions {
         // Party prefixes ("White House", "Ukrainian") stay party mentions.
-        let a = (c.a..c.name_a).rev().find(|&k| covered[k] != u32::MAX).map_or(c.a, |k| k + 1);
+        let a = (c.a..c.name_a).rev().find(|&k| covered[k].is_some()).map_or(c.a, |k| k + 1);
         pending.push(Mention { a, b: c.b, target: Target::Person(*pi), antecedent: None });
     }
 
@@ -332,7 +214,7 @@ pub(crate) fn find(doc: &Doc) -> Entities {
     // Lone names that are the short form of an organisation ("Brightwell's"
     // for "Brightwell Brands") are left to the short-name pass below.
     if !lone_orgs.is_empty() {
-        let short = short_names(doc, &ents);
+        let short = short_names(doc, ents);
         for o in lone_orgs {
             if short.contains_key(doc.word(o.name_a)) {
                 continue;
@@ -343,38 +225,37 @@ pub(crate) fn find(doc: &Doc) -> Entities {
         }
     }
 
-    // Keep the outermost of overlapping mentions, in text order.
-    ents.merge_mentions(pending);
-    // Acronyms of organisations ("British Medical Association" … "BMA") and
-    // definite descriptions ("the agency", "the group's spokesman").
-    let extra = acronyms(doc, &ents);
-    ents.merge_mentions(extra);
-    let extra = coreferences(doc, &ents);
-    ents.merge_mentions(extra);
+    person_mentions
+}
 
+/// Roles and parties of people from their prefixes and appositions, then
+/// from the knowledge files.
+fn describe_people(doc: &Doc, ents: &mut Entities, person_mentions: &[(usize, Candidate)]) {
     // Parties of well-known people first, so an apposition naming one
     // ("adviser to President Ronald Reagan") can pass it on.
-    for (pi, _) in &person_mentions {
-        known_party(doc, &mut ents, *pi);
+    for (pi, _) in person_mentions {
+        known_party(doc, ents, *pi);
     }
     // Roles and parties of people from their prefixes and appositions.
-    let short = short_names(doc, &ents);
-    for (pi, c) in &person_mentions {
-        describe_person(doc, &mut ents, &short, *pi, c);
+    let short = short_names(doc, ents);
+    for (pi, c) in person_mentions {
+        describe_person(doc, ents, &short, *pi, c);
     }
     // What the article says beats what the knowledge files say.
     for p in &mut ents.people {
-        if p.party.is_none() {
+        if p.party.is_none() && p.known_party.is_some() {
             p.party = p.known_party;
+            p.party_via = PartyVia::Knowledge;
         }
     }
-    // Holders of local office ("Mayor Rachel Tane", "Councillor Bruce
-    // Hollis") with no party named sit on the article's one council.
-    local_office_holders(&mut ents);
-    // Holders of national office with no party named speak for the article's
-    // country (its dateline, else the country it names most); members of a
-    // legislature speak for their country rather than their faction.
-    if let Some(country) = national_party(doc, &mut ents) {
+}
+
+/// Holders of national office with no party named speak for the article's
+/// country (its dateline, else the country it names most); members of a
+/// legislature speak for their country rather than their faction.
+fn national_office_holders(doc: &Doc, ents: &mut Entities) {
+    ents.home = national_party(doc, ents);
+    if let Some(country) = ents.home {
         for pi in 0..ents.people.len() {
             // The role and every titled form of the name ("Sen. Roger Tillman").
             let person = &ents.people[pi];
@@ -384,20 +265,28 @@ pub(crate) fn find(doc: &Doc) -> Entities {
                 titles.push_str(title);
             }
             let office = titles.split(|c: char| !c.is_alphanumeric() && c != '.').any(|w| {
-                NATIONAL_OFFICES.iter().any(|o| o.eq_ignore_ascii_case(w)) || w.eq_ignore_ascii_case("government")
+                doc.lx.in_list(&w.to_ascii_lowercase(), WordList::NationalOffice)
+                    || ["government", "police", "ministry", "military"].iter().any(|o| o.eq_ignore_ascii_case(w))
             });
             let legislator = titles
                 .split_whitespace()
                 .any(|w| matches!(w, "Sen." | "Senator" | "Rep." | "Representative" | "Congressman" | "Congresswoman"));
             let party = ents.people[pi].party;
-            let factional = party.is_some_and(|p| ents.parties[p].kind == PartyKind::PoliticalParty);
+            // A senator running for office speaks for their party, not the country.
+            let campaigning = ["nominee", "candidate", "opponent", "rival", "challenger", "running mate"]
+                .iter()
+                .any(|r| titles.to_lowercase().contains(r));
+            let factional = party.is_some_and(|p| ents.parties[p].kind == PartyKind::PoliticalParty) && !campaigning;
             if (party.is_none() && office) || (legislator && factional) {
                 ents.people[pi].party = Some(country);
+                ents.people[pi].party_via = PartyVia::Dateline;
             }
         }
     }
+}
 
-    // Count mentions and collect aliases.
+/// Counts every mention and collects the surface forms as aliases.
+fn count_mentions(doc: &Doc, ents: &mut Entities) {
     for mi in 0..ents.mentions.len() {
         let m = ents.mentions[mi];
         let span = Span::new(doc.toks[m.a].start, doc.toks[m.b - 1].end);
@@ -432,8 +321,11 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             }
         }
     }
-    // The article's spelling of a known name: "World Food Program" in an
-    // American text is the knowledge file's "World Food Programme".
+}
+
+/// The article's spelling of a known name: "World Food Program" in an
+/// American text is the knowledge file's "World Food Programme".
+fn respell_known_names(ents: &mut Entities) {
     for party in &mut ents.parties {
         if party.named_as_is {
             continue;
@@ -443,7 +335,6 @@ pub(crate) fn find(doc: &Doc) -> Entities {
             party.name = party.aliases.remove(i);
         }
     }
-    ents
 }
 
 /// Gives people whose title or role is a local office the council the
@@ -459,15 +350,28 @@ fn local_office_holders(ents: &mut Entities) {
             continue;
         }
         let local = person.titles.iter().chain(person.role.iter()).any(|t| {
-            t.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "mayor" | "councillor" | "councilor" | "councilman" | "councilwoman" | "alderman" | "alderwoman"
-                )
-            })
+            let t = t.to_ascii_lowercase();
+            // "Council member", "city manager", "Public Works Director".
+            t.contains("council")
+                || t.contains("city ")
+                || t.contains("public works")
+                || t.contains("municipal")
+                || t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    matches!(
+                        w,
+                        "mayor"
+                            | "councillor"
+                            | "councilor"
+                            | "councilman"
+                            | "councilwoman"
+                            | "alderman"
+                            | "alderwoman"
+                    )
+                })
         });
         if local {
             person.party = Some(council);
+            person.party_via = PartyVia::Role;
         }
     }
 }
@@ -478,7 +382,7 @@ fn local_office_holders(ents: &mut Entities) {
 fn spelling_fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for word in name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()) {
-        let w = compact::lower(word);
+        let w = word.to_lowercase();
         let w = w.replace("isation", "ization").replace("ence", "ense");
         let w = if let Some(stem) = w.strip_suffix("mme") {
             format!("{stem}m")
@@ -531,7 +435,7 @@ fn acronyms(doc: &Doc, ents: &Entities) -> Vec<Mention> {
         return out;
     }
     for (i, t) in doc.toks.iter().enumerate() {
-        if t.is_word() && t.has(CAP) && ents.mention_of[i] == u32::MAX && doc.sent_of[i] != u32::MAX {
+        if t.is_word() && t.has(CAP) && ents.mention_of[i].is_none() && doc.sent_of[i].is_some() {
             if let Some(&p) = known.get(doc.word(i)) {
                 out.push(Mention { a: i, b: i + 1, target: Target::Party(p), antecedent: None });
             }
@@ -548,12 +452,32 @@ fn short_names(doc: &Doc, ents: &Entities) -> FxMap<String, usize> {
         if !matches!(party.kind, PartyKind::Other | PartyKind::Organisation | PartyKind::Company | PartyKind::Media) {
             continue;
         }
+        // "the Sentinel" for "Washington Sentinel": an outlet by its last word.
+        if party.kind == PartyKind::Media {
+            if let Some((_, last)) = party.name.rsplit_once(' ') {
+                if last.len() >= 4 && doc.lx.info(last).is(MEDIA_HEAD) && doc.lx.party_for_phrase(last).is_none() {
+                    first_words.entry(last.to_string()).or_insert(p);
+                }
+            }
+        }
         let mut words = party.name.split_whitespace();
         let (Some(w), Some(_)) = (words.next(), words.next()) else { continue };
+        let generic = |w: &str| {
+            doc.lx.info(w).is_known()
+                || doc.lx.in_list(w, WordList::GenericOrgWord)
+                || doc.lx.party_for_phrase(w).is_some()
+        };
         if w.len() >= 4 && w.chars().next().is_some_and(char::is_uppercase) {
-            let generic = doc.lx.info(w).class != 0 || generic_org_word(w) || doc.lx.party_for_phrase(w).is_some();
-            if !generic {
+            if !generic(w) {
                 first_words.entry(w.to_string()).or_insert(p);
+            }
+            if let Some((_, last)) = party.name.rsplit_once(' ') {
+                // "Banca Ferrante" → "Ferrante": the distinctive word after a generic one.
+                let distinctive =
+                    last.len() >= 4 && last.chars().next().is_some_and(char::is_uppercase) && !generic(last);
+                if distinctive && party.name.split_whitespace().count() == 2 {
+                    first_words.entry(last.to_string()).or_insert(p);
+                }
             }
         }
     }
@@ -585,7 +509,8 @@ fn head_fits(head: &str, kind: PartyKind) -> bool {
         | "nation" | "embassy" | "presidency" => kind == Country,
         "army" | "military" | "navy" | "police" => matches!(kind, Country | ArmedGroup),
         "company" | "firm" | "operator" | "carrier" | "airline" | "manufacturer" | "maker" | "bank" | "lender"
-        | "insurer" | "giant" => matches!(kind, Company | Other | Organisation),
+        | "insurer" | "giant" | "chain" | "retailer" | "carmaker" | "automaker" | "drugmaker" | "brand"
+        | "conglomerate" | "supplier" | "startup" | "utility" => matches!(kind, Company | Other),
         "network" | "broadcaster" | "newspaper" | "channel" | "outlet" | "station" | "paper" | "daily" => {
             matches!(kind, Media | Other)
         }
@@ -607,7 +532,7 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
     let mut i = 0;
     while i < n {
         let t = &doc.toks[i];
-        if !t.is_word() || t.in_quote() || !doc.word(i).eq_ignore_ascii_case("the") || doc.sent_of[i] == u32::MAX {
+        if !t.is_word() || t.in_quote() || !doc.word(i).eq_ignore_ascii_case("the") || doc.sent_of[i].is_none() {
             i += 1;
             continue;
         }
@@ -629,7 +554,7 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
                 h += 1;
                 continue;
             }
-            if !th.is_word() || th.has(CAP) || th.has(NUM) || ents.mention_of[h] != u32::MAX {
+            if !th.is_word() || th.has(CAP) || th.has(NUM) || ents.mention_of[h].is_some() {
                 break;
             }
             let w = doc.word(h);
@@ -698,7 +623,17 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
         // The same description used again ("the agency" … "the agency").
         let repeated =
             out.iter().rev().take_while(|m| m.a + 240 > i).find(|m| doc.word(m.b - 1).eq_ignore_ascii_case(head_word));
-        if let Some(prev) = repeated {
+        // … unless a party it fits was named since ("the Paris daily" … the
+        // Washington Sentinel … "the influential US daily").
+        let named_since = |prev: &Mention| {
+            let from = ents.mentions.partition_point(|m| m.a < prev.b);
+            let to = ents.mentions.partition_point(|m| m.a < i);
+            ents.mentions[from..to].iter().any(|m| {
+                matches!(m.target, Target::Party(p) if head_fits(head_word, ents.parties[p].kind) && m.antecedent.is_none())
+                    && prev.target != m.target
+            })
+        };
+        if let Some(prev) = repeated.filter(|prev| !named_since(prev)) {
             let (target, ante) = (prev.target, prev.antecedent);
             out.push(Mention { a: i, b: h + 1, target, antecedent: ante });
         } else if let Some(ante) = antecedent(doc, ents, i, head_word) {
@@ -713,8 +648,7 @@ fn coreferences(doc: &Doc, ents: &Entities) -> Vec<Mention> {
 /// The mention a description at token `at` with head `head` refers to.
 fn antecedent(doc: &Doc, ents: &Entities, at: usize, head: &str) -> Option<usize> {
     let before = ents.mentions.partition_point(|m| m.a < at);
-    let sent = doc.sent_of[at] as usize;
-    let para = doc.sents.get(sent).map_or(0, |s| s.para);
+    let para = doc.sent_of[at].and_then(|s| doc.sents.get(s.index())).map_or(0, |s| s.para);
     let window_start = doc.paras.get(para.saturating_sub(3)).map_or(0, |p| p.a);
     let mut fitting: Option<usize> = None;
     let mut salient: Option<usize> = None;
@@ -742,10 +676,10 @@ fn antecedent(doc: &Doc, ents: &Entities, at: usize, head: &str) -> Option<usize
             fitting.get_or_insert(mi);
         }
         // Salient: opens its sentence (the sentence's subject).
-        let s = doc.sent_of[m.a] as usize;
+        let sent = doc.sent_of[m.a].and_then(|s| doc.sents.get(s.index()));
         let modifier = ents.mention_at(m.b).is_some_and(|n| n.a == m.b && matches!(n.target, Target::Party(_)));
         let opens = !modifier
-            && doc.sents.get(s).is_some_and(|st| {
+            && sent.is_some_and(|st| {
                 (st.a..m.a).all(|k| doc.info(k).is(DET) || doc.toks[k].has(POSS) || !doc.toks[k].is_word())
                     && m.a - st.a <= 3
             });
@@ -794,7 +728,7 @@ fn gazetteer_matches(doc: &Doc) -> Vec<GazMatch> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !t.is_word() || doc.sent_of[i] == u32::MAX {
+        if !t.is_word() || doc.sent_of[i].is_none() {
             i += 1;
             continue;
         }
@@ -823,7 +757,13 @@ fn gazetteer_matches(doc: &Doc) -> Vec<GazMatch> {
                 break;
             }
         }
-        if let Some((b, target)) = matched {
+        // "Labour Minister", "Labor Department": a portfolio, not the party.
+        let portfolio = |b: usize, target: AliasTarget| {
+            matches!(target, AliasTarget::Party(k) if doc.lx.parties[k].kind == PartyKind::PoliticalParty)
+                && b == i + 1
+                && matches!(doc.word(b), "Minister" | "Ministry" | "Secretary" | "Department" | "minister" | "ministry")
+        };
+        if let Some((b, target)) = matched.filter(|&(b, target)| !portfolio(b, target)) {
             out.push(GazMatch { a: i, b, target });
             i = b;
             continue;
@@ -890,16 +830,28 @@ fn particle_name(w: &str) -> bool {
 }
 
 /// The capitalised run starting at or after `i`: `(a, b)`.
-fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
+/// A sentence's first word that is not part of the name after it: a function
+/// word ("Neither Clinton nor …") or a gerund ("Injecting Clinton's troubles
+/// into …") right before another capitalised word.
+fn opens_with_function_word(doc: &Doc, a: usize) -> bool {
+    let t = &doc.toks[a];
+    if !t.has(SENT_START) || !doc.toks.get(a + 1).is_some_and(|n| n.is_word() && n.has(CAP)) {
+        return false;
+    }
+    let w = doc.word(a);
+    doc.info(a).is(PREP | CONJ | SUBORD | DET | AUX) || (w.len() > 5 && w.ends_with("ing") && !doc.lx.is_first_name(w))
+}
+
+fn capital_run(doc: &Doc, i: usize, covered: &[Option<GazId>]) -> Option<(usize, usize)> {
     let toks = &doc.toks;
-    if !run_word(doc, i) || doc.sent_of[i] == u32::MAX {
+    if !run_word(doc, i) || doc.sent_of[i].is_none() {
         return None;
     }
     let mut a = i;
     // Skip sentence openers that are not names ("The", "When").
-    while a < toks.len() && run_word(doc, a) && covered[a] == u32::MAX {
+    while a < toks.len() && run_word(doc, a) && covered[a].is_none() {
         let info = doc.info(a);
-        if info.is(COMMON_CAP) && !info.is(TITLE_WORD) && !toks[a].has(POSS) {
+        if (info.is(COMMON_CAP) || opens_with_function_word(doc, a)) && !info.is(TITLE_WORD) && !toks[a].has(POSS) {
             a += 1;
         } else {
             break;
@@ -933,6 +885,11 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
             continue;
         }
         let t = &toks[b];
+        // "Crumb & Co", "Marks & Spencer": an ampersand joins a name.
+        if t.is_punct('&') && toks.get(b + 1).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q) {
+            b += 1;
+            continue;
+        }
         // "2nd Battalion, 58th Field Artillery Regiment": a unit and its parent.
         if t.is_punct(',')
             && has_org
@@ -966,7 +923,11 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
                 b += 1;
                 continue;
             }
-            if w == "the" && doc.word(b - 1) == "of" && a > 0 && ORG_NOUNS_BEFORE_NAME.contains(&doc.word(a - 1)) {
+            if w == "the"
+                && doc.word(b - 1) == "of"
+                && a > 0
+                && doc.lx.in_list(doc.word(a - 1), WordList::OrgNounBeforeName)
+            {
                 b += 1;
                 continue;
             }
@@ -975,7 +936,7 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
                 continue;
             }
             // "the volunteer group Friends of the Wen"
-            let org_named = a > 0 && ORG_NOUNS_BEFORE_NAME.contains(&doc.word(a - 1));
+            let org_named = a > 0 && doc.lx.in_list(doc.word(a - 1), WordList::OrgNounBeforeName);
             if org_named && w == "of" {
                 b += 1;
                 continue;
@@ -984,7 +945,7 @@ fn capital_run(doc: &Doc, i: usize, covered: &[u32]) -> Option<(usize, usize)> {
             // "the Dunedin City Council in New Zealand".
             let in_country =
                 w == "in"
-                    && covered.get(b + 1).is_some_and(|&g| g != u32::MAX)
+                    && covered.get(b + 1).is_some_and(|g| g.is_some())
                     && doc.lx.aliases_starting(doc.word(b + 1)).iter().any(
                         |e| matches!(e.target, AliasTarget::Party(p) if doc.lx.parties[p].kind == PartyKind::Country),
                     );
@@ -1037,248 +998,353 @@ fn name_word(doc: &Doc, i: usize) -> bool {
     doc.info(i).is(PARTICLE)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn analyse_run(
-    doc: &Doc,
-    a: usize,
-    b: usize,
-    covered: &[u32],
-    gaz: &[GazMatch],
-    cap_counts: &FxMap<&str, u32>,
-    found: &mut RunFindings,
-) {
-    // Known people inside the run.
-    for k in a..b {
-        let g = covered[k];
-        if g != u32::MAX {
-            if let AliasTarget::Person(_) = gaz[g as usize].target {
-                let m = &gaz[g as usize];
-                if m.a == k {
-                    let mut prefix_a = m.a;
-                    while prefix_a > a
-                        && (is_title(doc, prefix_a - 1)
-                            || covered[prefix_a - 1] != u32::MAX
-                            || (doc.word(prefix_a - 1) == "of" && prefix_a - 1 > a && is_title(doc, prefix_a - 2)))
-                    {
-                        prefix_a -= 1;
+/// Reads the capitalised runs of an article: what each one is, with the
+/// knowledge files' matches (`gaz`, and the match covering each token) and
+/// how often each capitalised word occurs.
+#[derive(Clone, Copy)]
+struct RunAnalysis<'r, 'd, 'a> {
+    doc: &'r Doc<'a>,
+    covered: &'r [Option<GazId>],
+    gaz: &'r [GazMatch],
+    cap_counts: &'r FxMap<&'d str, u32>,
+}
+
+impl RunAnalysis<'_, '_, '_> {
+    /// Adds what the run `a..b` is to `found`.
+    fn analyse(&self, a: usize, b: usize, found: &mut RunFindings) {
+        let Self { doc, covered, .. } = *self;
+        // "Gov. Lyle Brandvold of Nebraska", "Senator Helen Marchetti of Oregon":
+        // a titled person's name, then where they are from.
+        if let Some(of) = titled_name_before_place(doc, a, b, covered) {
+            self.analyse(a, of, found);
+            return;
+        }
+        self.known_people(a, b, found);
+        // The run's tail after the last title or party prefix: a name?
+        let mut name_a = a;
+        let mut after_of = false;
+        for (k, &c) in covered.iter().enumerate().take(b).skip(a) {
+            let role_noun = doc.toks[k].has(CAP) && doc.info(k).is(PERSON_NOUN) && k + 1 < b;
+            if c.is_some() || is_title(doc, k) || role_noun {
+                name_a = k + 1;
+            } else if matches!(doc.word(k), "of" | "for") {
+                name_a = k + 1;
+                after_of = true;
+            }
+        }
+        // "Under Secretary of State for Public Diplomacy Elena Marsh": after a
+        // title's complement, the name is its last two words.
+        if after_of && b - name_a > 2 {
+            name_a = b - 2;
+        }
+        if self.organisation_by_head(a, b, found) || self.organisation_by_context(a, b, found) {
+            return;
+        }
+        self.person(a, b, name_a, found);
+    }
+
+    /// Known people inside the run.
+    fn known_people(&self, a: usize, b: usize, found: &mut RunFindings) {
+        let Self { doc, covered, gaz, .. } = *self;
+        for k in a..b {
+            if let Some(g) = covered[k] {
+                if let AliasTarget::Person(_) = gaz[g.index()].target {
+                    let m = &gaz[g.index()];
+                    if m.a == k {
+                        let mut prefix_a = m.a;
+                        while prefix_a > a
+                            && (is_title(doc, prefix_a - 1)
+                                || covered[prefix_a - 1].is_some()
+                                || (doc.word(prefix_a - 1) == "of" && prefix_a - 1 > a && is_title(doc, prefix_a - 2)))
+                        {
+                            prefix_a -= 1;
+                        }
+                        if prefix_a == a {
+                            prefix_a = outer_prefix(doc, a, covered, gaz);
+                        }
+                        // The name as the article writes it ("President Bush" → "Bush");
+                        // the knowledge file only lends its party.
+                        let words: Vec<String> = (m.a..m.b)
+                            .filter(|&k| !is_title(doc, k) && doc.toks[k].is_word())
+                            .map(|k| name_key(doc.word(k)))
+                            .collect();
+                        found.people.push(Candidate {
+                            a: prefix_a,
+                            b: m.b,
+                            name_a: m.a,
+                            prefix: (prefix_a, m.a),
+                            words,
+                            gender: gender_of_prefix(doc, prefix_a, m.a),
+                        });
                     }
-                    if prefix_a == a {
-                        prefix_a = outer_prefix(doc, a, covered, gaz);
-                    }
-                    // The name as the article writes it ("President Bush" → "Bush");
-                    // the knowledge file only lends its party.
-                    let words: Vec<String> = (m.a..m.b)
-                        .filter(|&k| !is_title(doc, k) && doc.toks[k].is_word())
-                        .map(|k| name_key(doc.word(k)))
-                        .collect();
-                    found.people.push(Candidate {
-                        a: prefix_a,
-                        b: m.b,
-                        name_a: m.a,
-                        prefix: (prefix_a, m.a),
-                        words,
-                        gender: gender_of_prefix(doc, prefix_a, m.a),
-                    });
                 }
             }
         }
     }
-    // The run's tail after the last title or party prefix: a name?
-    let mut name_a = a;
-    let mut after_of = false;
-    for (k, &c) in covered.iter().enumerate().take(b).skip(a) {
-        let role_noun = doc.toks[k].has(CAP) && doc.info(k).is(PERSON_NOUN) && k + 1 < b;
-        if c != u32::MAX || is_title(doc, k) || role_noun {
-            name_a = k + 1;
-        } else if matches!(doc.word(k), "of" | "for") {
-            name_a = k + 1;
-            after_of = true;
-        }
-    }
-    // "Under Secretary of State for Public Diplomacy Elena Marsh": after a
-    // title's complement, the name is its last two words.
-    if after_of && b - name_a > 2 {
-        name_a = b - 2;
-    }
-    // An organisation: the run ends with an organisation head ("Regiment"),
-    // or has one followed by "of …" ("Institute of …").
-    let last_info = doc.info(b - 1);
-    let org_of = (a..b).any(|k| doc.info(k).is(ORG_HEAD) && matches!(doc.word(k + 1), "of" | "for" | "in" | "to"));
-    let all_covered = (a..b).all(|k| covered[k] != u32::MAX);
-    if !all_covered && (last_info.is(ORG_HEAD) || org_of) && b - a >= 2 {
-        // A party prefix: its possessive or a state institution makes the
-        // organisation part of it ("Niger's Ministry of …", "Somali National
-        // Army"); otherwise it is part of the name ("African Union Transition
-        // Mission").
-        let first_free = (a..b).find(|&k| covered[k] == u32::MAX).unwrap_or(a);
-        let prefix_party = (first_free > a).then(|| gaz[covered[first_free - 1] as usize].target);
-        let state_body = (first_free..b).any(|k| STATE_HEADS.contains(&doc.word(k)));
-        let specific = (first_free..b).any(|k| {
-            let info = doc.info(k);
-            !info.is(ORG_HEAD | TITLE_WORD | COMMON_CAP) && doc.toks[k].has(CAP) && !generic_org_word(doc.word(k))
+
+    /// An organisation by its head word ("Regiment", "Institute of …"), an
+    /// outlet's word or an opening word ("Banca"); `true` when the run was one.
+    fn organisation_by_head(&self, a: usize, b: usize, found: &mut RunFindings) -> bool {
+        let Self { doc, covered, gaz, cap_counts } = *self;
+        // An organisation: the run ends with an organisation head ("Regiment"),
+        // or has one followed by "of …" ("Institute of …").
+        let last_info = doc.info(b - 1);
+        let org_of = (a..b).any(|k| {
+            doc.info(k).is(ORG_HEAD)
+                && matches!(doc.word(k + 1), "of" | "for" | "in" | "to" | "di" | "de" | "del" | "du")
         });
-        let long_name = b - first_free >= 3;
-        // "the Environment Agency" named twice is an agency of its own, not a
-        // ministry of the article's country.
-        let named_twice = b - first_free == 2
-            && !state_body
-            && cap_counts.get(doc.word(first_free)).is_some_and(|&c| c >= 2)
-            && cap_counts.get(doc.word(b - 1)).is_some_and(|&c| c >= 2);
-        match prefix_party {
-            Some(AliasTarget::Party(p)) if doc.toks[first_free - 1].has(POSS) || state_body => {
-                found.orgs.push(OrgRun { a, b, name_a: first_free, parent: Some(p) });
+        // "Le Courrier Parisien", "El Heraldo Iberico": an outlet's word inside the name.
+        let outlet = b - a >= 2 && b - a <= 5 && (a + 1..b).any(|k| doc.info(k).is(MEDIA_HEAD) && doc.toks[k].has(CAP));
+        // "Banca Ferrante", "Grupo Bimbo": a word that opens organisations' names.
+        let org_first = b - a >= 2 && b - a <= 5 && doc.info(a).is(ORG_FIRST) && covered[a].is_none();
+        let outlet = outlet || org_first;
+        let all_covered = (a..b).all(|k| covered[k].is_some());
+        if !all_covered && (last_info.is(ORG_HEAD) || org_of || outlet) && b - a >= 2 {
+            // A party prefix: its possessive or a state institution makes the
+            // organisation part of it ("Niger's Ministry of …", "Somali National
+            // Army"); otherwise it is part of the name ("African Union Transition
+            // Mission").
+            let first_free = (a..b).find(|&k| covered[k].is_none()).unwrap_or(a);
+            let prefix_party =
+                (first_free > a).then(|| covered[first_free - 1]).flatten().map(|g| gaz[g.index()].target);
+            let state_body = (first_free..b).any(|k| doc.lx.in_list(doc.word(k), WordList::StateHead));
+            let specific = (first_free..b).any(|k| {
+                let info = doc.info(k);
+                !info.is(ORG_HEAD | TITLE_WORD | COMMON_CAP)
+                    && doc.toks[k].has(CAP)
+                    && !doc.lx.in_list(doc.word(k), WordList::GenericOrgWord)
+            });
+            let long_name = b - first_free >= 3;
+            // "the Environment Agency" named twice is an agency of its own, not a
+            // ministry of the article's country.
+            let named_twice = b - first_free == 2
+                && !state_body
+                && cap_counts.get(doc.word(first_free)).is_some_and(|&c| c >= 2)
+                && cap_counts.get(doc.word(b - 1)).is_some_and(|&c| c >= 2);
+            // "Estonian Defence Forces", "Somali National Army": an armed service
+            // is a party of its own (its soldiers speak for it), not its state.
+            let armed_service = !doc.toks[first_free - 1.min(first_free)].has(POSS)
+                && matches!(
+                    doc.word(b - 1),
+                    "Forces" | "Force" | "Army" | "Navy" | "Guard" | "Guards" | "Military" | "Marines"
+                );
+            match prefix_party {
+                Some(AliasTarget::Party(_)) if armed_service => {
+                    found.orgs.push(OrgRun { a, b, name_a: a, parent: None })
+                }
+                Some(AliasTarget::Party(p)) if doc.toks[first_free - 1].has(POSS) || state_body => {
+                    found.orgs.push(OrgRun { a, b, name_a: first_free, parent: Some(p) });
+                }
+                Some(_) => found.orgs.push(OrgRun { a, b, name_a: a, parent: None }),
+                None if specific || org_of || long_name || named_twice => {
+                    found.orgs.push(OrgRun { a, b, name_a: a, parent: None })
+                }
+                _ => {}
             }
-            Some(_) => found.orgs.push(OrgRun { a, b, name_a: a, parent: None }),
-            None if specific || org_of || long_name || named_twice => {
-                found.orgs.push(OrgRun { a, b, name_a: a, parent: None })
-            }
-            _ => {}
+            return true;
         }
-        return;
+        false
     }
-    // "a spokesperson for Mendip Vale Water", "an analyst at Harbor Street
-    // Securities": a name after a role's "for/of/at" is an organisation
-    // unless it reads as a person's name.
-    let link = |k: usize| matches!(doc.word(k), "for" | "of" | "at" | "with");
-    let role_before = |k: usize| doc.toks[k].is_word() && !doc.toks[k].has(CAP) && doc.info(k).is(PERSON_NOUN);
-    let after_role_link = (a >= 2 && link(a - 1) && role_before(a - 2))
-        || (a >= 3 && doc.word(a - 1) == "the" && link(a - 2) && role_before(a - 3));
-    if after_role_link && b - a >= 2 && (a..b).all(|k| covered[k] == u32::MAX) && !doc.lx.is_first_name(doc.word(a)) {
-        found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
-        return;
-    }
-    // "Radio Quispillaccta", "TV Rain": a broadcaster's name.
-    if b - a >= 2 && matches!(doc.word(a), "Radio" | "TV" | "Television" | "Channel") && covered[a] == u32::MAX {
-        found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
-        return;
-    }
-    // A known organisation followed by more capitalised words: "NHS England",
-    // "BBC Arabic", "Al Jazeera English" are organisations of their own.
-    if let Some(AliasTarget::Party(p)) = (covered[a] != u32::MAX).then(|| gaz[covered[a] as usize].target) {
-        let g = &gaz[covered[a] as usize];
-        let tail_free = (g.b..b).all(|k| covered[k] == u32::MAX && !is_title(doc, k));
-        if g.a == a
-            && g.b < b
-            && b - g.b <= 2
-            && tail_free
-            && !doc.toks[g.b - 1].has(POSS)
-            && doc.lx.parties[p].kind != PartyKind::Country
-        {
+
+    /// An organisation by what surrounds the run: a role's "for/of/at", a
+    /// broadcaster's word, a known organisation's name with more words, an
+    /// acronym, an organisation noun before it; `true` when the run was one.
+    fn organisation_by_context(&self, a: usize, b: usize, found: &mut RunFindings) -> bool {
+        let Self { doc, covered, gaz, .. } = *self;
+        // "a spokesperson for Mendip Vale Water", "an analyst at Harbor Street
+        // Securities": a name after a role's "for/of/at" is an organisation
+        // unless it reads as a person's name.
+        let link = |k: usize| matches!(doc.word(k), "for" | "of" | "at" | "with");
+        let role_before = |k: usize| doc.toks[k].is_word() && !doc.toks[k].has(CAP) && doc.info(k).is(PERSON_NOUN);
+        let after_role_link = (a >= 2 && link(a - 1) && role_before(a - 2))
+            || (a >= 3 && doc.word(a - 1) == "the" && link(a - 2) && role_before(a - 3));
+        if after_role_link && b - a >= 2 && (a..b).all(|k| covered[k].is_none()) && !doc.lx.is_first_name(doc.word(a)) {
             found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
+            return true;
+        }
+        // "Radio Quispillaccta", "TV Rain": a broadcaster's name.
+        if b - a >= 2 && matches!(doc.word(a), "Radio" | "TV" | "Television" | "Channel") && covered[a].is_none() {
+            found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
+            return true;
+        }
+        // A known organisation followed by more capitalised words: "NHS England",
+        // "BBC Arabic", "Al Jazeera English" are organisations of their own.
+        if let Some((g, AliasTarget::Party(p))) = covered[a].map(|g| (&gaz[g.index()], gaz[g.index()].target)) {
+            let tail_free = (g.b..b).all(|k| covered[k].is_none() && !is_title(doc, k));
+            if g.a == a
+                && g.b < b
+                && b - g.b <= 2
+                && tail_free
+                && !doc.toks[g.b - 1].has(POSS)
+                && doc.lx.parties[p].kind != PartyKind::Country
+            {
+                found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
+                return true;
+            }
+        }
+        // An uncovered acronym with more capitalised words: "NHS England", "BBC
+        // World Service" name organisations, not people.
+        let acronym = (a..b).any(|k| {
+            let w = doc.word(k);
+            covered[k].is_none() && doc.toks[k].has(UPPER) && !w.contains('.') && (2..=6).contains(&w.len())
+        });
+        if acronym && b - a >= 2 && !(a..b).any(|k| is_title(doc, k)) {
+            found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
+            return true;
+        }
+        // "Grid operator TenneT", "conciliation service Acas", "the national
+        // transport agency, Waka Kotahi,": a name after an organisation noun is
+        // an organisation.
+        let noun_at = |k: usize| {
+            doc.toks[k].is_word() && !doc.toks[k].has(CAP) && doc.lx.in_list(doc.word(k), WordList::OrgNounBeforeName)
+        };
+        let described = a >= 3
+            && doc.toks[a - 1].is_punct(',')
+            && noun_at(a - 2)
+            && (a.saturating_sub(6)..a - 2).any(|k| doc.word(k).eq_ignore_ascii_case("the"))
+            && doc.toks.get(b).is_none_or(|t| matches!(t.kind, TokKind::Punct(_)))
+            && !(a..b).any(|k| is_title(doc, k))
+            && !doc.lx.is_first_name(doc.word(a));
+        if ((a > 0 && noun_at(a - 1)) || described) && (a..b).all(|k| covered[k].is_none()) && b - a <= 4 {
+            found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
+            return true;
+        }
+        false
+    }
+
+    /// A person's name in the run's tail from `name_a`, by its titles, role
+    /// words, given names, speech or apposition; or a lone word that may be
+    /// someone's surname.
+    fn person(&self, a: usize, b: usize, name_a: usize, found: &mut RunFindings) {
+        let Self { doc, covered, gaz, cap_counts } = *self;
+        if name_a >= b {
             return;
         }
-    }
-    // An uncovered acronym with more capitalised words: "NHS England", "BBC
-    // World Service" name organisations, not people.
-    let acronym = (a..b).any(|k| {
-        let w = doc.word(k);
-        covered[k] == u32::MAX && doc.toks[k].has(UPPER) && !w.contains('.') && (2..=6).contains(&w.len())
-    });
-    if acronym && b - a >= 2 && !(a..b).any(|k| is_title(doc, k)) {
-        found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
-        return;
-    }
-    // "Grid operator TenneT", "conciliation service Acas", "the national
-    // transport agency, Waka Kotahi,": a name after an organisation noun is
-    // an organisation.
-    let noun_at =
-        |k: usize| doc.toks[k].is_word() && !doc.toks[k].has(CAP) && ORG_NOUNS_BEFORE_NAME.contains(&doc.word(k));
-    let described = a >= 3
-        && doc.toks[a - 1].is_punct(',')
-        && noun_at(a - 2)
-        && (a.saturating_sub(6)..a - 2).any(|k| doc.word(k).eq_ignore_ascii_case("the"))
-        && doc.toks.get(b).is_none_or(|t| matches!(t.kind, TokKind::Punct(_)))
-        && !(a..b).any(|k| is_title(doc, k))
-        && !doc.lx.is_first_name(doc.word(a));
-    if ((a > 0 && noun_at(a - 1)) || described) && (a..b).all(|k| covered[k] == u32::MAX) && b - a <= 4 {
-        found.orgs.push(OrgRun { a, b, name_a: a, parent: None });
-        return;
-    }
-    if name_a >= b {
-        return;
-    }
-    // Names keep at most four words: the last ones of a longer run.
-    let mut na = name_a;
-    if b - na > 4 {
-        na = b - 3;
-    }
-    if !(na..b).all(|k| name_word(doc, k)) || !(doc.toks[na].has(CAP) || particle_name(doc.word(na))) {
-        // Drop leading non-name words ("Straight Talk Africahost Shaka Ssali").
-        match (na..b).rev().take_while(|&k| name_word(doc, k)).last() {
-            Some(k) if doc.toks[k].has(CAP) && b - k >= 2 => na = k,
-            _ => return,
+        // Names keep at most four words: the last ones of a longer run.
+        let mut na = name_a;
+        if b - na > 4 {
+            na = b - 3;
         }
-    }
-    // Particles inside a name stay: "Sophie de Wit", "Ursula von der Leyen".
-    let words: Vec<String> = (na..b)
-        .filter(|&k| {
-            doc.toks[k].has(CAP) || particle_name(doc.word(k)) || (k > na && k + 1 < b && doc.info(k).is(PARTICLE))
-        })
-        .map(|k| name_key(doc.word(k)))
-        .collect();
-    if words.is_empty() {
-        return;
-    }
-    // A title right before the name ("Minister", "Pvt.", "Mr."), not a
-    // title's modifier ("Press" in "World Press Freedom Day").
-    let titled = na > a && (is_title(doc, na - 1) && (doc.info(na - 1).is(TITLE_HEAD) || doc.toks[na - 1].has(NUM)));
-    // Places and events are not people: "World Press Freedom Day", "Pemba Island".
-    if NOT_PERSON_TAILS.contains(&doc.word(b - 1)) {
-        return;
-    }
-    // "the port authority's director of planning, Nadia Osei, welcomed": a
-    // role set before the name between commas.
-    let described =
-        b - na >= 2 && doc.toks.get(b).is_some_and(|t| t.is_punct(',')) && description_before_name(doc, a).is_some();
-    let role_before = role_words_before(doc, a).is_some() || described;
-    let speaks = is_speech_subject(doc, a, b);
-    let apposition =
-        apposition_after(doc, b).is_some_and(|(s, e)| (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD)));
-    let first_name = doc.lx.is_first_name(&words[0]) && words.len() >= 2;
-    let strong = titled || role_before || first_name;
-    if words.len() == 1 && !strong {
-        let after_prep = a > 0 && doc.toks[a - 1].is_word() && doc.info(a - 1).is(PREP);
-        let role_apposition = apposition_after(doc, b).is_some_and(|(s, e)| {
-            doc.info(s).is(DET | ROLE_ADJ | PERSON_NOUN) && (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD))
-        });
-        // "Ofwat's director of enforcement": a possessive before a role.
-        let owns_role = doc.toks[na].has(POSS)
-            && doc.toks.get(na + 1).is_some_and(|t| t.is_word() && !t.has(CAP))
-            && (na + 1..na + 4).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD));
-        let candidate = Candidate { a, b, name_a: na, prefix: (a, na), words, gender: gender_of_prefix(doc, a, na) };
-        let unknown = na == a && b == a + 1 && covered[a] == u32::MAX && !after_prep;
-        if role_apposition && !after_prep {
-            found.people.push(candidate);
-        } else if unknown && (speaks || owns_role) {
-            found.lone_actors.push(candidate);
-        } else if speaks && !after_prep {
-            found.people.push(candidate);
-        } else {
-            found.singles.push(na);
+        if !(na..b).all(|k| name_word(doc, k)) || !(doc.toks[na].has(CAP) || particle_name(doc.word(na))) {
+            // Drop leading non-name words ("Straight Talk Africahost Shaka Ssali").
+            match (na..b).rev().take_while(|&k| name_word(doc, k)).last() {
+                Some(k) if doc.toks[k].has(CAP) && b - k >= 2 => na = k,
+                _ => return,
+            }
         }
-        return;
-    }
-    if strong || speaks || apposition || (words.len() >= 2 && cap_counts.get(doc.word(b - 1)).is_some_and(|&c| c >= 2))
-    {
-        let prefix_a = outer_prefix(doc, a, covered, gaz);
-        found.people.push(Candidate {
-            a,
-            b,
-            name_a: na,
-            prefix: (prefix_a, na),
-            words,
-            gender: gender_of_prefix(doc, a, na),
+        // Particles inside a name stay: "Sophie de Wit", "Ursula von der Leyen".
+        let words: Vec<String> = (na..b)
+            .filter(|&k| {
+                doc.toks[k].has(CAP) || particle_name(doc.word(k)) || (k > na && k + 1 < b && doc.info(k).is(PARTICLE))
+            })
+            .map(|k| name_key(doc.word(k)))
+            .collect();
+        if words.is_empty() {
+            return;
+        }
+        // A title right before the name ("Minister", "Pvt.", "Mr."), not a
+        // title's modifier ("Press" in "World Press Freedom Day").
+        let titled =
+            na > a && (is_title(doc, na - 1) && (doc.info(na - 1).is(TITLE_HEAD) || doc.toks[na - 1].has(NUM)));
+        // Places and events are not people: "World Press Freedom Day", "Pemba
+        // Island"; but "Alison Park, a spokeswoman" is a person.
+        let given_pair = words.len() == 2 && doc.lx.has_given_name_gender(&words[0]);
+        let person_apposition =
+            apposition_after(doc, b).is_some_and(|(s, e)| (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD)));
+        if doc.lx.in_list(doc.word(b - 1), WordList::PlaceTail)
+            && !(given_pair && (person_apposition || is_speech_subject(doc, a, b)))
+        {
+            return;
+        }
+        // "the port authority's director of planning, Nadia Osei, welcomed": a
+        // role set before the name between commas.
+        let described = b - na >= 2
+            && doc.toks.get(b).is_some_and(|t| t.is_punct(','))
+            && description_before_name(doc, a).is_some();
+        let role_before = role_words_before(doc, a).is_some() || described;
+        let speaks = is_speech_subject(doc, a, b);
+        let apposition =
+            apposition_after(doc, b).is_some_and(|(s, e)| (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD)));
+        // A given name ("Ingrid", common or not) opening a short run: "Ingrid Solberg".
+        let middle_ok = |w: &String| w.ends_with('.') || doc.lx.has_given_name_gender(w);
+        let first_name = words.len() >= 2
+            && (doc.lx.is_first_name(&words[0])
+                || (doc.lx.has_given_name_gender(&words[0])
+                    && (words.len() == 2 || (words.len() == 3 && middle_ok(&words[1])))));
+        // "Casa Para Todos, a coalition of tenants' associations": an organisation.
+        let org_apposition = apposition_after(doc, b).is_some_and(|(s, e)| {
+            // The head noun decides: the first role or organisation noun before any attachment.
+            let head = (s + 1..e.min(s + 5))
+                .take_while(|&k| !doc.info(k).is(PREP))
+                .find(|&k| !doc.toks[k].has(POSS) && doc.info(k).is(ORG_NOUN | PERSON_NOUN | TITLE_WORD));
+            doc.info(s).is(DET) && head.is_some_and(|k| !doc.info(k).is(PERSON_NOUN | TITLE_WORD))
         });
+        if org_apposition && !titled && (na..b).all(|k| covered[k].is_none()) {
+            found.orgs.push(OrgRun { a: na, b, name_a: na, parent: None });
+            return;
+        }
+        let strong = titled || role_before || first_name;
+        if words.len() == 1 && !strong {
+            let after_prep = a > 0 && doc.toks[a - 1].is_word() && doc.info(a - 1).is(PREP);
+            let role_apposition = apposition_after(doc, b).is_some_and(|(s, e)| {
+                doc.info(s).is(DET | ROLE_ADJ | PERSON_NOUN) && (s..e).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD))
+            });
+            // "Ofwat's director of enforcement": a possessive before a role.
+            let owns_role = doc.toks[na].has(POSS)
+                && doc.toks.get(na + 1).is_some_and(|t| t.is_word() && !t.has(CAP))
+                && (na + 1..na + 4).any(|k| doc.info(k).is(PERSON_NOUN | TITLE_WORD));
+            let candidate =
+                Candidate { a, b, name_a: na, prefix: (a, na), words, gender: gender_of_prefix(doc, a, na) };
+            let unknown = na == a && b == a + 1 && covered[a].is_none() && !after_prep;
+            if role_apposition && !after_prep {
+                found.people.push(candidate);
+            } else if unknown && (speaks || owns_role) {
+                found.lone_actors.push(candidate);
+            } else if speaks && !after_prep {
+                found.people.push(candidate);
+            } else {
+                found.singles.push(na);
+            }
+            return;
+        }
+        if strong
+            || speaks
+            || apposition
+            || (words.len() >= 2 && cap_counts.get(doc.word(b - 1)).is_some_and(|&c| c >= 2))
+        {
+            let prefix_a = outer_prefix(doc, a, covered, gaz);
+            found.people.push(Candidate {
+                a,
+                b,
+                name_a: na,
+                prefix: (prefix_a, na),
+                words,
+                gender: gender_of_prefix(doc, a, na),
+            });
+        }
     }
 }
 
 /// Where a person's prefix starts before their capitalised run: over role
 /// words ("opposition leader") and a party naming them ("Al Jazeera's",
 /// "BP's chief executive", "American citizen", "Zimbabwe opposition leader").
-fn outer_prefix(doc: &Doc, a: usize, covered: &[u32], gaz: &[GazMatch]) -> usize {
+/// The "of" that ends a titled person's name in a run "Title Given Surname of
+/// Place": the name opens with a given name right after the titles.
+fn titled_name_before_place(doc: &Doc, a: usize, b: usize, covered: &[Option<GazId>]) -> Option<usize> {
+    let of = (a + 2..b).find(|&k| doc.word(k) == "of")?;
+    let name_a = (a..of).find(|&k| !is_title(doc, k) && covered[k].is_none())?;
+    let titled = name_a > a && is_title(doc, name_a - 1);
+    let name_len = of - name_a;
+    let given = doc.lx.is_first_name(doc.word(name_a)) || doc.lx.has_given_name_gender(doc.word(name_a));
+    let place_after = doc.toks.get(of + 1).is_some_and(|t| t.has(CAP)) && b - (of + 1) <= 3;
+    (titled && given && (2..=4).contains(&name_len) && place_after).then_some(of)
+}
+
+fn outer_prefix(doc: &Doc, a: usize, covered: &[Option<GazId>], gaz: &[GazMatch]) -> usize {
     let mut prefix_a = role_words_before(doc, a).map_or(a, |(s, _)| s);
-    if prefix_a > 0 && covered[prefix_a - 1] != u32::MAX && doc.toks[prefix_a - 1].quote == doc.toks[a].quote {
-        let g = &gaz[covered[prefix_a - 1] as usize];
+    let before = (prefix_a > 0).then(|| covered[prefix_a - 1]).flatten();
+    if let Some(g) = before.filter(|_| doc.toks[prefix_a - 1].quote == doc.toks[a].quote) {
+        let g = &gaz[g.index()];
         if matches!(g.target, AliasTarget::Party(_)) && (doc.toks[prefix_a - 1].has(POSS) || prefix_a < a) {
             prefix_a = g.a;
         }
@@ -1295,28 +1361,6 @@ struct OrgRun {
     /// The knowledge-file party it belongs to, if any.
     parent: Option<usize>,
 }
-
-/// Titles of national office (of the article's country when no other is named).
-const NATIONAL_OFFICES: &[&str] = &[
-    "Minister",
-    "Secretary",
-    "President",
-    "Premier",
-    "Chancellor",
-    "Sen.",
-    "Senator",
-    "Rep.",
-    "Representative",
-    "Congressman",
-    "Congresswoman",
-    "Lawmaker",
-    "Governor",
-    "Gov.",
-    "Mayor",
-    "Ambassador",
-    "Attorney",
-    "Speaker",
-];
 
 /// The article's own country: the dateline's, else the one it names most
 /// (at least twice, and more than any other).
@@ -1347,7 +1391,7 @@ fn national_party(doc: &Doc, ents: &mut Entities) -> Option<usize> {
             }
         }
     }
-    compact::sort_by_key(&mut counts, |c| compact::desc(c.1) as u64);
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [(p, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(*p),
         _ => None,
@@ -1364,329 +1408,35 @@ fn title_case(w: &str) -> String {
         if i == 0 {
             out.push(c);
         } else {
-            out.push(super::compact::lower_char(c));
+            out.extend(c.to_lowercase());
         }
     }
     out
 }
 
-/// Last words of capitalised names of places, events and things.
-const NOT_PERSON_TAILS: &[&str] = &[
-    "Day",
-    "Week",
-    "Year",
-    "Festival",
-    "Summit",
-    "Conference",
-    "Games",
-    "Cup",
-    "War",
-    "Prize",
-    "Award",
-    "Act",
-    "Law",
-    "Bill",
-    "Treaty",
-    "Accord",
-    "Agreement",
-    "Plan",
-    "Program",
-    "Programme",
-    "Project",
-    "Street",
-    "Avenue",
-    "Road",
-    "Square",
-    "River",
-    "Sea",
-    "Ocean",
-    "Island",
-    "Islands",
-    "Mountain",
-    "Mountains",
-    "Valley",
-    "Desert",
-    "Lake",
-    "Bay",
-    "Gulf",
-    "Strait",
-    "Canal",
-    "Bridge",
-    "Airport",
-    "Hospital",
-    "Stadium",
-    "Hotel",
-    "Park",
-    "Palace",
-    "Museum",
-    "Church",
-    "Mosque",
-    "Temple",
-    "Cathedral",
-    "School",
-    "Region",
-    "Province",
-    "District",
-    "County",
-    "City",
-    "Town",
-    "Village",
-    "Coast",
-    "Peninsula",
-    "Basin",
-    "Delta",
-    "Plateau",
-    "Corridor",
-    "Crossing",
-    "Camp",
-    "Base",
-    "Prison",
-    "Building",
-    "Tower",
-    "Hall",
-    "Stream",
-    "Pipeline",
-    "Station",
-    "Port",
-    "Harbor",
-    "Harbour",
-    "Zone",
-    "Strip",
-    "Bank",
-    "Heights",
-    "Highway",
-    "Forest",
-    "Reserve",
-    "Dam",
-    "Mine",
-    "Field",
-    "Fields",
-    "Stryker",
-    "Chinook",
-];
-
-/// Institutions that belong to the state named before them.
-const STATE_HEADS: &[&str] = &[
-    "Army",
-    "Navy",
-    "Police",
-    "Ministry",
-    "Department",
-    "Government",
-    "Parliament",
-    "Cabinet",
-    "Embassy",
-    "Consulate",
-    "Forces",
-    "Office",
-    "Military",
-    "Guard",
-    "Guards",
-    "Presidency",
-    "Coast",
-];
-
-/// Lower-case nouns that, right before a capitalised name, make it an
-/// organisation's name.
-const ORG_NOUNS_BEFORE_NAME: &[&str] = &[
-    "operator",
-    "company",
-    "firm",
-    "service",
-    "broadcaster",
-    "station",
-    "newspaper",
-    "channel",
-    "agency",
-    "charity",
-    "airline",
-    "carrier",
-    "bank",
-    "lender",
-    "insurer",
-    "manufacturer",
-    "maker",
-    "developer",
-    "producer",
-    "retailer",
-    "startup",
-    "outlet",
-    "network",
-    "organization",
-    "organisation",
-    "association",
-    "union",
-    "group",
-    "publisher",
-    "giant",
-    "conglomerate",
-    "automaker",
-    "shipper",
-    "contractor",
-    "consultancy",
-    "daily",
-    "weekly",
-    "tabloid",
-];
-
 /// Company and media organisations by the last word of their name.
 fn org_kind(doc: &Doc, a: usize, b: usize) -> PartyKind {
-    let words: Vec<&str> = (a..b).map(|k| doc.word(k)).collect();
-    let media = [
-        "News",
-        "Radio",
-        "Television",
-        "TV",
-        "Times",
-        "Post",
-        "Journal",
-        "Herald",
-        "Tribune",
-        "Gazette",
-        "Channel",
-        "Broadcasting",
-        "Press",
-        "Daily",
-        "Weekly",
-        "Magazine",
-        "List",
-    ];
-    let company = [
-        "Maritime",
-        "Shipping",
-        "Airlines",
-        "Airways",
-        "Energy",
-        "Holdings",
-        "Capital",
-        "Partners",
-        "Systems",
-        "Technologies",
-        "Motors",
-        "Petroleum",
-        "Mining",
-        "Pharmaceuticals",
-        "Logistics",
-        "Industries",
-        "Enterprises",
-        "Inc.",
-        "Inc",
-        "Ltd",
-        "Ltd.",
-        "LLC",
-        "Corp.",
-        "Corporation",
-        "Company",
-        "Co.",
-        "PLC",
-        "plc",
-        "GmbH",
-        "AG",
-        "SA",
-        "Group",
-        "Bank",
-        "Insurance",
-        "Steel",
-        "Chemicals",
-        "Electric",
-        "Telecom",
-        "Railways",
-        "Oil",
-        "Gas",
-    ];
-    if words.iter().any(|w| media.contains(w)) || words.first().is_some_and(|w| matches!(*w, "Radio" | "TV")) {
+    let media = (a..b).any(|k| doc.info(k).is(MEDIA_HEAD)) || matches!(doc.word(a), "Radio" | "TV");
+    if media {
         return PartyKind::Media;
     }
-    if words.last().is_some_and(|w| company.contains(w)) {
-        return PartyKind::Company;
-    }
-    if a > 0
-        && [
-            "operator",
-            "company",
-            "firm",
-            "carrier",
-            "airline",
-            "manufacturer",
-            "maker",
-            "giant",
-            "shipper",
-            "bank",
-            "lender",
-            "insurer",
-        ]
-        .contains(&doc.word(a - 1))
+    if b > a
+        && (doc.info(b - 1).is(COMPANY_HEAD)
+            || (doc.info(a).is(ORG_FIRST) && !matches!(doc.word(a), "Radio" | "Fondazione" | "Fundación" | "Stiftung")))
     {
         return PartyKind::Company;
     }
-    if a > 0
-        && ["broadcaster", "station", "newspaper", "channel", "outlet", "daily", "weekly", "tabloid", "publisher"]
-            .contains(&doc.word(a - 1))
-    {
-        return PartyKind::Media;
+    // "shipping firm Halcyon", "broadcaster Radio Quispillaccta".
+    if a > 0 && doc.toks[a - 1].is_word() && !doc.toks[a - 1].has(CAP) {
+        let before = doc.info(a - 1);
+        if before.is(COMPANY_NOUN) {
+            return PartyKind::Company;
+        }
+        if before.is(MEDIA_NOUN) {
+            return PartyKind::Media;
+        }
     }
     PartyKind::Organisation
-}
-
-/// Words that make an organisation name generic rather than specific.
-fn generic_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Health"
-            | "Foreign"
-            | "Interior"
-            | "Defense"
-            | "Defence"
-            | "Finance"
-            | "Information"
-            | "National"
-            | "International"
-            | "Central"
-            | "Federal"
-            | "State"
-            | "Supreme"
-            | "Security"
-            | "Special"
-            | "General"
-            | "Joint"
-            | "High"
-            | "Public"
-            | "Economic"
-            | "Political"
-            | "Justice"
-            | "Education"
-            | "Energy"
-            | "Trade"
-            | "Agriculture"
-            | "Labor"
-            | "Labour"
-            | "Culture"
-            | "Transport"
-            | "Environment"
-            | "Home"
-            | "Local"
-            | "Regional"
-            | "Provincial"
-            | "Municipal"
-            | "City"
-            | "Presidential"
-            | "Royal"
-            | "Executive"
-            | "Army"
-            | "Police"
-            | "Military"
-            | "Emergency"
-            | "Human"
-            | "Rights"
-            | "Development"
-            | "Affairs"
-            | "Social"
-            | "New"
-            | "Main"
-            | "Second"
-            | "First"
-            | "Third"
-    )
 }
 
 /// Lower-case role words right before a run: "opposition leader",
@@ -1864,6 +1614,7 @@ fn register_person(ents: &mut Entities, c: &Candidate) -> usize {
                 first: c.a,
                 titles: Vec::new(),
                 known_party: None,
+                party_via: PartyVia::Stated,
             });
             let pi = ents.people.len() - 1;
             ents.by_surname.entry(last).or_default().push(pi);
@@ -1937,7 +1688,7 @@ fn describe_person(doc: &Doc, ents: &mut Entities, short: &FxMap<String, usize>,
     // speaks for no one says where someone is from, not whom they speak for.
     let prefix_role =
         (pa..pb).rev().find(|&k| doc.info(k).is(PERSON_NOUN) && !doc.toks[k].has(CAP)).map(|k| doc.word(k));
-    if prefix_role.is_some_and(|r| !official_role(r))
+    if prefix_role.is_some_and(|r| !doc.lx.in_list(r.trim_end_matches('s'), WordList::OfficialRole))
         && party.is_some_and(|p| ents.parties[p].kind == PartyKind::Country)
         && !(pa..pb).any(|k| doc.toks[k].has(POSS))
     {
@@ -1994,59 +1745,17 @@ fn describe_person(doc: &Doc, ents: &mut Entities, short: &FxMap<String, usize>,
             }
         }
     }
-    if let Some((s, e)) = apposition_after(doc, end) {
-        let w = doc.word(s);
-        let participle = w.ends_with("ing") && !doc.info(s).is(PERSON_NOUN);
-        if w == "who" {
-            // "who leads the World Health Organization's cholera response"
-            let verb = doc.word(s + 1);
-            let leads = matches!(
-                verb,
-                "leads"
-                    | "led"
-                    | "heads"
-                    | "headed"
-                    | "runs"
-                    | "ran"
-                    | "chairs"
-                    | "chaired"
-                    | "directs"
-                    | "directed"
-                    | "founded"
-                    | "represents"
-                    | "represented"
-                    | "works"
-                    | "worked"
-                    | "serves"
-                    | "served"
-                    | "commands"
-                    | "manages"
-                    | "coordinates"
-                    | "has"
-            );
-            if leads && party.is_none() {
-                // The verb ties the person to what they lead: "who chairs
-                // the volunteer group Friends of the Wen".
-                party = affiliation_in(doc, ents, pi, s + 1, e).or_else(|| {
-                    (s + 2..e).find_map(|k| {
-                        let m = ents.mention_at(k).filter(|m| m.a == k && !doc.toks[k].in_quote())?;
-                        let place = matches!(doc.word(k - 1), "in" | "from" | "near");
-                        match m.target {
-                            Target::Party(p) if !place => Some(p),
-                            _ => None,
-                        }
-                    })
-                });
-            }
-        } else if !participle {
-            let text = strip_indefinite(Span::new(doc.toks[s].start, doc.toks[e - 1].end).of(doc.text));
-            if role.as_deref().is_none_or(|r| r.len() < 6 || r.ends_with('.')) {
-                role = Some(text.to_string());
-            }
-            if party.is_none() {
-                party = affiliation_in(doc, ents, pi, s, e);
-            }
+    // "Gov. Lyle Brandvold of Nebraska, the Republican presidential nominee,":
+    // the apposition follows the place the person is from.
+    let mut end = end;
+    if doc.word(end) == "of" && ents.mention_at(end + 1).is_none_or(|m| !matches!(m.target, Target::Party(_))) {
+        let place_end = (end + 1..doc.toks.len().min(end + 4)).take_while(|&k| doc.toks[k].has(CAP)).last();
+        if let Some(k) = place_end {
+            end = k + 1;
         }
+    }
+    if let Some((s, e)) = apposition_after(doc, end) {
+        read_apposition(doc, ents, pi, (s, e), &mut role, &mut party);
     }
     let person = &mut ents.people[pi];
     if c.name_a > pa {
@@ -2065,72 +1774,50 @@ fn describe_person(doc: &Doc, ents: &mut Entities, short: &FxMap<String, usize>,
     }
 }
 
-fn strip_indefinite(text: &str) -> &str {
-    ["a ", "an ", "the "].iter().find_map(|a| text.strip_prefix(a)).unwrap_or(text)
+/// The role and party an apposition after a person's name gives:
+/// ", a former adviser to …," or ", who leads the World Health Organization's
+/// cholera response,"; a role already read is kept unless it is a bare title.
+fn read_apposition(
+    doc: &Doc,
+    ents: &Entities,
+    pi: usize,
+    (s, e): (usize, usize),
+    role: &mut Option<String>,
+    party: &mut Option<usize>,
+) {
+    let w = doc.word(s);
+    let participle = w.ends_with("ing") && !doc.info(s).is(PERSON_NOUN);
+    if w == "who" {
+        // "who leads the World Health Organization's cholera response"
+        let verb = doc.word(s + 1);
+        let leads = doc.lx.in_list(verb, WordList::AffiliationVerb);
+        if leads && party.is_none() {
+            // The verb ties the person to what they lead: "who chairs
+            // the volunteer group Friends of the Wen".
+            *party = affiliation_in(doc, ents, pi, s + 1, e).or_else(|| {
+                (s + 2..e).find_map(|k| {
+                    let m = ents.mention_at(k).filter(|m| m.a == k && !doc.toks[k].in_quote())?;
+                    let place = matches!(doc.word(k - 1), "in" | "from" | "near");
+                    match m.target {
+                        Target::Party(p) if !place => Some(p),
+                        _ => None,
+                    }
+                })
+            });
+        }
+    } else if !participle {
+        let text = strip_indefinite(Span::new(doc.toks[s].start, doc.toks[e - 1].end).of(doc.text));
+        if role.as_deref().is_none_or(|r| r.len() < 6 || r.ends_with('.')) {
+            *role = Some(text.to_string());
+        }
+        if party.is_none() {
+            *party = affiliation_in(doc, ents, pi, s, e);
+        }
+    }
 }
 
-/// Role nouns whose holders speak for a party; a nationality before other
-/// roles ("a Nicaraguan journalist") says where someone is from, not whom
-/// they speak for.
-fn official_role(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('s'),
-        "official"
-            | "minister"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "ambassador"
-            | "envoy"
-            | "diplomat"
-            | "negotiator"
-            | "officer"
-            | "soldier"
-            | "commander"
-            | "general"
-            | "president"
-            | "secretary"
-            | "adviser"
-            | "advisor"
-            | "aide"
-            | "lawmaker"
-            | "legislator"
-            | "senator"
-            | "representative"
-            | "delegate"
-            | "mediator"
-            | "leader"
-            | "chief"
-            | "head"
-            | "director"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "co-chair"
-            | "member"
-            | "executive"
-            | "premier"
-            | "governor"
-            | "mayor"
-            | "prosecutor"
-            | "trooper"
-            | "infantryman"
-            | "sergeant"
-            | "captain"
-            | "colonel"
-            | "lieutenant"
-            | "correspondent"
-            | "reporter"
-            | "analyst"
-            | "researcher"
-            | "scientist"
-            | "manager"
-            | "founder"
-            | "host"
-            | "anchor"
-            | "editor"
-            | "coordinator"
-    )
+fn strip_indefinite(text: &str) -> &str {
+    ["a ", "an ", "the "].iter().find_map(|a| text.strip_prefix(a)).unwrap_or(text)
 }
 
 /// The party a role phrase ties a person to: "spokeswoman for the agency",
@@ -2139,7 +1826,7 @@ fn official_role(w: &str) -> bool {
 /// exiled Nicaraguan journalist".
 fn affiliation_in(doc: &Doc, ents: &Entities, pi: usize, s: usize, e: usize) -> Option<usize> {
     let role_head = (s..e).find(|&k| doc.info(k).is(PERSON_NOUN) && !doc.toks[k].has(CAP)).map(|k| doc.word(k));
-    let official = role_head.is_none_or(official_role);
+    let official = role_head.is_none_or(|r| doc.lx.in_list(r.trim_end_matches('s'), WordList::OfficialRole));
     let mut k = s;
     while k < e {
         let Some(m) = ents.mention_at(k).filter(|m| m.a == k && !doc.toks[k].in_quote()).copied() else {

@@ -8,18 +8,26 @@
 //!    [`lexer`] turns paragraphs into tokens; [`sentences`] and [`doc`] find
 //!    sentences, the dateline, headline, timestamp and abstract.
 //! 2. [`mentions`] finds parties and people (knowledge files in `data/` via
-//!    [`lexicon`], plus the shapes of names).
+//!    [`lexicon`], plus the shapes of names) into [`entities`]; [`affiliation`]
+//!    adds the parties people have only by context.
 //! 3. [`attribution`] finds speech verbs and their subjects and gives every
 //!    quote a speaker and a kind.
-//! 4. [`facts`], [`figures`] and [`dates`] build the reported statements.
+//! 4. [`assemble`] builds the [`Breakdown`]: [`figures`] and [`dates`] per
+//!    sentence, [`facts`], and the parties and people that are named.
+//!
+//! The modules use each other without cycles (`scripts/parser-deps.py`);
+//! stored indices that may be missing are typed ([`ids`]).
 
+mod affiliation;
+mod assemble;
 mod attribution;
 mod blocks;
-pub mod compact;
 mod dates;
 mod doc;
+mod entities;
 mod facts;
 mod figures;
+mod ids;
 mod lexer;
 mod lexicon;
 mod mentions;
@@ -45,309 +53,7 @@ pub fn parse_with(text: &str, options: &Options) -> Breakdown {
     let doc = Doc::build(text, &options.article_lines);
     let ents = mentions::find(&doc);
     let attr = attribution::attribute(&doc, &ents);
-    assemble(&doc, &ents, &attr)
-}
-
-fn assemble(doc: &Doc, ents: &mentions::Entities, attr: &attribution::Attributions) -> Breakdown {
-    let text = doc.text;
-    // Figures and dates, sentence by sentence (not in the timestamp line).
-    let mut figures_all = Vec::new();
-    let mut dates_all = Vec::new();
-    for s in 0..doc.sents.len() {
-        if doc.role_of_sentence(s) == ParagraphRole::Timestamp {
-            continue;
-        }
-        figures::find(doc, s, &mut figures_all);
-        let st = doc.sents[s];
-        dates::find_dates(text, &doc.toks[st.a..st.b], s, doc.reference, &mut dates_all);
-    }
-
-    // Parties that are named, most named first; indices remapped.
-    let mut used = vec![false; ents.parties.len()];
-    for (i, p) in ents.parties.iter().enumerate() {
-        used[i] = p.mentions > 0;
-    }
-    for r in &attr.quotes {
-        for &p in r.speaker.iter().flat_map(|s| s.parties.iter()) {
-            used[p] = true;
-        }
-    }
-    let mut order: Vec<usize> = (0..ents.parties.len()).filter(|&i| used[i]).collect();
-    compact::sort_by_key(&mut order, |&p| {
-        compact::key2(compact::desc(ents.parties[p].mentions), ents.parties[p].first)
-    });
-    let mut party_map = vec![usize::MAX; ents.parties.len()];
-    for (new, &old) in order.iter().enumerate() {
-        party_map[old] = new;
-    }
-    let map_party = |p: usize| party_map.get(p).copied().filter(|&i| i != usize::MAX);
-
-    // People who are named.
-    let person_order: Vec<usize> = (0..ents.people.len()).filter(|&i| ents.people[i].mentions > 0).collect();
-    let mut person_map = vec![usize::MAX; ents.people.len()];
-    for (new, &old) in person_order.iter().enumerate() {
-        person_map[old] = new;
-    }
-
-    // Quotes.
-    let mut quotes_out = Vec::with_capacity(doc.quotes.len());
-    let mut quote_count = vec![0usize; ents.people.len()];
-    // Descriptions that speak for one party ("a Hamas official") are its aliases too.
-    let mut extra_aliases: std::collections::BTreeMap<usize, Vec<String>> = Default::default();
-    for (qi, q) in doc.quotes.iter().enumerate() {
-        let r = &attr.quotes[qi];
-        let inner = q.span.inner();
-        let sp = r.speaker.as_ref();
-        let parties: Vec<usize> =
-            sp.map(|s| s.parties.iter().filter_map(|&p| map_party(p)).collect()).unwrap_or_default();
-        let party = party_label(sp.map(|s| s.parties.as_slice()).unwrap_or(&[]), ents);
-        if let Some(s) = sp {
-            if let Some(p) = s.person {
-                quote_count[p] += 1;
-            } else if s.parties.len() == 1 {
-                let list = extra_aliases.entry(s.parties[0]).or_default();
-                if !list.contains(&s.name) {
-                    list.push(s.name.clone());
-                }
-            }
-        }
-        quotes_out.push(Quote {
-            text: inner.of(text).to_string(),
-            span: inner,
-            marks: q.span.outer(),
-            kind: r.kind,
-            speaker: sp.map(|s| s.name.clone()),
-            person: sp.and_then(|s| s.person).and_then(|p| person_map.get(p).copied()).filter(|&i| i != usize::MAX),
-            role: sp.and_then(|s| s.role.clone()),
-            party,
-            parties,
-            verb: r.verb.clone(),
-            cue: sp.map(|s| s.cue),
-            attribution: r.how,
-            // Until the attribution pass reports them: named, and the party as stated
-            // unless it came with a speaker from the text before.
-            speaker_via: sp.map(|_| SpeakerVia::Name),
-            party_via: sp.filter(|s| !s.parties.is_empty()).map(|_| match r.how {
-                Attribution::Context | Attribution::Continued => PartyVia::Context,
-                _ => PartyVia::Stated,
-            }),
-            sentence: q.sent,
-            paragraph: doc.line_of_para[q.para],
-            continues: q.span.continues,
-        });
-    }
-
-    let people: Vec<Person> = person_order
-        .iter()
-        .map(|&i| {
-            let p = &ents.people[i];
-            Person {
-                name: p.name.clone(),
-                aliases: p.aliases.clone(),
-                role: p.role.clone(),
-                party: p.party.and_then(map_party),
-                mentions: p.mentions,
-                quotes: quote_count[i],
-                spans: p.spans.clone(),
-            }
-        })
-        .collect();
-
-    let parties: Vec<Party> = order
-        .iter()
-        .map(|&i| {
-            let p = &ents.parties[i];
-            let mut aliases = p.aliases.clone();
-            for alias in extra_aliases.get(&i).into_iter().flatten() {
-                let alias = mentions::strip_article(alias);
-                if alias != p.name && !aliases.iter().any(|a| a == alias) {
-                    aliases.push(alias.to_string());
-                }
-            }
-            Party {
-                name: p.name.clone(),
-                kind: p.kind,
-                aliases,
-                mentions: p.mentions,
-                people: p
-                    .people
-                    .iter()
-                    .filter_map(|&x| person_map.get(x).copied())
-                    .filter(|&x| x != usize::MAX)
-                    .collect(),
-                spans: p.spans.clone(),
-            }
-        })
-        .collect();
-
-    // Facts with their figures and dates.
-    let raw = facts::find(doc, ents, attr);
-    let facts_out: Vec<Fact> = raw
-        .into_iter()
-        .map(|f| {
-            // Both lists are in text order: take the stretch inside the fact.
-            let fig_from = figures_all.partition_point(|x| x.span.start < f.span.start);
-            let figures: Vec<Figure> = figures_all[fig_from..]
-                .iter()
-                .take_while(|x| x.span.start < f.span.end)
-                .filter(|x| f.span.contains(x.span))
-                .cloned()
-                .collect();
-            let date_from = dates_all.partition_point(|x| x.span.start < f.span.start);
-            let dates: Vec<DateMention> = dates_all[date_from..]
-                .iter()
-                .take_while(|x| x.span.start < f.span.end)
-                .filter(|x| f.span.contains(x.span))
-                .cloned()
-                .collect();
-            Fact {
-                text: f.span.of(text).to_string(),
-                span: f.span,
-                kind: f.kind,
-                source: f.source.map(|(span, name, party)| Source {
-                    text: span.of(text).to_string(),
-                    span,
-                    name,
-                    party: party.and_then(map_party),
-                }),
-                parties: f.parties.iter().filter_map(|&p| map_party(p)).collect(),
-                figures,
-                dates,
-                quotes: f.quotes,
-                sentence: f.sentence,
-                paragraph: doc.line_of_para[doc.sents[f.sentence].para],
-            }
-        })
-        .collect();
-
-    let paragraphs = paragraphs_of(doc);
-    let sentences: Vec<Sentence> = (0..doc.sents.len())
-        .map(|s| Sentence { span: doc.sentence_span(s), paragraph: doc.line_of_para[doc.sents[s].para] })
-        .collect();
-
-    let mut notices = Vec::new();
-    if text.trim().is_empty() {
-        notices.push(Notice { message: "The text is empty.".into(), span: None });
-    }
-    for &span in &doc.unclosed_quotes {
-        notices.push(Notice {
-            message:
-                "A quotation mark opens here and is never closed; the quote was ended at the end of its paragraph."
-                    .into(),
-            span: Some(span),
-        });
-    }
-
-    let stats = Stats {
-        bytes: text.len(),
-        words: doc.toks.iter().filter(|t| t.is_word()).count(),
-        paragraphs: doc.paras.len(),
-        sentences: doc.sents.len(),
-        quotes: quotes_out.iter().filter(|q| q.kind != QuoteKind::Term).count(),
-        terms: quotes_out.iter().filter(|q| q.kind == QuoteKind::Term).count(),
-        facts: facts_out.iter().filter(|f| f.kind != FactKind::Commentary).count(),
-        commentary: facts_out.iter().filter(|f| f.kind == FactKind::Commentary).count(),
-        parties: parties.len(),
-        people: people.len(),
-        figures: figures_all.len(),
-        dates: dates_all.len(),
-    };
-
-    Breakdown {
-        version: SCHEMA_VERSION,
-        meta: doc.meta.clone(),
-        stats,
-        paragraphs,
-        sentences,
-        quotes: quotes_out,
-        people,
-        parties,
-        facts: facts_out,
-        figures: figures_all,
-        dates: dates_all,
-        notices,
-    }
-}
-
-/// Every line of the text as a paragraph: the article's with their roles and
-/// sentences, the byline and page furniture with none.
-fn paragraphs_of(doc: &Doc) -> Vec<Paragraph> {
-    let mut out: Vec<Paragraph> = doc
-        .lines
-        .iter()
-        .zip(&doc.layout.roles)
-        .map(|(&span, role)| Paragraph {
-            span,
-            role: match role {
-                page::LineRole::Byline => ParagraphRole::Byline,
-                page::LineRole::Headline => ParagraphRole::Headline,
-                page::LineRole::Timestamp => ParagraphRole::Timestamp,
-                page::LineRole::Article | page::LineRole::Furniture => ParagraphRole::Furniture,
-            },
-            sentences: Span::new(0, 0),
-        })
-        .collect();
-    let mut s = 0;
-    for (pi, p) in doc.paras.iter().enumerate() {
-        let first = s;
-        while s < doc.sents.len() && doc.sents[s].para == pi {
-            s += 1;
-        }
-        if let Some(slot) = out.get_mut(doc.line_of_para[pi]) {
-            *slot = Paragraph { span: p.span, role: p.role, sentences: Span::new(first, s) };
-        }
-    }
-    // Lines without sentences point at where the next sentence starts.
-    let mut next = doc.sents.len();
-    for p in out.iter_mut().rev() {
-        if p.sentences.is_empty() {
-            p.sentences = Span::new(next, next);
-        } else {
-            next = p.sentences.start;
-        }
-    }
-    out
-}
-
-/// Country and body names read with "the" in running text ("the United States").
-fn takes_article(name: &str) -> bool {
-    let first = name.split_whitespace().next().unwrap_or("");
-    matches!(
-        first,
-        "United"
-            | "Republic"
-            | "Kingdom"
-            | "Democratic"
-            | "Central"
-            | "Czech"
-            | "Dominican"
-            | "European"
-            | "African"
-            | "Islamic"
-            | "State"
-    ) || (name.ends_with('s')
-        && !name.contains(' ')
-        && matches!(name, "Netherlands" | "Philippines" | "Bahamas" | "Maldives" | "Comoros" | "Seychelles"))
-}
-
-/// "United States", or "France, the United Kingdom and Germany" for a group.
-fn party_label(parties: &[usize], ents: &mentions::Entities) -> Option<String> {
-    let names: Vec<String> = parties
-        .iter()
-        .map(|&p| {
-            let name = ents.parties[p].name.as_str();
-            if parties.len() > 1 && takes_article(name) {
-                format!("the {name}")
-            } else {
-                name.to_string()
-            }
-        })
-        .collect();
-    match names.len() {
-        0 => None,
-        1 => Some(names[0].clone()),
-        n => Some(format!("{} and {}", names[..n - 1].join(", "), names[n - 1])),
-    }
+    assemble::Assembly::new(&doc, &ents, &attr).breakdown()
 }
 
 /// A developer's view of the analysis: sentences with their mentions and
@@ -365,8 +71,8 @@ pub fn debug_dump(text: &str) -> String {
         while k < st.b {
             if let Some(m) = ents.mention_at(k).filter(|m| m.a == k) {
                 let target = match m.target {
-                    mentions::Target::Party(p) => format!("P:{}", ents.parties[p].name),
-                    mentions::Target::Person(p) => format!("H:{}", ents.people[p].name),
+                    entities::Target::Party(p) => format!("P:{}", ents.parties[p].name),
+                    entities::Target::Person(p) => format!("H:{}", ents.people[p].name),
                 };
                 let words: Vec<&str> = (m.a..m.b).map(|i| doc.word(i)).collect();
                 let _ =

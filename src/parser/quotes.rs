@@ -9,7 +9,6 @@
 //! the end of a paragraph either continues (the next paragraph re-opens it) or
 //! ends with the paragraph, so one stray mark cannot swallow the article.
 
-use super::compact;
 use super::model::Span;
 
 /// Which marks pair with which.
@@ -140,13 +139,16 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
         let next_para_opens = paragraphs.get(pi + 1).map(|p| paragraph_starts_with_open(p.of(text))).unwrap_or(false);
         pair_paragraph(text, *para, &marks, next_para_opens, &mut out);
     }
-    compact::sort_by_key(&mut out, |q| compact::key2(q.open.start, compact::desc(q.close.end)));
+    out.sort_by_key(|q| (q.open.start, std::cmp::Reverse(q.close.end)));
     out
 }
 
 /// Whether a paragraph begins with an opening quote mark (a re-opened quote).
 fn paragraph_starts_with_open(body: &str) -> bool {
     let mut chars = body.chars();
+    if let Some(rest) = body.strip_prefix("''") {
+        return rest.chars().next().is_some_and(|n| !n.is_whitespace());
+    }
     match (chars.next(), chars.next()) {
         (Some(c), Some(n)) => {
             matches!(c, '"' | '\u{201C}' | '\u{201E}' | '\u{AB}' | '\u{BB}' | '\u{2018}' | '\'' | '\u{300C}')
@@ -161,16 +163,76 @@ fn collect_marks(body: &str, base: usize, marks: &mut Vec<Mark>) {
     let bytes = body.as_bytes();
     // Only bytes that can start a quote glyph are looked at closely:
     // ASCII `"` and `'`, and the lead bytes of the others' UTF-8 forms.
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Markup pasted with the text (`<tweet tweet-id="…">`): its attribute
+        // values are not quotations.
+        if b == b'<' {
+            if let Some(len) = markup_tag_len(&bytes[i..]) {
+                i += len;
+                continue;
+            }
+        }
         if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+            i += 1;
             continue;
         }
-        let Some(c) = body[i..].chars().next() else { continue };
-        let Some(family) = family(c) else { continue };
+        let Some(c) = body[i..].chars().next() else { break };
+        let Some(family) = family(c) else {
+            i += c.len_utf8();
+            continue;
+        };
         let prev = body[..i].chars().next_back();
+        // Two apostrophes stand for a double quotation mark in some archives
+        // (''like this''): one mark of the double family.
+        if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+            let next = body[i + 2..].chars().next();
+            marks.push(Mark { pos: base + i, len: 2, glyph: '"', family: Family::Double, prev, next });
+            i += 2;
+            continue;
+        }
         let next = body[i + c.len_utf8()..].chars().next();
         marks.push(Mark { pos: base + i, len: c.len_utf8(), glyph: c, family, prev, next });
+        i += c.len_utf8();
     }
+}
+
+/// Length of an HTML/XML tag starting at `bytes[0] == b'<'` (`<tweet a="1">`,
+/// `</p>`, `<br/>`), if it is one: a letter or `/` after `<`, a `>` before
+/// any line break and within 400 bytes.
+fn markup_tag_len(bytes: &[u8]) -> Option<usize> {
+    let first = *bytes.get(1)?;
+    if !(first.is_ascii_alphabetic() || first == b'/' || first == b'!') {
+        return None;
+    }
+    // A tag name runs to a space, `/` or `>`: "<3 children" or "< 5" are not tags.
+    let name_len =
+        bytes[1..].iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'!' | b'-' | b':')).count();
+    if !matches!(bytes.get(1 + name_len), Some(b' ' | b'>' | b'/' | b'\t')) {
+        return None;
+    }
+    // Up to the `>` outside attribute values (which may hold `>` and quotes).
+    let mut i = 1 + name_len;
+    let mut in_value: Option<u8> = None;
+    while i < bytes.len().min(4000) {
+        let b = bytes[i];
+        match in_value {
+            Some(q) if b == q => in_value = None,
+            Some(_) => {}
+            // Only after `=`: an attribute value, not an apostrophe in text.
+            None if (b == b'"' || b == b'\'')
+                && bytes[..i].iter().rev().find(|c| !c.is_ascii_whitespace()) == Some(&b'=') =>
+            {
+                in_value = Some(b);
+            }
+            None if b == b'>' => return Some(i + 1),
+            None if b == b'\n' => return None,
+            None => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Whether a single-family mark is an apostrophe rather than a quote mark.
@@ -538,6 +600,24 @@ mod tests {
     fn missing_closing_mark_before_attribution_is_recovered() {
         let text = r#""The water came up fast, said Amina Hussein, a mother. "We left everything.""#;
         assert_eq!(quotes(text), vec!["The water came up fast,", "We left everything."]);
+    }
+
+    #[test]
+    fn two_apostrophes_pair_like_double_quotes() {
+        assert_eq!(
+            quotes("''We will win,'' she said, calling it ''a fresh start.''"),
+            vec!["We will win,", "a fresh start."]
+        );
+        // Inside them, single quotes still nest and apostrophes stay apostrophes.
+        assert_eq!(quotes("''He can't say 'no' now,'' Reyna said."), vec!["He can't say 'no' now,"]);
+    }
+
+    #[test]
+    fn markup_attributes_are_not_quotes() {
+        assert_eq!(quotes(r#"<tweet tweet-id="1846112093374519622"> and "a real quote" here"#), vec!["a real quote"]);
+        assert_eq!(quotes(r#"<a href="https://x.com/a" title='t'>"Yes," she wrote</a>"#), vec!["Yes,"]);
+        // Not markup: a comparison, a heart.
+        assert_eq!(quotes(r#"If x < "5" then <3 "ok""#), vec!["5", "ok"]);
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub(crate) fn split(text: &str, toks: &[Tok], from: usize, quotes_inner: &[Span]
                     }
                 }
                 TokKind::Close(q) => {
-                    let ends_sentence = quotes_inner.get(q as usize).is_some_and(|s| {
+                    let ends_sentence = quotes_inner.get(q.index()).is_some_and(|s| {
                         s.of(text).trim_end().trim_end_matches([')', ']']).ends_with(['.', '!', '?', '\u{2026}'])
                     });
                     if ends_sentence {

@@ -7,8 +7,6 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use crate::parser::compact::lower_char;
-
 /// What a furniture line is, as far as its words tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -141,7 +139,12 @@ fn push_word<'a>(line: &'a str, start: Option<usize>, end: usize, number: bool, 
         Cow::Borrowed(raw)
     } else {
         Cow::Owned(
-            raw.chars().map(|c| if matches!(c, '\u{2019}' | '\u{2018}') { '\'' } else { lower_char(c) }).collect(),
+            raw.chars()
+                .flat_map(|c| {
+                    let straight = matches!(c, '\u{2019}' | '\u{2018}').then_some('\'');
+                    straight.into_iter().chain(c.to_lowercase().filter(move |_| straight.is_none()))
+                })
+                .collect(),
         )
     };
     out.push(Piece { word, colon: false, glued });
@@ -165,11 +168,11 @@ pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push(' ');
     let mut space = true;
-    for c in s.chars() {
+    for c in s.chars().flat_map(char::to_lowercase) {
         let c = match c {
             '\u{2019}' | '\u{2018}' => '\'',
             c if c.is_whitespace() => ' ',
-            c => lower_char(c),
+            c => c,
         };
         if c == ' ' {
             if !space {
