@@ -240,7 +240,7 @@ fn military_units(doc: &Doc, ents: &Entities) -> Vec<usize> {
                 && mentions[p] > 0
         })
         .collect();
-    units.sort_by_key(|&p| std::cmp::Reverse(mentions[p]));
+    crate::order::sort_by_key(&mut units, |&p| std::cmp::Reverse(mentions[p]));
     units
 }
 

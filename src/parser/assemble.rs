@@ -40,7 +40,7 @@ impl<'d, 'a> Assembly<'d, 'a> {
             }
         }
         let mut party_order: Vec<usize> = (0..ents.parties.len()).filter(|&i| used[i]).collect();
-        party_order.sort_by_key(|&p| (Reverse(ents.parties[p].mentions), ents.parties[p].first));
+        crate::order::sort_by_key(&mut party_order, |&p| (Reverse(ents.parties[p].mentions), ents.parties[p].first));
         let person_order: Vec<usize> = (0..ents.people.len()).filter(|&i| ents.people[i].mentions > 0).collect();
         Assembly {
             doc,

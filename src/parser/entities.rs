@@ -98,7 +98,7 @@ impl Entities {
             return;
         }
         more.append(&mut self.mentions);
-        more.sort_by_key(|m| (m.a, std::cmp::Reverse(m.b)));
+        crate::order::sort_by_key(&mut more, |m| (m.a, std::cmp::Reverse(m.b)));
         for t in &mut self.mention_of {
             *t = None;
         }

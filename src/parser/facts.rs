@@ -98,7 +98,7 @@ fn fact_span(doc: &Doc, s: usize, direct: &[usize], frames: &[Frame]) -> Option<
     let mut run_a = st.a;
     let mut k = st.a;
     let mut cuts: Vec<(usize, usize)> = direct.iter().map(|&q| (doc.quotes[q].open, doc.quotes[q].close)).collect();
-    cuts.sort_unstable();
+    crate::order::sort_by(&mut cuts, Ord::cmp);
     let mut ci = 0;
     while k <= st.b {
         let at_cut = ci < cuts.len() && k == cuts[ci].0;

@@ -129,7 +129,7 @@ pub(crate) fn tokenize(
     // Opens sort before closes at the same (empty-span) position only when
     // the open belongs to a later quote; a stable sort on position with
     // closes first keeps "…”“…" in order.
-    events.sort_by_key(|&(pos, ev)| (pos, matches!(ev, MarkEvent::Open(..))));
+    crate::order::sort_by_key(&mut events, |&(pos, ev)| (pos, matches!(ev, MarkEvent::Open(..))));
 
     let mut out = Vec::with_capacity(paragraphs.len());
     let mut ev = 0usize;

@@ -426,7 +426,7 @@ impl Lexicon {
         lx.load_parties();
         // Longest first, so matching is greedy (ties in the files' order).
         for list in lx.aliases.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+            crate::order::sort_by_key(list, |e| std::cmp::Reverse(e.rest.len()));
         }
         lx
     }

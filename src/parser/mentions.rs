@@ -136,7 +136,7 @@ fn name_people(
     // People: multi-word names first, so "McFarlane" finds "Robert McFarlane"
     // even when the full name comes later.
     let RunFindings { people: mut people_cands, orgs, mut singles, lone_actors } = found;
-    people_cands.sort_by_key(|c| (c.words.len() < 2, c.a));
+    crate::order::sort_by_key(&mut people_cands, |c| (c.words.len() < 2, c.a));
     let mut person_mentions: Vec<(usize, Candidate)> = Vec::new();
     for c in people_cands {
         let pi = register_person(ents, &c);
@@ -1391,7 +1391,7 @@ fn national_party(doc: &Doc, ents: &mut Entities) -> Option<usize> {
             }
         }
     }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    crate::order::sort_by_key(&mut counts, |c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [(p, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(*p),
         _ => None,

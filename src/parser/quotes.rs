@@ -139,7 +139,7 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<QuoteSpan> {
         let next_para_opens = paragraphs.get(pi + 1).map(|p| paragraph_starts_with_open(p.of(text))).unwrap_or(false);
         pair_paragraph(text, *para, &marks, next_para_opens, &mut out);
     }
-    out.sort_by_key(|q| (q.open.start, std::cmp::Reverse(q.close.end)));
+    crate::order::sort_by_key(&mut out, |q| (q.open.start, std::cmp::Reverse(q.close.end)));
     out
 }
 
