@@ -1044,3 +1044,25 @@ fn relatives_and_colleagues_are_people_who_can_speak() {
     );
     assert!(speaker(&b, "We lost").is_some_and(|s| s.contains("neighbour")), "{:?}", speaker(&b, "We lost"));
 }
+
+#[test]
+fn a_union_representative_speaks_for_the_union_named_before() {
+    let b = parse(
+        "Dock workers, members of the Harbour Porters Union, walked out on Monday.\n\n\
+         Ilse Moreau, the union's regional organiser, said the strike fund was full. She called the offer \"an insult.\"",
+    );
+    assert_eq!(party(&b, "an insult").as_deref(), Some("Harbour Porters Union"));
+}
+
+#[test]
+fn an_organisation_named_only_by_its_acronym_goes_by_it() {
+    let b = parse(
+        "\"We are ready,\" said Karl Brenner, ESA flight director for the mission, on Friday. \
+         NASA said the docking was on time.",
+    );
+    assert_eq!(party(&b, "We are ready").as_deref(), Some("ESA"));
+    assert!(b.parties.iter().any(|p| p.name == "ESA"), "{:?}", b.parties.iter().map(|p| &p.name).collect::<Vec<_>>());
+    // Countries keep their names.
+    let b = parse("\"We disagree,\" a US official said.");
+    assert!(!b.parties.iter().any(|p| p.name == "US"));
+}

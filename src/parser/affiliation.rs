@@ -142,21 +142,34 @@ fn regional_government(doc: &Doc, ents: &mut Entities, pi: usize) -> Option<usiz
     Some(ents.party(&format!("{place} Government"), PartyKind::GovernmentBody, first))
 }
 
-/// "A company spokeswoman, Elin Berg", "the firm's lawyer": the company
-/// named last before the person.
+/// "A company spokeswoman, Elin Berg", "the firm's lawyer", "the union's
+/// representative": the company (or union) named last before the person.
 fn company_role(ents: &Entities, pi: usize) -> Option<usize> {
     let person = &ents.people[pi];
     let role = person.role.as_deref()?.to_lowercase();
-    let company = role.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "company" | "firm" | "group"))
-        && !role.contains(" at ")
-        && !role.contains(" of ");
-    if !company {
+    if role.contains(" at ") || role.contains(" of ") {
         return None;
     }
+    let words: Vec<&str> = role.split(|c: char| !c.is_alphanumeric()).collect();
+    let company = words.iter().any(|w| matches!(*w, "company" | "firm" | "group"));
+    // "the union's national representative": the union named before.
+    let union = words.contains(&"union");
+    if !company && !union {
+        return None;
+    }
+    let fits = |p: usize| {
+        let party = &ents.parties[p];
+        if company {
+            party.kind == PartyKind::Company
+        } else {
+            party.name.split_whitespace().any(|w| w == "Union")
+                && !matches!(party.kind, PartyKind::Country | PartyKind::International)
+        }
+    };
     let first = person.first;
     let before = ents.mentions.partition_point(|m| m.a < first);
     ents.mentions[..before].iter().rev().find_map(|m| match m.target {
-        Target::Party(p) if ents.parties[p].kind == PartyKind::Company => Some(p),
+        Target::Party(p) if fits(p) => Some(p),
         _ => None,
     })
 }

@@ -333,6 +333,16 @@ fn respell_known_names(ents: &mut Entities) {
         let canonical = spelling_fold(&party.name);
         if let Some(i) = party.aliases.iter().position(|a| spelling_fold(a) == canonical) {
             party.name = party.aliases.remove(i);
+            continue;
+        }
+        // An organisation the text names only by its acronym goes by it ("ESA",
+        // never "European Space Agency" in the text); countries keep their names.
+        if matches!(party.kind, PartyKind::Country) {
+            continue;
+        }
+        let acronym = |a: &String| (2..=6).contains(&a.len()) && a.chars().all(|c| c.is_ascii_uppercase());
+        if let Some(i) = party.aliases.iter().position(acronym) {
+            party.name = party.aliases.remove(i);
         }
     }
 }
@@ -1511,8 +1521,12 @@ pub(crate) fn apposition_after(doc: &Doc, b: usize) -> Option<(usize, usize)> {
     let noun_of =
         !first.has(CAP) && matches!(doc.word(start + 1), "of" | "for" | "with" | "at") && !info.is(PREP | DET);
     // "WFP's deputy country director": a possessive name and a role.
+    // "ESA flight director", "Reuters correspondent": a known name or an acronym too.
+    let names_party = first.has(POSS)
+        || (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+        || doc.lx.party_for_phrase(w).is_some();
     let possessive_role = first.has(CAP)
-        && first.has(POSS)
+        && names_party
         && (start + 1..start + 5)
             .any(|k| doc.toks.get(k).is_some_and(|t| t.is_word() && !t.has(CAP)) && doc.info(k).is(PERSON_NOUN));
     let opens = (!first.has(CAP) && (info.is(DET | ROLE_ADJ | PERSON_NOUN) || w.ends_with("ing")))
