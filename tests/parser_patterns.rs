@@ -1066,3 +1066,22 @@ fn an_organisation_named_only_by_its_acronym_goes_by_it() {
     let b = parse("\"We disagree,\" a US official said.");
     assert!(!b.parties.iter().any(|p| p.name == "US"));
 }
+
+#[test]
+fn a_judge_speaks_for_the_court_the_article_names() {
+    let b = parse(
+        "A landlord was jailed on Friday in the County Court in Leeds for ignoring fire notices.\n\n\
+         Judge Anne Marlow said the defendant had shown \"a total disregard\" for his tenants.",
+    );
+    assert_eq!(party(&b, "a total disregard").as_deref(), Some("County Court in Leeds"));
+    assert_eq!(quote(&b, "a total disregard").party_via, Some(PartyVia::Role));
+}
+
+#[test]
+fn a_party_and_state_after_a_name_is_an_aside() {
+    let b = parse(
+        "Senator Harlan Voss, Republican of Idaho, spoke first. The committee's chairman, Senator Lloyd Brandt, \
+         Democrat of Maine, said afterward that he expected the nominee to pass \"with votes to spare.\"",
+    );
+    assert_eq!(speaker(&b, "with votes").as_deref(), Some("Lloyd Brandt"));
+}

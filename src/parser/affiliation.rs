@@ -13,6 +13,7 @@
 //! * An office under a place no list knows ("Ontario Premier X") speaks for
 //!   that place's government.
 //! * "A company spokeswoman": the company named last before.
+//! * A judge speaks for the article's one court.
 //! * Astronauts, flight directors and mission control speak for the space
 //!   agency the article names.
 
@@ -26,12 +27,14 @@ pub(crate) fn infer(doc: &Doc, ents: &mut Entities) {
     let units = military_units(doc, ents);
     let agency = space_agency(doc, ents);
     let council = the_council(ents);
+    let court = the_court(ents);
     for pi in 0..ents.people.len() {
         if ents.people[pi].party.is_none() {
             let found = possessive_antecedent(doc, ents, pi)
                 .or_else(|| office_location(doc, ents, pi))
                 .map(|p| (p, PartyVia::Context))
                 .or_else(|| council.filter(|_| council_member(doc, ents, pi)).map(|p| (p, PartyVia::Role)))
+                .or_else(|| court.filter(|_| is_judge(ents, pi)).map(|p| (p, PartyVia::Role)))
                 .or_else(|| office_country(doc, ents, pi).map(|p| (p, PartyVia::Role)))
                 .or_else(|| regional_government(doc, ents, pi).map(|p| (p, PartyVia::Role)))
                 .or_else(|| company_role(ents, pi).map(|p| (p, PartyVia::Context)));
@@ -185,6 +188,29 @@ fn the_council(ents: &Entities) -> Option<usize> {
         (Some(c), None) => Some(c),
         _ => None,
     }
+}
+
+/// The article's one court ("the District Court in Brisbane"), if it names exactly one.
+fn the_court(ents: &Entities) -> Option<usize> {
+    let mut courts = (0..ents.parties.len()).filter(|&p| {
+        let party = &ents.parties[p];
+        party.name.split_whitespace().any(|w| matches!(w, "Court" | "Tribunal"))
+            && !matches!(party.kind, PartyKind::Country | PartyKind::International)
+    });
+    match (courts.next(), courts.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// "Judge Margaret Oyelaran", "the presiding magistrate": a judge of the article's court.
+fn is_judge(ents: &Entities, pi: usize) -> bool {
+    let text = descriptions(ents, pi);
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "judge" | "magistrate" | "justice")
+            && !words.get(i + 1).is_some_and(|n| matches!(*n, "minister" | "ministry" | "department" | "secretary"))
+    })
 }
 
 /// "Council member Teresa Nakamura", "Council members Ray Dubois and Glen

@@ -664,6 +664,11 @@ fn skip_parentheticals(doc: &Doc, ents: &Entities, j: usize, floor: usize) -> Op
         let opens_parenthetical = opens_parenthetical || possessive_apposition;
         let age = first + 1 == comma && is_age_number(doc, first);
         let party_tag = comma <= first + 3 && is_party_tag(doc, first);
+        // ", Democrat of Louisiana,", ", Republican of Wyoming,": a party and a state.
+        let party_of_state = comma <= first + 5
+            && matches!(doc.word(first), "Democrat" | "Republican" | "Independent")
+            && doc.word(first + 1) == "of";
+        let party_tag = party_tag || party_of_state;
         if !opens_parenthetical && !age && !party_tag {
             if round == 0 {
                 return None;
