@@ -1085,3 +1085,24 @@ fn a_party_and_state_after_a_name_is_an_aside() {
     );
     assert_eq!(speaker(&b, "with votes").as_deref(), Some("Lloyd Brandt"));
 }
+
+#[test]
+fn a_headline_or_captioned_label_is_a_term_whatever_its_case() {
+    let b = parse(
+        "The Daily Courier ran the editorial under the headline \"A ban with no brakes\" on Tuesday. \
+         Its cartoonist posted a drawing captioned \"Green on the outside\".",
+    );
+    assert_eq!(quote(&b, "A ban with").kind, QuoteKind::Term);
+    assert_eq!(quote(&b, "Green on the").kind, QuoteKind::Term);
+}
+
+#[test]
+fn it_after_a_sentence_about_an_outlet_is_that_outlet() {
+    let b = parse(
+        "The Harbour Times called the ban \"a disgrace,\" the nationalist tabloid said.\n\n\
+         The Morning Herald, the English-language state newspaper, struck a more measured tone. \
+         \"Cities chose these buses because they were good,\" it said in a commentary.",
+    );
+    assert_eq!(speaker(&b, "Cities chose").as_deref(), Some("Morning Herald"));
+    assert!(!b.parties.iter().any(|p| p.name == "English-language"));
+}

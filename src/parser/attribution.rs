@@ -1308,20 +1308,53 @@ fn resolve_pronoun(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse, cue: S
                     s.cue = cue;
                     s
                 }),
-                "it" => disc.institutions.last().cloned().or_else(|| {
-                    let p = disc.last_party?;
-                    Some(Speaker {
-                        name: ents.parties[p].name.clone(),
-                        parties: vec![p],
-                        cue,
-                        party_via: Some(PartyVia::Context),
-                        ..Speaker::default()
-                    })
-                }),
+                "it" => subject_party_before(doc, ents, np.a, cue)
+                    .or_else(|| disc.institutions.last().cloned())
+                    .or_else(|| {
+                        let p = disc.last_party?;
+                        Some(Speaker {
+                            name: ents.parties[p].name.clone(),
+                            parties: vec![p],
+                            cue,
+                            party_via: Some(PartyVia::Context),
+                            ..Speaker::default()
+                        })
+                    }),
                 _ => None,
             }
         }
     }
+}
+
+/// For "it": the party that is the subject of the pronoun's sentence (before
+/// it) or of the sentence before: "China Daily, the state newspaper, struck a
+/// measured tone. "…," it said".
+fn subject_party_before(doc: &Doc, ents: &Entities, at: usize, cue: Span) -> Option<Speaker> {
+    let s = doc.sent_of[at]?.index();
+    for cand in [Some(s), s.checked_sub(1)].into_iter().flatten() {
+        let Some(np) = main_subject(doc, ents, cand) else { continue };
+        if np.b > at {
+            continue;
+        }
+        if let NpKind::Mention(mi) = np.kind {
+            let m = &ents.mentions[mi];
+            let possessive = doc.toks[m.b - 1].has(POSS);
+            if let Target::Party(p) = m.target.clone() {
+                if possessive || ents.parties[p].kind == PartyKind::Country {
+                    return None;
+                }
+                return Some(Speaker {
+                    name: ents.parties[p].name.clone(),
+                    parties: vec![p],
+                    cue,
+                    party_via: Some(PartyVia::Context),
+                    ..Speaker::default()
+                });
+            }
+        }
+        return None;
+    }
+    None
 }
 
 /// For "he"/"she": the person an earlier frame of the same sentence gave as
@@ -1986,6 +2019,10 @@ fn is_term(doc: &Doc, qi: usize, frames: &[Frame]) -> bool {
     }
     // A titled work: the program "Looking Ahead", the report "…".
     if o > st.a && words <= 8 && info(doc, o - 1).is(WORK_NOUN) && !sentence_like && title_case {
+        return true;
+    }
+    // A label: under the headline "A ban with no brakes", captioned "…".
+    if o > st.a && words <= 12 && doc.lx.in_list(&doc.word(o - 1).to_ascii_lowercase(), WordList::LabelWord) {
         return true;
     }
     // A quoted modifier of the noun after it: a 'designated bathing water'

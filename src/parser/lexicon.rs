@@ -133,6 +133,8 @@ pub(crate) enum WordList {
     UnitHead = 1 << 9,
     /// Speech verbs whose object is the one spoken to, lower-case ("told", "urged").
     TellVerb = 1 << 10,
+    /// Words right before a quoted label, whatever its case ("headline", "captioned").
+    LabelWord = 1 << 11,
 }
 
 impl WordList {
@@ -148,6 +150,7 @@ impl WordList {
             "noun_like_verb" => WordList::NounLikeVerb,
             "sign_noun" => WordList::SignNoun,
             "unit_head" => WordList::UnitHead,
+            "label_word" => WordList::LabelWord,
             "tell_verb" => WordList::TellVerb,
             _ => return None,
         })

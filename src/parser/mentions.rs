@@ -156,6 +156,10 @@ fn name_people(
     for c in lone_actors {
         let w = doc.word(c.name_a);
         let t = &doc.toks[c.name_a];
+        // "English-language", "Turkish-flagged": a compound adjective, not a name.
+        if w.split_once('-').is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_lowercase)) {
+            continue;
+        }
         if person_by_surname(ents, w, c.a).is_some() || doc.lx.is_first_name(w) {
             if t.has(POSS) {
                 singles.push(c.name_a);
