@@ -1339,7 +1339,7 @@ fn subject_party_before(doc: &Doc, ents: &Entities, at: usize, cue: Span) -> Opt
         if let NpKind::Mention(mi) = np.kind {
             let m = &ents.mentions[mi];
             let possessive = doc.toks[m.b - 1].has(POSS);
-            if let Target::Party(p) = m.target.clone() {
+            if let Target::Party(p) = m.target {
                 if possessive || ents.parties[p].kind == PartyKind::Country {
                     return None;
                 }
