@@ -4,8 +4,9 @@
 //! with a photo credit.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 /// What a furniture line is, as far as its words tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -233,10 +234,10 @@ enum Entry {
 /// The furniture phrase list, read once from `data/furniture.tsv`.
 pub(crate) struct Phrases {
     /// Entries by the phrase's words joined by spaces.
-    entries: BTreeMap<String, Vec<Entry>>,
+    entries: FxHashMap<String, Vec<Entry>>,
     /// `Inside` entries by their first word (a smaller map: it is looked up
     /// for every word of every line).
-    inside: BTreeMap<String, Vec<Entry>>,
+    inside: FxHashMap<String, Vec<Entry>>,
     /// How many hint phrases there are (hints are numbered from 0).
     hints: usize,
     /// Most words in a `line` or `start` phrase.
@@ -256,7 +257,7 @@ impl Phrases {
     /// Reads the tab-separated list (comment lines start with '#'; lines
     /// that do not fit the format are skipped).
     fn read(data: &str) -> Phrases {
-        let mut p = Phrases { entries: BTreeMap::new(), inside: BTreeMap::new(), hints: 0, longest: 1 };
+        let mut p = Phrases { entries: FxHashMap::default(), inside: FxHashMap::default(), hints: 0, longest: 1 };
         for row in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut cols = row.split('\t');
             let (Some(phrase), Some(kind), Some(how)) = (cols.next(), cols.next(), cols.next()) else { continue };
