@@ -392,7 +392,10 @@ fn party_kind(s: &str) -> PartyKind {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lx = Lexicon {
-            words: WordMap::default(),
+            words: WordMap {
+                short: FxHashMap::with_capacity_and_hasher(16_384, Default::default()),
+                long: FxHashMap::default(),
+            },
             abbrevs: FxHashMap::default(),
             lists: FxHashMap::default(),
             parties: Vec::new(),
@@ -519,6 +522,9 @@ impl Lexicon {
     }
 
     fn entry(&mut self, word: &str) -> &mut WordInfo {
+        if word.len() <= SHORT_WORD && word.is_ascii() {
+            return self.words.short.entry(pack(word.as_bytes(), true)).or_default();
+        }
         let key = if word.is_ascii() { word.as_bytes().to_ascii_lowercase() } else { word.to_lowercase().into_bytes() };
         self.words.entry(&key)
     }
