@@ -475,11 +475,23 @@ impl Lexicon {
             };
             lx.add(word.trim(), bits);
         }
+        lx.load_titles();
+        lx.load_parties();
+        // Longest first, so matching is greedy (ties in the files' order).
+        for list in lx.aliases.values_mut() {
+            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+        }
+        lx
+    }
+
+    /// The words of titles (`data/titles.tsv`): honorifics, military ranks,
+    /// offices and roles, and the offices only one country has.
+    fn load_titles(&mut self) {
         for fields in data_lines(include_str!("data/titles.tsv")) {
             let (Some(title), Some(class)) = (fields.first(), fields.get(1)) else { continue };
             let class = class.trim();
             if let Some(country) = fields.get(2).map(|c| c.trim()).filter(|c| !c.is_empty()) {
-                lx.country_offices.push((title.trim().to_string(), country.to_string()));
+                self.country_offices.push((title.trim().to_string(), country.to_string()));
             }
             let words: Vec<&str> = title.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
@@ -503,18 +515,12 @@ impl Lexicon {
                 if bits == 0 || (lower && class != "role") {
                     continue;
                 }
-                lx.add(key, bits);
+                self.add(key, bits);
                 if w.ends_with('.') {
-                    lx.add(w, bits);
+                    self.add(w, bits);
                 }
             }
         }
-        lx.load_parties();
-        // Longest first, so matching is greedy (ties in the files' order).
-        for list in lx.aliases.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
-        }
-        lx
     }
 
     fn add(&mut self, word: &str, class: u64) {
