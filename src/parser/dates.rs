@@ -465,14 +465,19 @@ impl<'t> DateFinder<'t, '_> {
         if !matches!(w.as_bytes()[0] | 0x20, b't' | b'y' | b'l' | b'n') || w.len() > 9 {
             return None;
         }
-        let lw = w.to_ascii_lowercase();
-        let (delta, len) = match lw.as_str() {
+        // Lower case in a buffer on the stack: this runs for many words ("the", "that").
+        let mut buf = [0u8; 9];
+        let lw = &mut buf[..w.len()];
+        lw.copy_from_slice(w.as_bytes());
+        lw.make_ascii_lowercase();
+        let lw = std::str::from_utf8(lw).unwrap_or("");
+        let (delta, len) = match lw {
             "today" | "tonight" => Some((0i64, 1usize)),
             "yesterday" => Some((-1, 1)),
             "tomorrow" => Some((1, 1)),
             "last" | "next" | "this" => {
                 let unit = self.lower_at(i + 1);
-                let sign: i64 = match lw.as_str() {
+                let sign: i64 = match lw {
                     "last" => -1,
                     "next" => 1,
                     _ => 0,

@@ -236,7 +236,7 @@ fn copula_score(doc: &Doc, ents: &Entities, words: &[usize]) -> i32 {
         .iter()
         .take(16)
         .enumerate()
-        .filter(|(_, &k)| matches!(lower(k).as_str(), "is" | "are" | "remains" | "remain"))
+        .filter(|(_, &k)| is_one_of(doc.word(k), &["is", "are", "remains", "remain"]))
         .map(|(i, _)| i)
         .collect();
     let mut copula_score = 0;
@@ -253,6 +253,11 @@ fn copula_score(doc: &Doc, ents: &Entities, words: &[usize]) -> i32 {
         }
     }
     copula_score
+}
+
+/// Whether `word` in lower case is one of `these` (written in lower case).
+fn is_one_of(word: &str, these: &[&str]) -> bool {
+    these.iter().any(|t| word.eq_ignore_ascii_case(t))
 }
 
 /// The writer's own analysis: an unattributed, evaluative sentence such as
@@ -279,11 +284,12 @@ fn is_commentary(doc: &Doc, ents: &Entities, a: usize, b: usize, has_quotes: boo
     if words.len() < 5 {
         return false;
     }
-    let lower = |k: usize| doc.word(k).to_ascii_lowercase();
+    // Words compared in lower case, without making a lower-case copy.
+    let is = |k: usize, these: &[&str]| is_one_of(doc.word(k), these);
     // The subject starts after a leading phrase ("For Kyiv, the arithmetic …").
     let mut first = words[0];
     if doc.info(first).is(super::lexicon::PREP | super::lexicon::SUBORD)
-        && !matches!(lower(first).as_str(), "whether" | "how" | "what" | "why")
+        && !is(first, &["whether", "how", "what", "why"])
     {
         if let Some(comma) = (a..b.min(a + 10)).find(|&k| doc.toks[k].is_punct(',')) {
             if let Some(&w) = words.iter().find(|&&w| w > comma) {
@@ -292,7 +298,7 @@ fn is_commentary(doc: &Doc, ents: &Entities, a: usize, b: usize, has_quotes: boo
         }
     }
     let words: Vec<usize> = words.into_iter().filter(|&w| w >= first).collect();
-    let first_word = lower(first);
+    let first_word = doc.word(first);
     let named_first = ents.mention_at(first).is_some();
     let mut score = 0i32;
     // The subject: an abstract or anaphoric noun phrase ("This engagement",
@@ -307,16 +313,15 @@ fn is_commentary(doc: &Doc, ents: &Entities, a: usize, b: usize, has_quotes: boo
                         .iter()
                         .any(|suffix| w.len() > suffix.len() + 3 && w.ends_with(suffix)))
         });
-    let anaphoric = matches!(first_word.as_str(), "this" | "these" | "such" | "their" | "its" | "that" | "those");
+    let anaphoric = is_one_of(first_word, &["this", "these", "such", "their", "its", "that", "those"]);
     // An analysis verb as main verb ("signals", "laid bare", "will shape").
     let analysis = words.iter().take(16).any(|&k| {
-        let w = lower(k);
+        let w = doc.word(k).as_bytes();
         !doc.toks[k].has(CAP)
-            && ((doc.info(k).is(ANALYSIS_VERB) && (w.ends_with('s') || w.ends_with("ed")))
-                || matches!(
-                    w.as_str(),
-                    "leaves" | "left" | "laid" | "shape" | "shapes" | "tests" | "exposes" | "deepens" | "complicates"
-                ))
+            && ((doc.info(k).is(ANALYSIS_VERB)
+                && (w.last().is_some_and(|c| c.eq_ignore_ascii_case(&b's'))
+                    || w.len() >= 2 && w[w.len() - 2..].eq_ignore_ascii_case(b"ed")))
+                || is(k, &["leaves", "left", "laid", "shape", "shapes", "tests", "exposes", "deepens", "complicates"]))
     });
     if analysis && !named_first {
         score += 2;
@@ -327,30 +332,24 @@ fn is_commentary(doc: &Doc, ents: &Entities, a: usize, b: usize, has_quotes: boo
         score += 1;
     }
     // A clause as subject: "Whether either side is ready … remains far from clear."
-    if matches!(first_word.as_str(), "whether" | "how" | "what" | "why") && doc.toks[first].has(CAP) {
+    if is_one_of(first_word, &["whether", "how", "what", "why"]) && doc.toks[first].has(CAP) {
         score += 2;
     }
     // Copula with an evaluative complement.
     score += copula_score(doc, ents, &words);
     // A generic subject with a modal: "A society that cannot learn the truth cannot govern itself."
-    if matches!(first_word.as_str(), "a" | "an")
-        && words.iter().any(|&k| matches!(lower(k).as_str(), "cannot" | "must" | "should"))
-    {
+    if is_one_of(first_word, &["a", "an"]) && words.iter().any(|&k| is(k, &["cannot", "must", "should"])) {
         score += 3;
     }
     let evaluative = words.iter().filter(|&&k| doc.info(k).is(EVALUATIVE) && !doc.toks[k].has(CAP)).count() as i32;
     score += evaluative.min(2);
-    let generalising = words
-        .iter()
-        .filter(|&&k| matches!(lower(k).as_str(), "always" | "never" | "everywhere" | "inevitably"))
-        .count()
+    let generalising = words.iter().filter(|&&k| is(k, &["always", "never", "everywhere", "inevitably"])).count()
         + words
             .windows(3)
             .filter(|w| {
-                let t: Vec<String> = w.iter().map(|&k| lower(k)).collect();
-                (t[0] == "in" && t[1] == "the" && t[2] == "end")
-                    || (t[0] == "years" && t[1] == "to" && t[2] == "come")
-                    || (t[0] == "how" && t[1] == "far")
+                (is(w[0], &["in"]) && is(w[1], &["the"]) && is(w[2], &["end"]))
+                    || (is(w[0], &["years"]) && is(w[1], &["to"]) && is(w[2], &["come"]))
+                    || (is(w[0], &["how"]) && is(w[1], &["far"]))
             })
             .count();
     score += generalising.min(2) as i32;

@@ -157,8 +157,16 @@ fn lex_paragraph(
     let base = para.start;
     let mut current_quote = None;
     let mut i = 0usize;
+    // Where the next quote event is: most positions have none to look at.
+    let mut next_event = events.get(*ev).map_or(usize::MAX, |e| e.0);
     while i < bytes.len() {
         let abs = base + i;
+        let b = bytes[i];
+        // ASCII fast path for spaces.
+        if b < 0x80 && b.is_ascii_whitespace() && abs < next_event {
+            i += 1;
+            continue;
+        }
         while *ev < events.len() && events[*ev].0 < abs {
             *ev += 1; // never stall on an event passed by (cannot happen with the limit below)
         }
@@ -182,12 +190,11 @@ fn lex_paragraph(
             }
             *ev += 1;
         }
+        next_event = events.get(*ev).map_or(usize::MAX, |e| e.0);
         if consumed > 0 {
             i += consumed;
             continue;
         }
-        let b = bytes[i];
-        // ASCII fast path for spaces.
         if b < 0x80 && b.is_ascii_whitespace() {
             i += 1;
             continue;

@@ -191,20 +191,103 @@ pub(crate) struct KnownPerson {
 /// Everything the parser knows, built once per process.
 pub(crate) struct Lexicon {
     /// Lower-cased words (as bytes: lookups need no UTF-8 check).
-    words: FxHashMap<Box<[u8]>, WordInfo>,
+    words: WordMap<WordInfo>,
     abbrevs: FxHashMap<String, bool>,
     /// The rules' word lists: each word with the bits of its [`WordList`]s.
     lists: FxHashMap<&'static str, u16>,
     pub parties: Vec<KnownParty>,
     pub people: Vec<KnownPerson>,
     /// Aliases by their first token (case-sensitive).
-    aliases: FxHashMap<String, Vec<AliasEntry>>,
+    aliases: WordMap<Vec<AliasEntry>>,
     /// Known people by full name.
     people_by_name: FxHashMap<String, usize>,
     /// Known parties by canonical name.
     party_index: FxHashMap<String, usize>,
     /// Offices only one country has ("Home Secretary") and that country's known party.
     country_offices: Vec<(String, String)>,
+}
+
+/// Longest word kept in [`WordMap::short`] (bytes).
+const SHORT_WORD: usize = 15;
+
+/// `word` (at most [`SHORT_WORD`] bytes) and its length packed into one
+/// integer (byte `i` of the word in bits `8 i..8 i + 8`, the length in the top
+/// byte), in ASCII lower case when `lower` (then `word` must be ASCII): a key
+/// that needs no heap, hashes in two multiplications and compares in one step.
+/// Read in (overlapping) 8- and 4-byte loads, lower-cased eight bytes at a time.
+#[inline]
+fn pack(word: &[u8], lower: bool) -> u128 {
+    let len = word.len().min(SHORT_WORD);
+    let w = &word[..len];
+    let (lo, hi) = if len >= 8 {
+        // Bytes 8.. from the last eight, the overlap shifted out.
+        let tail = if len == 8 { 0 } else { load8(&w[len - 8..]) >> (8 * (16 - len)) };
+        (load8(w), tail)
+    } else if len >= 4 {
+        let tail = u64::from(load4(&w[len - 4..])) >> (8 * (8 - len));
+        (u64::from(load4(w)) | tail << 32, 0)
+    } else {
+        (w.iter().enumerate().fold(0u64, |k, (i, &b)| k | u64::from(b) << (8 * i)), 0)
+    };
+    let (lo, hi) = if lower { (ascii_lower8(lo), ascii_lower8(hi)) } else { (lo, hi) };
+    u128::from(lo) | u128::from(hi) << 64 | (len as u128) << 120
+}
+
+fn load8(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(a)
+}
+
+fn load4(b: &[u8]) -> u32 {
+    let mut a = [0u8; 4];
+    a.copy_from_slice(&b[..4]);
+    u32::from_le_bytes(a)
+}
+
+/// The eight ASCII bytes of `x` in lower case (bytes of 0x80 and over are not ASCII: not allowed).
+fn ascii_lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte: 0x80 set when the byte is >= 'A', and when it is > 'Z' (no carry: bytes < 0x80).
+    let from_a = x + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = x + (0x80 - u64::from(b'Z') - 1) * ONES;
+    let upper = from_a & !past_z & (0x80 * ONES);
+    x | upper >> 2
+}
+
+/// A map keyed by words (as bytes): the short ones, nearly all, packed into
+/// integers ([`pack`]), the others as boxed bytes.
+struct WordMap<V> {
+    short: FxHashMap<u128, V>,
+    long: FxHashMap<Box<[u8]>, V>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap { short: FxHashMap::default(), long: FxHashMap::default() }
+    }
+}
+
+impl<V: Default> WordMap<V> {
+    fn get(&self, word: &[u8]) -> Option<&V> {
+        if word.len() <= SHORT_WORD {
+            self.short.get(&pack(word, false))
+        } else {
+            self.long.get(word)
+        }
+    }
+
+    fn entry(&mut self, word: &[u8]) -> &mut V {
+        if word.len() <= SHORT_WORD {
+            self.short.entry(pack(word, false)).or_default()
+        } else {
+            self.long.entry(word.into()).or_default()
+        }
+    }
+
+    fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.short.values_mut().chain(self.long.values_mut())
+    }
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -312,12 +395,15 @@ fn party_kind(s: &str) -> PartyKind {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lx = Lexicon {
-            words: FxHashMap::with_capacity_and_hasher(16_384, Default::default()),
+            words: WordMap {
+                short: FxHashMap::with_capacity_and_hasher(16_384, Default::default()),
+                long: FxHashMap::default(),
+            },
             abbrevs: FxHashMap::default(),
             lists: FxHashMap::default(),
             parties: Vec::new(),
             people: Vec::new(),
-            aliases: FxHashMap::default(),
+            aliases: WordMap::default(),
             people_by_name: FxHashMap::default(),
             party_index: FxHashMap::default(),
             country_offices: Vec::new(),
@@ -392,11 +478,23 @@ impl Lexicon {
             };
             lx.add(word.trim(), bits);
         }
+        lx.load_titles();
+        lx.load_parties();
+        // Longest first, so matching is greedy (ties in the files' order).
+        for list in lx.aliases.values_mut() {
+            crate::order::sort_by_key(list, |e| std::cmp::Reverse(e.rest.len()));
+        }
+        lx
+    }
+
+    /// The words of titles (`data/titles.tsv`): honorifics, military ranks,
+    /// offices and roles, and the offices only one country has.
+    fn load_titles(&mut self) {
         for fields in data_lines(include_str!("data/titles.tsv")) {
             let (Some(title), Some(class)) = (fields.first(), fields.get(1)) else { continue };
             let class = class.trim();
             if let Some(country) = fields.get(2).map(|c| c.trim()).filter(|c| !c.is_empty()) {
-                lx.country_offices.push((title.trim().to_string(), country.to_string()));
+                self.country_offices.push((title.trim().to_string(), country.to_string()));
             }
             let words: Vec<&str> = title.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
@@ -420,18 +518,12 @@ impl Lexicon {
                 if bits == 0 || (lower && class != "role") {
                     continue;
                 }
-                lx.add(key, bits);
+                self.add(key, bits);
                 if w.ends_with('.') {
-                    lx.add(w, bits);
+                    self.add(w, bits);
                 }
             }
         }
-        lx.load_parties();
-        // Longest first, so matching is greedy (ties in the files' order).
-        for list in lx.aliases.values_mut() {
-            crate::order::sort_by_key(list, |e| std::cmp::Reverse(e.rest.len()));
-        }
-        lx
     }
 
     fn add(&mut self, word: &str, class: u64) {
@@ -439,8 +531,11 @@ impl Lexicon {
     }
 
     fn entry(&mut self, word: &str) -> &mut WordInfo {
+        if word.len() <= SHORT_WORD && word.is_ascii() {
+            return self.words.short.entry(pack(word.as_bytes(), true)).or_default();
+        }
         let key = if word.is_ascii() { word.as_bytes().to_ascii_lowercase() } else { word.to_lowercase().into_bytes() };
-        self.words.entry(key.into_boxed_slice()).or_default()
+        self.words.entry(&key)
     }
 
     fn load_parties(&mut self) {
@@ -503,7 +598,7 @@ impl Lexicon {
             return;
         }
         let (first, first_poss) = texts.remove(0);
-        let list = self.aliases.entry(first).or_default();
+        let list = self.aliases.entry(first.as_bytes());
         if !list.iter().any(|e| e.rest == texts && e.target == target) {
             list.push(AliasEntry { first_poss, rest: texts, target });
         }
@@ -516,17 +611,22 @@ impl Lexicon {
 
     /// Aliases whose first token is `first` (longest first).
     pub fn aliases_starting(&self, first: &str) -> &[AliasEntry] {
-        self.aliases.get(first).map_or(&[], Vec::as_slice)
+        self.aliases.get(first.as_bytes()).map_or(&[], Vec::as_slice)
     }
 
     /// Class information for a word (case-insensitive).
     pub fn info(&self, word: &str) -> WordInfo {
+        let bytes = word.as_bytes();
+        if bytes.len() <= SHORT_WORD && word.is_ascii() {
+            // The common case: packed and lower-cased in one step, no copy.
+            return self.words.short.get(&pack(bytes, true)).copied().unwrap_or_default();
+        }
         let mut buf = [0u8; 32];
         if word.len() <= buf.len() && word.is_ascii() {
             let b = &mut buf[..word.len()];
             b.copy_from_slice(word.as_bytes());
             b.make_ascii_lowercase();
-            return self.words.get(&*b).copied().unwrap_or_default();
+            return self.words.get(b).copied().unwrap_or_default();
         }
         if word.len() > 64 {
             return WordInfo::default();
@@ -631,4 +731,42 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
         let after = text[i + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         before && after
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The packing spelled out byte by byte.
+    fn naive(word: &[u8], lower: bool) -> u128 {
+        let mut key = (word.len() as u128) << 120;
+        for (i, &b) in word.iter().enumerate() {
+            key |= u128::from(if lower { b.to_ascii_lowercase() } else { b }) << (8 * i);
+        }
+        key
+    }
+
+    #[test]
+    fn packed_words_are_their_bytes_and_length() {
+        let text = b"AbCdEfGhIjKlMnO@[`{Zz09";
+        for len in 0..=SHORT_WORD {
+            for start in 0..text.len() - len {
+                let w = &text[start..start + len];
+                assert_eq!(pack(w, false), naive(w, false), "{w:?}");
+                assert_eq!(pack(w, true), naive(w, true), "{w:?}");
+            }
+        }
+        let raw = "caf\u{e9}s".as_bytes();
+        assert_eq!(pack(raw, false), naive(raw, false));
+        assert_ne!(pack(b"ab", false), pack(b"ab\0", false), "the length tells trailing zero bytes apart");
+    }
+
+    #[test]
+    fn word_classes_ignore_case_and_length_class() {
+        let lx = lexicon();
+        assert!(lx.info("Said").is(SPEECH) && lx.info("SAID").is(SPEECH) && lx.info("said").is(SPEECH));
+        assert!(!lx.info("saidx").is(SPEECH));
+        assert!(!lx.aliases_starting("Hamas").is_empty());
+        assert!(lx.aliases_starting("hamas").is_empty(), "aliases are case-sensitive");
+    }
 }

@@ -158,6 +158,19 @@ fn paragraph_starts_with_open(body: &str) -> bool {
     }
 }
 
+/// The bytes [`collect_marks`] stops at: `<` (markup), ASCII `"` and `'`, and
+/// the lead bytes of the other quote glyphs' UTF-8 forms.
+static MAY_START_MARK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let starts = [b'<', b'"', b'\'', 0xC2, 0xE2, 0xE3, 0xEF];
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 fn collect_marks(body: &str, base: usize, marks: &mut Vec<Mark>) {
     marks.clear();
     let bytes = body.as_bytes();
@@ -165,6 +178,11 @@ fn collect_marks(body: &str, base: usize, marks: &mut Vec<Mark>) {
     // ASCII `"` and `'`, and the lead bytes of the others' UTF-8 forms.
     let mut i = 0;
     while i < bytes.len() {
+        // Most bytes can start neither markup nor a mark: skip them in one tight loop.
+        match bytes[i..].iter().position(|&b| MAY_START_MARK[usize::from(b)]) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let b = bytes[i];
         // Markup pasted with the text (`<tweet tweet-id="…">`): its attribute
         // values are not quotations.

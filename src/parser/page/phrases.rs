@@ -3,9 +3,9 @@
 //! label, holding a strong phrase, hinting at the site's own voice, ending
 //! with a photo credit.
 
-use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 /// What a furniture line is, as far as its words tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,24 +61,111 @@ impl Kind {
 /// apostrophes, any number as `#` (borrowed from the line when it already is).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Piece<'a> {
-    pub word: Cow<'a, str>,
+    pub word: Word<'a>,
     /// A ':' follows the word.
     pub colon: bool,
     /// The next word runs on without a space ("Share onFacebook", "Playing2:14").
     pub glued: bool,
 }
 
+/// Longest word kept inline in a [`Word`] (longer ones are allocated).
+const INLINE_WORD: usize = 22;
+
+/// The text of a [`Piece`]: borrowed from the line when it is already in its
+/// compared form, else folded into a small inline buffer (no allocation for
+/// the capitalised words of a line), or into a `String` when long or not ASCII.
+#[derive(Clone, Debug)]
+pub(crate) enum Word<'a> {
+    Borrowed(&'a str),
+    Inline { len: u8, bytes: [u8; INLINE_WORD] },
+    Owned(String),
+}
+
+impl Word<'_> {
+    /// `raw` in lower case with straight apostrophes.
+    fn folded(raw: &str) -> Word<'static> {
+        if raw.len() <= INLINE_WORD && raw.is_ascii() {
+            let mut bytes = [0u8; INLINE_WORD];
+            bytes[..raw.len()].copy_from_slice(raw.as_bytes());
+            bytes[..raw.len()].make_ascii_lowercase();
+            // Within u8: INLINE_WORD is small.
+            return Word::Inline { len: raw.len() as u8, bytes };
+        }
+        Word::Owned(
+            raw.chars()
+                .flat_map(|c| {
+                    let straight = matches!(c, '\u{2019}' | '\u{2018}').then_some('\'');
+                    straight.into_iter().chain(c.to_lowercase().filter(move |_| straight.is_none()))
+                })
+                .collect(),
+        )
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Word::Borrowed(s) => s,
+            // Only ASCII is stored inline (see `folded`), so this never fails.
+            Word::Inline { len, bytes } => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or(""),
+            Word::Owned(s) => s,
+        }
+    }
+
+    pub fn into_owned(self) -> String {
+        match self {
+            Word::Owned(s) => s,
+            w => w.as_str().to_string(),
+        }
+    }
+}
+
+impl std::ops::Deref for Word<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Word<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Word<'_> {}
+
+impl PartialEq<&str> for Word<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for Word<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Cuts `line` into [`Piece`]s: at spaces and separators, where a lower-case
 /// letter runs into a capital, and around numbers.
 pub(crate) fn pieces(line: &str) -> Vec<Piece<'_>> {
-    let mut out: Vec<Piece> = Vec::new();
+    let mut out: Vec<Piece> = Vec::with_capacity(line.len() / 6 + 1);
     // The word being read: where it starts, and whether it holds a digit.
     let mut start: Option<usize> = None;
     let mut number = false;
     let mut prev: Option<char> = None;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let mut i = 0;
+    let mut here = char_at(line, 0);
+    while let Some((c, len)) = here {
+        if start.is_some() && !number && c.is_ascii_lowercase() {
+            // Inside a word, lower-case ASCII letters change nothing but `prev`.
+            let run = line.as_bytes()[i..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+            i += run;
+            prev = Some(char::from(line.as_bytes()[i - 1]));
+            here = char_at(line, i);
+            continue;
+        }
+        let after = char_at(line, i + len);
+        let next = after.map(|(n, _)| n);
         let digit = c.is_ascii_digit();
         let letter = c.is_alphabetic();
         // Case and number changes inside a run of letters and digits.
@@ -112,12 +199,14 @@ pub(crate) fn pieces(line: &str) -> Vec<Piece<'_>> {
                     }
                 }
                 '&' | '\u{A9}' | '_' => {
-                    out.push(Piece { word: Cow::Borrowed(&line[i..i + c.len_utf8()]), colon: false, glued: false });
+                    out.push(Piece { word: Word::Borrowed(&line[i..i + len]), colon: false, glued: false });
                 }
                 _ => {}
             }
         }
         prev = Some(c);
+        i += len;
+        here = after;
     }
     push_word(line, start, line.len(), number, false, &mut out);
     out
@@ -127,7 +216,7 @@ pub(crate) fn pieces(line: &str) -> Vec<Piece<'_>> {
 fn push_word<'a>(line: &'a str, start: Option<usize>, end: usize, number: bool, glued: bool, out: &mut Vec<Piece<'a>>) {
     let Some(start) = start else { return };
     if number {
-        out.push(Piece { word: Cow::Borrowed("#"), colon: false, glued });
+        out.push(Piece { word: Word::Borrowed("#"), colon: false, glued });
         return;
     }
     let raw = line[start..end].trim_matches(|c: char| matches!(c, '\'' | '.' | '-' | '\u{2019}' | '\u{2018}'));
@@ -135,19 +224,19 @@ fn push_word<'a>(line: &'a str, start: Option<usize>, end: usize, number: bool, 
         return;
     }
     let plain = raw.bytes().all(|b| b.is_ascii_lowercase() || matches!(b, b'\'' | b'.' | b'-' | b',' | b'+' | b'%'));
-    let word = if plain {
-        Cow::Borrowed(raw)
-    } else {
-        Cow::Owned(
-            raw.chars()
-                .flat_map(|c| {
-                    let straight = matches!(c, '\u{2019}' | '\u{2018}').then_some('\'');
-                    straight.into_iter().chain(c.to_lowercase().filter(move |_| straight.is_none()))
-                })
-                .collect(),
-        )
-    };
+    let word = if plain { Word::Borrowed(raw) } else { Word::folded(raw) };
     out.push(Piece { word, colon: false, glued });
+}
+
+/// The character at byte `i` of `s` and its length (ASCII without decoding).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// The words of `s` joined by single spaces (how phrases are keyed).
@@ -233,10 +322,10 @@ enum Entry {
 /// The furniture phrase list, read once from `data/furniture.tsv`.
 pub(crate) struct Phrases {
     /// Entries by the phrase's words joined by spaces.
-    entries: BTreeMap<String, Vec<Entry>>,
+    entries: FxHashMap<String, Vec<Entry>>,
     /// `Inside` entries by their first word (a smaller map: it is looked up
     /// for every word of every line).
-    inside: BTreeMap<String, Vec<Entry>>,
+    inside: FxHashMap<String, Vec<Entry>>,
     /// How many hint phrases there are (hints are numbered from 0).
     hints: usize,
     /// Most words in a `line` or `start` phrase.
@@ -256,7 +345,7 @@ impl Phrases {
     /// Reads the tab-separated list (comment lines start with '#'; lines
     /// that do not fit the format are skipped).
     fn read(data: &str) -> Phrases {
-        let mut p = Phrases { entries: BTreeMap::new(), inside: BTreeMap::new(), hints: 0, longest: 1 };
+        let mut p = Phrases { entries: FxHashMap::default(), inside: FxHashMap::default(), hints: 0, longest: 1 };
         for row in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut cols = row.split('\t');
             let (Some(phrase), Some(kind), Some(how)) = (cols.next(), cols.next(), cols.next()) else { continue };
