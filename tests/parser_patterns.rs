@@ -1106,3 +1106,14 @@ fn it_after_a_sentence_about_an_outlet_is_that_outlet() {
     assert_eq!(speaker(&b, "Cities chose").as_deref(), Some("Morning Herald"));
     assert!(!b.parties.iter().any(|p| p.name == "English-language"));
 }
+
+#[test]
+fn members_of_a_parliament_are_people_not_an_organisation() {
+    let b = parse(
+        "More than 40 Labour MPs have threatened to vote against the bill.\n\n\
+         In a letter to the housing secretary, Helen Marsh, the MPs say the measure would \"hand the keys to whoever bids highest\".",
+    );
+    let names: Vec<&str> = b.parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.ends_with("MPs")), "{names:?}");
+    assert_ne!(party(&b, "hand the keys").as_deref(), Some("MPs"));
+}
