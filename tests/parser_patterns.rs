@@ -1117,3 +1117,13 @@ fn members_of_a_parliament_are_people_not_an_organisation() {
     assert!(!names.iter().any(|n| n.ends_with("MPs")), "{names:?}");
     assert_ne!(party(&b, "hand the keys").as_deref(), Some("MPs"));
 }
+
+#[test]
+fn a_family_name_written_first_finds_its_person() {
+    let b = parse(
+        "Foreign Ministry spokeswoman Xue Hanmei told a briefing that the ministry would respond.\n\n\
+         \"We urge the other side to correct its mistake,\" Xue said.",
+    );
+    assert_eq!(quote(&b, "We urge").person.map(|p| b.people[p].name.as_str()), Some("Xue Hanmei"));
+    assert!(!b.parties.iter().any(|p| p.name == "Xue"));
+}

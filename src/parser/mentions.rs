@@ -160,11 +160,13 @@ fn name_people(
         if w.split_once('-').is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_lowercase)) {
             continue;
         }
-        if person_by_surname(ents, w, c.a).is_some() || doc.lx.is_first_name(w) {
+        if person_by_surname(doc, ents, w, c.a).is_some() || doc.lx.is_first_name(w) {
             if t.has(POSS) {
                 singles.push(c.name_a);
             } else {
-                let pi = register_person(ents, &c);
+                let known = ents.by_surname.contains_key(&name_key(w));
+                let pi = if known { None } else { family_name_first(doc, ents, w) };
+                let pi = pi.unwrap_or_else(|| register_person(ents, &c));
                 person_mentions.push((pi, c));
             }
             continue;
@@ -179,7 +181,7 @@ fn name_people(
     // Lone surnames ("Scherer") of known people.
     for &t in &singles {
         let w = doc.word(t);
-        if let Some(pi) = person_by_surname(ents, w, t) {
+        if let Some(pi) = person_by_surname(doc, ents, w, t) {
             person_mentions.push((
                 pi,
                 Candidate {
@@ -1655,10 +1657,25 @@ fn compatible_names(a: &[String], b: &[String]) -> bool {
 
 /// The person a lone surname refers to: the one named with it most recently
 /// before `at`, else the first one after.
-fn person_by_surname(ents: &Entities, w: &str, at: usize) -> Option<usize> {
-    let list = ents.by_surname.get(&name_key(w))?;
+fn person_by_surname(doc: &Doc, ents: &Entities, w: &str, at: usize) -> Option<usize> {
+    let Some(list) = ents.by_surname.get(&name_key(w)) else {
+        return family_name_first(doc, ents, w);
+    };
     let before = list.iter().copied().filter(|&pi| ents.people[pi].first <= at).max_by_key(|&pi| ents.people[pi].first);
     before.or_else(|| list.iter().copied().min_by_key(|&pi| ents.people[pi].first))
+}
+
+/// "Xue" for "Xue Hanmei", "Gao" for "Gao Wenbin": a two-word name written
+/// family name first, when its first word is no given name we know.
+fn family_name_first(doc: &Doc, ents: &Entities, w: &str) -> Option<usize> {
+    if doc.lx.is_first_name(w) || doc.lx.has_given_name_gender(w) {
+        return None;
+    }
+    let mut found = ents.people.iter().enumerate().filter(|(_, p)| p.words.len() == 2 && p.words[0] == w);
+    match (found.next(), found.next()) {
+        (Some((pi, _)), None) => Some(pi),
+        _ => None,
+    }
 }
 
 /// A well-known person's party, from the knowledge files.
