@@ -1127,3 +1127,22 @@ fn a_family_name_written_first_finds_its_person() {
     assert_eq!(quote(&b, "We urge").person.map(|p| b.people[p].name.as_str()), Some("Xue Hanmei"));
     assert!(!b.parties.iter().any(|p| p.name == "Xue"));
 }
+
+#[test]
+fn a_belief_reported_inside_speech_is_the_speakers_quote() {
+    let b = parse(
+        "In Oslo, Foreign Ministry spokeswoman Ingrid Dahl said Norway hoped both sides would settle the dispute \
+         \"calmly and through talks,\" adding that Oslo had \"always backed\" such steps.",
+    );
+    assert_eq!(speaker(&b, "calmly").as_deref(), Some("Ingrid Dahl"));
+    assert_eq!(speaker(&b, "always backed").as_deref(), Some("Ingrid Dahl"));
+}
+
+#[test]
+fn a_civil_office_sharing_a_word_with_a_rank_is_no_rank() {
+    let b = parse(
+        "The 3rd Coastal Squadron found the boat on Monday.\n\n\
+         Vice Interior Minister Lars Holm told reporters: \"We will send them home.\"",
+    );
+    assert_ne!(party(&b, "We will send").as_deref(), Some("3rd Coastal Squadron"));
+}

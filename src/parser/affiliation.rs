@@ -300,7 +300,18 @@ fn mention_counts(ents: &Entities) -> Vec<usize> {
 /// becomes the article's main unit.
 fn military_party(doc: &Doc, ents: &Entities, pi: usize, units: &[usize]) -> Option<usize> {
     let person = &ents.people[pi];
-    let ranked = person.titles.iter().any(|t| t.split_whitespace().any(|w| doc.lx.info(w).is(MILITARY)));
+    // A rank ("Lt. Cmdr.", "Vice Adm."), not a civil office that shares a word
+    // with one ("Vice Unification Minister").
+    let civil = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().trim_end_matches('.'),
+            "minister" | "president" | "premier" | "chancellor" | "secretary" | "governor" | "mayor" | "chairman"
+        )
+    };
+    let ranked = person
+        .titles
+        .iter()
+        .any(|t| t.split_whitespace().any(|w| doc.lx.info(w).is(MILITARY)) && !t.split_whitespace().any(civil));
     let text = descriptions(ents, pi);
     let soldier = [
         "soldier",

@@ -139,7 +139,13 @@ pub(crate) fn attribute(doc: &Doc, ents: &Entities) -> Attributions {
         // Participles and "to say" take the subject of their clause.
         for k in 0..frames.len() {
             if frames[k].subject.is_none() && !frames[k].inverted {
-                let prior = frames[..k].iter().rev().find(|f| f.speaker.is_some()).and_then(|f| f.speaker.clone());
+                // "said China hoped …, adding": the speaker, not the belief reported.
+                let prior = frames[..k]
+                    .iter()
+                    .rev()
+                    .find(|f| f.speaker.is_some() && !f.thought)
+                    .or_else(|| frames[..k].iter().rev().find(|f| f.speaker.is_some()))
+                    .and_then(|f| f.speaker.clone());
                 frames[k].speaker = prior.or_else(|| {
                     let np = main_subject(doc, ents, s)?;
                     let sp = resolve(doc, ents, &np, &disc);
@@ -1737,7 +1743,14 @@ fn attribute_quote(
         prev_quote.filter(|(pq, pr)| pq.span.continues && pr.speaker.is_some() && pq.para + 1 == q.para)
     {
         (pq.1.speaker.clone(), pq.1.verb.clone(), Attribution::Continued)
-    } else if let Some(f) = frames.iter().rev().find(|f| f.verb < o && f.speaker.is_some()) {
+    } else if let Some(f) = frames
+        .iter()
+        .rev()
+        .find(|f| f.verb < o && f.speaker.is_some() && !f.thought)
+        .or_else(|| frames.iter().rev().find(|f| f.verb < o && f.speaker.is_some()))
+    {
+        // "X said China hoped … "properly"": the one who said it, not the
+        // belief they report.
         pick(f, Attribution::Sentence)
     } else if let Some(f) = frames.iter().find(|f| f.verb > c && f.speaker.is_some()) {
         pick(f, Attribution::Sentence)
