@@ -1146,3 +1146,13 @@ fn a_civil_office_sharing_a_word_with_a_rank_is_no_rank() {
     );
     assert_ne!(party(&b, "We will send").as_deref(), Some("3rd Coastal Squadron"));
 }
+
+#[test]
+fn a_family_name_that_is_also_listed_as_a_given_name_finds_its_person() {
+    let b = parse(
+        "The commander of the patrol ship, Lt. Cmdr. Yoon Dae-hyun, said his crew spotted the vessel.\n\n\
+         \"The waves were over three meters,\" Yoon said in an interview.",
+    );
+    assert_eq!(speaker(&b, "The waves").as_deref(), Some("Yoon Dae-hyun"));
+    assert_eq!(b.people.len(), 1, "{:?}", b.people.iter().map(|p| &p.name).collect::<Vec<_>>());
+}

@@ -1666,9 +1666,11 @@ fn person_by_surname(doc: &Doc, ents: &Entities, w: &str, at: usize) -> Option<u
 }
 
 /// "Xue" for "Xue Hanmei", "Gao" for "Gao Wenbin": a two-word name written
-/// family name first, when its first word is no given name we know.
+/// family name first, when its first word is no given name with a gender.
 fn family_name_first(doc: &Doc, ents: &Entities, w: &str) -> Option<usize> {
-    if doc.lx.is_first_name(w) || doc.lx.has_given_name_gender(w) {
+    // A given name with a gender is someone's first name ("Maria"); one listed
+    // without ("Yoon", "Abbas") may be a family name too.
+    if doc.lx.has_given_name_gender(w) {
         return None;
     }
     let mut found = ents.people.iter().enumerate().filter(|(_, p)| p.words.len() == 2 && p.words[0] == w);
