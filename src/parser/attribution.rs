@@ -1441,20 +1441,8 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
     // "the newspaper wrote", "the influential US daily said", "the company
     // said": the outlet or company named before, not the place inside.
     if definite {
-        let kind = match head_k.map(|k| info(doc, k)) {
-            Some(i) if i.is(MEDIA_NOUN) => Some(PartyKind::Media),
-            Some(i) if i.is(COMPANY_NOUN) => Some(PartyKind::Company),
-            _ => None,
-        };
-        if let Some(p) = kind.and_then(|kind| party_named_before(doc, ents, np.a, kind)) {
-            return Speaker {
-                name: ents.parties[p].name.clone(),
-                parties: vec![p],
-                cue,
-                head: Some(head),
-                party_via: Some(PartyVia::Context),
-                ..Speaker::default()
-            };
+        if let Some(s) = outlet_named_before(doc, ents, np, head_k, cue) {
+            return s;
         }
     }
     // Parties named inside (not "from Tehran": a place, not an allegiance).
@@ -1489,51 +1477,14 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
         return person_speaker(ents, p, cue);
     }
     if definite && parties.is_empty() {
-        // A person known by this role: "the secretary", "the Nobel Peace Prize winner".
-        if head_info.is(PERSON_NOUN) && !plural {
-            if let Some(sp) = known_by_role(doc, ents, np, disc, &head, cue) {
-                return sp;
-            }
+        if let Some(sp) = described_before(doc, ents, np, disc, head_k, &head, cue) {
+            return sp;
         }
-        // A group named before: "the three European countries", "the two companies".
-        if plural && plural_aware_info(doc, head_k.unwrap_or(np.a)).is(GROUP_NOUN | ORG_NOUN) {
-            if let Some(g) = &disc.last_group {
-                let count = (np.a..np.b).find_map(|k| small_number(doc.word(k)));
-                if count.is_none_or(|c| c == g.parties.len()) {
-                    let mut g = g.clone();
-                    g.cue = cue;
-                    return g;
-                }
-            }
-        }
-        // An institution named before: "the ministry", "the Arab nation's foreign ministry".
+        // The party named last, when the head fits its kind: "the group", "the government".
         if head_info.is(ORG_NOUN) {
-            if let Some(inst) = disc.institutions.iter().rev().find(|s| s.head.as_deref() == Some(head.as_str())) {
-                return Speaker {
-                    name: text,
-                    parties: inst.parties.clone(),
-                    cue,
-                    head: Some(head),
-                    ..Speaker::default()
-                }
-                .party_from(PartyVia::Context);
-            }
-            if let Some(p) = disc.last_party {
-                let kind = ents.parties[p].kind;
-                let fits = match head.as_str() {
-                    "group" | "movement" | "militia" | "faction" => {
-                        matches!(kind, PartyKind::ArmedGroup | PartyKind::PoliticalParty)
-                    }
-                    "company" | "firm" => kind == PartyKind::Company,
-                    "government" | "ministry" | "administration" | "kingdom" | "state" | "cabinet" | "regime" => {
-                        kind == PartyKind::Country
-                    }
-                    _ => false,
-                };
-                if fits {
-                    parties.push(p);
-                    party_via = PartyVia::Context;
-                }
+            if let Some(p) = disc.last_party.filter(|&p| head_fits_party(&head, ents.parties[p].kind)) {
+                parties.push(p);
+                party_via = PartyVia::Context;
             }
         }
     }
@@ -1551,6 +1502,88 @@ fn resolve_description(doc: &Doc, ents: &Entities, np: &Np, disc: &Discourse) ->
         party_via: (!parties.is_empty()).then_some(party_via),
         parties,
         ..Speaker::default()
+    }
+}
+
+/// "the newspaper wrote", "the company said": the outlet or company named
+/// before a definite description with that head.
+fn outlet_named_before(doc: &Doc, ents: &Entities, np: &Np, head_k: Option<usize>, cue: Span) -> Option<Speaker> {
+    let kind = match head_k.map(|k| info(doc, k)) {
+        Some(i) if i.is(MEDIA_NOUN) => Some(PartyKind::Media),
+        Some(i) if i.is(COMPANY_NOUN) => Some(PartyKind::Company),
+        _ => None,
+    };
+    let p = kind.and_then(|kind| party_named_before(doc, ents, np.a, kind))?;
+    Some(Speaker {
+        name: ents.parties[p].name.clone(),
+        parties: vec![p],
+        cue,
+        head: head_k.map(|k| doc.word(k).to_ascii_lowercase()),
+        party_via: Some(PartyVia::Context),
+        ..Speaker::default()
+    })
+}
+
+/// A definite description with no party inside, resolved to someone met
+/// before: the person known by that role, the group, or the institution.
+fn described_before(
+    doc: &Doc,
+    ents: &Entities,
+    np: &Np,
+    disc: &Discourse,
+    head_k: Option<usize>,
+    head: &str,
+    cue: Span,
+) -> Option<Speaker> {
+    let head_info = head_k.map(|k| info(doc, k)).unwrap_or_default();
+    let plural = head.ends_with('s') && !head.ends_with("ss");
+    // A person known by this role: "the secretary", "the Nobel Peace Prize winner".
+    if head_info.is(PERSON_NOUN) && !plural {
+        if let Some(sp) = known_by_role(doc, ents, np, disc, head, cue) {
+            return Some(sp);
+        }
+    }
+    // A group named before: "the three European countries", "the two companies".
+    if plural && plural_aware_info(doc, head_k.unwrap_or(np.a)).is(GROUP_NOUN | ORG_NOUN) {
+        if let Some(g) = &disc.last_group {
+            let count = (np.a..np.b).find_map(|k| small_number(doc.word(k)));
+            if count.is_none_or(|c| c == g.parties.len()) {
+                let mut g = g.clone();
+                g.cue = cue;
+                return Some(g);
+            }
+        }
+    }
+    // An institution named before: "the ministry", "the Arab nation's foreign ministry".
+    if head_info.is(ORG_NOUN) {
+        if let Some(inst) = disc.institutions.iter().rev().find(|s| s.head.as_deref() == Some(head)) {
+            return Some(
+                Speaker {
+                    name: np_text(doc, np),
+                    parties: inst.parties.clone(),
+                    cue,
+                    head: Some(head.to_string()),
+                    ..Speaker::default()
+                }
+                .party_from(PartyVia::Context),
+            );
+        }
+    }
+    None
+}
+
+/// Whether a description's head ("group", "company", "government") fits a
+/// party of this kind.
+fn head_fits_party(head: &str, kind: PartyKind) -> bool {
+    match head {
+        "group" | "movement" | "militia" | "faction" => {
+            matches!(kind, PartyKind::ArmedGroup | PartyKind::PoliticalParty)
+        }
+        "company" | "firm" => kind == PartyKind::Company,
+        "government" | "ministry" | "administration" | "kingdom" | "state" | "cabinet" | "regime" => {
+            kind == PartyKind::Country
+        }
+        _ => false,
     }
 }
 

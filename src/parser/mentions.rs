@@ -845,7 +845,6 @@ fn particle_name(w: &str) -> bool {
         .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
 }
 
-/// The capitalised run starting at or after `i`: `(a, b)`.
 /// A sentence's first word that is not part of the name after it: a function
 /// word ("Neither Clinton nor …") or a gerund ("Injecting Clinton's troubles
 /// into …") right before another capitalised word.
@@ -858,21 +857,13 @@ fn opens_with_function_word(doc: &Doc, a: usize) -> bool {
     doc.info(a).is(PREP | CONJ | SUBORD | DET | AUX) || (w.len() > 5 && w.ends_with("ing") && !doc.lx.is_first_name(w))
 }
 
+/// The capitalised run starting at or after `i`: `(a, b)`.
 fn capital_run(doc: &Doc, i: usize, covered: &[Option<GazId>]) -> Option<(usize, usize)> {
     let toks = &doc.toks;
     if !run_word(doc, i) || doc.sent_of[i].is_none() {
         return None;
     }
-    let mut a = i;
-    // Skip sentence openers that are not names ("The", "When").
-    while a < toks.len() && run_word(doc, a) && covered[a].is_none() {
-        let info = doc.info(a);
-        if (info.is(COMMON_CAP) || opens_with_function_word(doc, a)) && !info.is(TITLE_WORD) && !toks[a].has(POSS) {
-            a += 1;
-        } else {
-            break;
-        }
-    }
+    let a = skip_openers(doc, i, covered);
     if a >= toks.len() || !run_word(doc, a) {
         return Some((i, a.max(i + 1))).filter(|_| false);
     }
@@ -900,79 +891,10 @@ fn capital_run(doc: &Doc, i: usize, covered: &[Option<GazId>]) -> Option<(usize,
             b += 1;
             continue;
         }
-        let t = &toks[b];
-        // "Crumb & Co", "Marks & Spencer": an ampersand joins a name.
-        if t.is_punct('&') && toks.get(b + 1).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q) {
-            b += 1;
+        let width = connector_width(doc, covered, a, b, has_title, has_org);
+        if width > 0 {
+            b += width;
             continue;
-        }
-        // "2nd Battalion, 58th Field Artillery Regiment": a unit and its parent.
-        if t.is_punct(',')
-            && has_org
-            && toks[a].has(NUM)
-            && toks.get(b + 1).is_some_and(|n| n.has(NUM))
-            && run_word(doc, b + 1)
-        {
-            b += 1;
-            continue;
-        }
-        let next_cap = toks.get(b + 1).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q)
-            || (doc.word(b) == "of"
-                && doc.word(b + 1) == "the"
-                && toks.get(b + 2).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q));
-        // "Pieter van der Berg": two particles before the surname.
-        let two_particles = t.is_word()
-            && !t.has(CAP)
-            && doc.info(b).is(PARTICLE)
-            && !doc.info(b).is(DET)
-            && toks.get(b + 1).is_some_and(|n| n.is_word() && !n.has(CAP) && n.quote == q)
-            && doc.info(b + 1).is(PARTICLE)
-            && toks.get(b + 2).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q);
-        if two_particles {
-            b += 2;
-            continue;
-        }
-        if t.is_word() && next_cap {
-            let w = doc.word(b);
-            let info = doc.info(b);
-            if info.is(PARTICLE) && !info.is(DET) {
-                b += 1;
-                continue;
-            }
-            if w == "the"
-                && doc.word(b - 1) == "of"
-                && a > 0
-                && doc.lx.in_list(doc.word(a - 1), WordList::OrgNounBeforeName)
-            {
-                b += 1;
-                continue;
-            }
-            if matches!(w, "of" | "for") && (has_title || has_org) {
-                b += 1;
-                continue;
-            }
-            // "the volunteer group Friends of the Wen"
-            let org_named = a > 0 && doc.lx.in_list(doc.word(a - 1), WordList::OrgNounBeforeName);
-            if org_named && w == "of" {
-                b += 1;
-                continue;
-            }
-            // "Mission in Somalia", "Committee to Protect Journalists"; not
-            // "the Dunedin City Council in New Zealand".
-            let in_country =
-                w == "in"
-                    && covered.get(b + 1).is_some_and(|g| g.is_some())
-                    && doc.lx.aliases_starting(doc.word(b + 1)).iter().any(
-                        |e| matches!(e.target, AliasTarget::Party(p) if doc.lx.parties[p].kind == PartyKind::Country),
-                    );
-            if matches!(w, "in" | "on" | "to" | "de" | "du" | "des") && has_org && !in_country {
-                b += 1;
-                continue;
-            }
-            if matches!(w, "and" | "&") && has_org && (a..b).any(|k| doc.word(k) == "of") {
-                b += 1;
-                continue;
-            }
         }
         break;
     }
@@ -981,6 +903,98 @@ fn capital_run(doc: &Doc, i: usize, covered: &[Option<GazId>]) -> Option<(usize,
         b -= 1;
     }
     Some((a, b))
+}
+
+/// The first word of the run at `i` after sentence openers that are not
+/// names ("The", "When", "Neither").
+fn skip_openers(doc: &Doc, i: usize, covered: &[Option<GazId>]) -> usize {
+    let toks = &doc.toks;
+    let mut a = i;
+    while a < toks.len() && run_word(doc, a) && covered[a].is_none() {
+        let info = doc.info(a);
+        if (info.is(COMMON_CAP) || opens_with_function_word(doc, a)) && !info.is(TITLE_WORD) && !toks[a].has(POSS) {
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    a
+}
+
+/// How many tokens from `b` (not a capitalised word) continue the run
+/// `a..b`: an ampersand, a unit's comma, particles, or a connector inside an
+/// organisation's name ("Friends of the Earth", "Mission in Somalia"); 0 when
+/// the run ends at `b`.
+fn connector_width(doc: &Doc, covered: &[Option<GazId>], a: usize, b: usize, has_title: bool, has_org: bool) -> usize {
+    let toks = &doc.toks;
+    let q = toks[a].quote;
+    let t = &toks[b];
+    // "Crumb & Co", "Marks & Spencer": an ampersand joins a name.
+    if t.is_punct('&') && toks.get(b + 1).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q) {
+        return 1;
+    }
+    // "2nd Battalion, 58th Field Artillery Regiment": a unit and its parent.
+    if t.is_punct(',')
+        && has_org
+        && toks[a].has(NUM)
+        && toks.get(b + 1).is_some_and(|n| n.has(NUM))
+        && run_word(doc, b + 1)
+    {
+        return 1;
+    }
+    let next_cap = toks.get(b + 1).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q)
+        || (doc.word(b) == "of"
+            && doc.word(b + 1) == "the"
+            && toks.get(b + 2).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q));
+    // "Pieter van der Berg": two particles before the surname.
+    let two_particles = t.is_word()
+        && !t.has(CAP)
+        && doc.info(b).is(PARTICLE)
+        && !doc.info(b).is(DET)
+        && toks.get(b + 1).is_some_and(|n| n.is_word() && !n.has(CAP) && n.quote == q)
+        && doc.info(b + 1).is(PARTICLE)
+        && toks.get(b + 2).is_some_and(|n| n.is_word() && n.has(CAP) && n.quote == q);
+    if two_particles {
+        return 2;
+    }
+    if t.is_word() && next_cap {
+        let w = doc.word(b);
+        let info = doc.info(b);
+        if info.is(PARTICLE) && !info.is(DET) {
+            return 1;
+        }
+        if w == "the"
+            && doc.word(b - 1) == "of"
+            && a > 0
+            && doc.lx.in_list(doc.word(a - 1), WordList::OrgNounBeforeName)
+        {
+            return 1;
+        }
+        if matches!(w, "of" | "for") && (has_title || has_org) {
+            return 1;
+        }
+        // "the volunteer group Friends of the Wen"
+        let org_named = a > 0 && doc.lx.in_list(doc.word(a - 1), WordList::OrgNounBeforeName);
+        if org_named && w == "of" {
+            return 1;
+        }
+        // "Mission in Somalia", "Committee to Protect Journalists"; not
+        // "the Dunedin City Council in New Zealand".
+        let in_country = w == "in"
+            && covered.get(b + 1).is_some_and(|g| g.is_some())
+            && doc
+                .lx
+                .aliases_starting(doc.word(b + 1))
+                .iter()
+                .any(|e| matches!(e.target, AliasTarget::Party(p) if doc.lx.parties[p].kind == PartyKind::Country));
+        if matches!(w, "in" | "on" | "to" | "de" | "du" | "des") && has_org && !in_country {
+            return 1;
+        }
+        if matches!(w, "and" | "&") && has_org && (a..b).any(|k| doc.word(k) == "of") {
+            return 1;
+        }
+    }
+    0
 }
 
 /// An organisation head word ("Association", "Ministry") within the next
