@@ -26,7 +26,7 @@ use super::model::{PartyKind, PartyVia};
 pub(crate) fn infer(doc: &Doc, ents: &mut Entities) {
     let units = military_units(doc, ents);
     let agency = space_agency(doc, ents);
-    let council = the_council(ents);
+    let council = ents.the_only_party(Entities::is_council);
     let court = the_court(ents);
     for pi in 0..ents.people.len() {
         if ents.people[pi].party.is_none() {
@@ -177,30 +177,9 @@ fn company_role(ents: &Entities, pi: usize) -> Option<usize> {
     })
 }
 
-/// The article's one council ("Harlow Springs City Council"), if it names exactly one.
-fn the_council(ents: &Entities) -> Option<usize> {
-    let mut councils = (0..ents.parties.len()).filter(|&p| {
-        let party = &ents.parties[p];
-        party.name.split_whitespace().last().is_some_and(|w| matches!(w, "Council" | "Corporation" | "Municipality"))
-            && !matches!(party.kind, PartyKind::Country | PartyKind::International)
-    });
-    match (councils.next(), councils.next()) {
-        (Some(c), None) => Some(c),
-        _ => None,
-    }
-}
-
 /// The article's one court ("the District Court in Brisbane"), if it names exactly one.
 fn the_court(ents: &Entities) -> Option<usize> {
-    let mut courts = (0..ents.parties.len()).filter(|&p| {
-        let party = &ents.parties[p];
-        party.name.split_whitespace().any(|w| matches!(w, "Court" | "Tribunal"))
-            && !matches!(party.kind, PartyKind::Country | PartyKind::International)
-    });
-    match (courts.next(), courts.next()) {
-        (Some(c), None) => Some(c),
-        _ => None,
-    }
+    ents.the_only_party(|party| party.name.split_whitespace().any(|w| matches!(w, "Court" | "Tribunal")))
 }
 
 /// "Judge Margaret Oyelaran", "the presiding magistrate": a judge of the article's court.

@@ -140,12 +140,7 @@ pub(crate) fn attribute(doc: &Doc, ents: &Entities) -> Attributions {
         for k in 0..frames.len() {
             if frames[k].subject.is_none() && !frames[k].inverted {
                 // "said China hoped …, adding": the speaker, not the belief reported.
-                let prior = frames[..k]
-                    .iter()
-                    .rev()
-                    .find(|f| f.speaker.is_some() && !f.thought)
-                    .or_else(|| frames[..k].iter().rev().find(|f| f.speaker.is_some()))
-                    .and_then(|f| f.speaker.clone());
+                let prior = last_speaker_frame(&frames[..k], |_| true).and_then(|f| f.speaker.clone());
                 frames[k].speaker = prior.or_else(|| {
                     let np = main_subject(doc, ents, s)?;
                     let sp = resolve(doc, ents, &np, &disc);
@@ -1776,12 +1771,7 @@ fn attribute_quote(
         prev_quote.filter(|(pq, pr)| pq.span.continues && pr.speaker.is_some() && pq.para + 1 == q.para)
     {
         (pq.1.speaker.clone(), pq.1.verb.clone(), Attribution::Continued)
-    } else if let Some(f) = frames
-        .iter()
-        .rev()
-        .find(|f| f.verb < o && f.speaker.is_some() && !f.thought)
-        .or_else(|| frames.iter().rev().find(|f| f.verb < o && f.speaker.is_some()))
-    {
+    } else if let Some(f) = last_speaker_frame(frames, |f| f.verb < o) {
         // "X said China hoped … "properly"": the one who said it, not the
         // belief they report.
         pick(f, Attribution::Sentence)
@@ -1806,6 +1796,13 @@ fn attribute_quote(
         return QuoteResult { kind: QuoteKind::Term, speaker: None, verb: None, how: Attribution::Unknown };
     }
     QuoteResult { kind, how: if speaker.is_some() { how } else { Attribution::Unknown }, speaker, verb }
+}
+
+/// The last of `frames` that has a speaker and passes `ok`, speech before
+/// thought: in "X said China hoped …", X, not the belief X reports.
+fn last_speaker_frame(frames: &[Frame], ok: impl Fn(&Frame) -> bool) -> Option<&Frame> {
+    let with_speaker = |f: &&Frame| f.speaker.is_some() && ok(f);
+    frames.iter().rev().filter(with_speaker).find(|f| !f.thought).or_else(|| frames.iter().rev().find(with_speaker))
 }
 
 /// A transcript or round-up label names the speaker: `Name: "…"` or `Name,
@@ -1970,11 +1967,7 @@ fn continued_or_context(
             return (done[p].speaker.clone(), done[p].verb.clone(), Attribution::Continued);
         }
     }
-    if let Some(f) = prev_frames.get(prev_s).and_then(|fs| fs.iter().rev().find(|f| f.speaker.is_some() && !f.thought))
-    {
-        return (f.speaker.clone(), Some(doc.word(f.verb).to_string()), Attribution::Context);
-    }
-    if let Some(f) = prev_frames.get(prev_s).and_then(|fs| fs.iter().rev().find(|f| f.speaker.is_some())) {
+    if let Some(f) = prev_frames.get(prev_s).and_then(|fs| last_speaker_frame(fs, |_| true)) {
         return (f.speaker.clone(), Some(doc.word(f.verb).to_string()), Attribution::Context);
     }
     // "… foreign policy:" then the quote: the person the sentence is about.

@@ -167,6 +167,24 @@ impl Entities {
     }
 
     /// The party of a mention (a person's party for a person).
+    /// The article's one party (not a country or an international body) that
+    /// `is` picks, if it names exactly one: its council, its court.
+    pub fn the_only_party(&self, is: impl Fn(&DocParty) -> bool) -> Option<usize> {
+        let mut found = (0..self.parties.len()).filter(|&p| {
+            let party = &self.parties[p];
+            is(party) && !matches!(party.kind, PartyKind::Country | PartyKind::International)
+        });
+        match (found.next(), found.next()) {
+            (Some(p), None) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// A council's name: "Harlow Springs City Council", "Lisbon Municipality".
+    pub fn is_council(party: &DocParty) -> bool {
+        party.name.split_whitespace().last().is_some_and(|w| matches!(w, "Council" | "Corporation" | "Municipality"))
+    }
+
     pub fn party_of(&self, m: &Mention) -> Option<usize> {
         match m.target {
             Target::Party(p) => Some(p),

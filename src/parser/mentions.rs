@@ -356,11 +356,7 @@ fn respell_known_names(ents: &mut Entities) {
 /// Gives people whose title or role is a local office the council the
 /// article names, when it names exactly one.
 fn local_office_holders(ents: &mut Entities) {
-    let mut councils = ents.parties.iter().enumerate().filter(|(_, p)| {
-        p.name.split_whitespace().last().is_some_and(|w| matches!(w, "Council" | "Corporation" | "Municipality"))
-            && !matches!(p.kind, PartyKind::Country | PartyKind::International)
-    });
-    let (Some((council, _)), None) = (councils.next(), councils.next()) else { return };
+    let Some(council) = ents.the_only_party(Entities::is_council) else { return };
     for person in &mut ents.people {
         if person.party.is_some() {
             continue;
