@@ -229,21 +229,8 @@ fn source_block(
     };
     // A line the reader brought back from the page furniture can go back.
     let line = bl.span.of(text).trim();
-    let kept_line = (!bl.continued && kept.iter().any(|k| k == line)).then(|| {
-        let (start, line) = (bl.span.start, line.to_string());
-        let label = format!("Hide again as page furniture: {}", excerpt(&line, 60));
-        view! {
-            <button
-                type="button"
-                class="button-link line-action"
-                id=format!("line-{start}")
-                aria-label=label
-                on:click=move |_| lines.keep(start, &line, false)
-            >
-                "Hide again"
-            </button>
-        }
-    });
+    let kept_line = (!bl.continued && kept.iter().any(|k| k == line))
+        .then(|| line_action(lines, bl.span.start, line.to_string(), false));
     view! { <p class=class>{pieces}{kept_line}</p> }.into_any()
 }
 
@@ -304,6 +291,25 @@ fn focus_when_shown(id: String, tries: u32) {
 /// A run of page furniture: collapsed to one line ("12 lines of page
 /// furniture hidden") that opens it; open, each line greyed with a way to
 /// keep it as article text.
+/// The button that keeps the page line at `start` as article text ("Keep"),
+/// or hides a kept one again ("Hide again"); its id lets focus return to it.
+fn line_action(lines: LineKeeper, start: usize, line: String, keep: bool) -> impl IntoView {
+    let (text, label) =
+        if keep { ("Keep", "Keep as article text") } else { ("Hide again", "Hide again as page furniture") };
+    let label = format!("{label}: {}", excerpt(&line, 60));
+    view! {
+        <button
+            type="button"
+            class="button-link line-action"
+            id=format!("line-{start}")
+            aria-label=label
+            on:click=move |_| lines.keep(start, &line, keep)
+        >
+            {text}
+        </button>
+    }
+}
+
 #[component]
 fn FurnitureRun(lines: Vec<(usize, String)>, keeper: LineKeeper) -> impl IntoView {
     let open_runs = keeper.open_runs;
@@ -329,21 +335,11 @@ fn FurnitureRun(lines: Vec<(usize, String)>, keeper: LineKeeper) -> impl IntoVie
                 lines
                     .iter()
                     .map(|(start, line)| {
-                        let (start, line) = (*start, line.clone());
-                        let aria = format!("Keep as article text: {}", excerpt(&line, 60));
                         view! {
                             <li class="furniture-line">
                                 <span data-s=start.to_string()>{line.clone()}</span>
                                 " "
-                                <button
-                                    type="button"
-                                    class="button-link line-action"
-                                    id=format!("line-{start}")
-                                    aria-label=aria
-                                    on:click=move |_| keeper.keep(start, &line, true)
-                                >
-                                    "Keep"
-                                </button>
+                                {line_action(keeper, *start, line.clone(), true)}
                             </li>
                         }
                     })
